@@ -1,0 +1,22 @@
+//! The one chart module: every chart is drawn here with plotters' SVG backend, by the same code
+//! on the server (static pages) and in the browser (the app).
+//!
+//! Layout never measures text (the browser and the server would measure differently): labels
+//! sit on their own line above each bar and are anchored, so both sides emit identical SVG.
+
+mod quota;
+mod svg;
+
+pub use quota::{quota_chart, quota_summary, QUOTA_CHART_WIDTH};
+pub use svg::ChartLabels;
+
+/// Colours with WCAG AA contrast on white, and a marker shape besides colour for lagging rows.
+pub(crate) mod palette {
+    use plotters::style::RGBColor;
+    pub const TEXT: RGBColor = RGBColor(0x1f, 0x29, 0x37);
+    pub const MUTED: RGBColor = RGBColor(0x4b, 0x55, 0x63);
+    pub const TRACK: RGBColor = RGBColor(0xe5, 0xe7, 0xeb);
+    pub const ON_PACE: RGBColor = RGBColor(0x1d, 0x4e, 0xd8);
+    pub const LAGGING: RGBColor = RGBColor(0xb9, 0x1c, 0x1c);
+    pub const PACE_MARK: RGBColor = RGBColor(0x11, 0x18, 0x27);
+}

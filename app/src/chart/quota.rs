@@ -1,0 +1,169 @@
+//! Admission-quota progress: one horizontal bar per grassroots organization, admitted against
+//! its quota, the pace mark for a year in progress, lagging rows in red and marked "chậm".
+
+use super::palette;
+use super::svg::{accessible, ChartLabels};
+use crate::format;
+use crate::stats::QuotaYear;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+pub const QUOTA_CHART_WIDTH: u32 = 640;
+const MARGIN: i32 = 8;
+const HEADER: i32 = 34;
+const ROW: i32 = 42;
+const BAR_OFFSET: i32 = 20;
+const BAR_HEIGHT: i32 = 14;
+// plotters' SVG backend divides font sizes by 1.24; these give 14px and 12px text.
+const LABEL_SIZE: f64 = 14.0 * 1.24;
+const SMALL_SIZE: f64 = 12.0 * 1.24;
+
+/// Draws the chart for one year as accessible SVG markup.
+pub fn quota_chart(data: &QuotaYear, labels: &ChartLabels<'_>) -> String {
+    let height = (HEADER + ROW * data.rows.len().max(1) as i32 + MARGIN) as u32;
+    let mut svg = String::new();
+    // Drawing into a String cannot fail for I/O reasons; an error would only drop a shape.
+    let _ = draw(&mut svg, data, height);
+    accessible(&svg, labels)
+}
+
+fn draw(svg: &mut String, data: &QuotaYear, height: u32) -> Result<(), DrawingAreaErrorKind<std::io::Error>> {
+    let root = SVGBackend::with_string(svg, (QUOTA_CHART_WIDTH, height)).into_drawing_area();
+    let width = QUOTA_CHART_WIDTH as i32;
+    let left = MARGIN;
+    let right = width - MARGIN;
+    let scale_max = data
+        .rows
+        .iter()
+        .map(|r| r.quota.max(r.admitted.unwrap_or(0)))
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let x_of = |n: f64| left + ((right - left) as f64 * n / f64::from(scale_max)).round() as i32;
+
+    let text = |size: f64, color: &RGBColor, h: HPos| {
+        ("sans-serif", size).into_font().color(color).pos(Pos::new(h, VPos::Center))
+    };
+
+    // Legend.
+    root.draw(&Rectangle::new([(left, 8), (left + 14, 22)], palette::ON_PACE.filled()))?;
+    root.draw(&Text::new("Đã kết nạp", (left + 20, 15), text(SMALL_SIZE, &palette::TEXT, HPos::Left)))?;
+    root.draw(&Rectangle::new([(left + 110, 8), (left + 124, 22)], palette::TRACK.filled()))?;
+    root.draw(&Text::new("Chỉ tiêu", (left + 130, 15), text(SMALL_SIZE, &palette::TEXT, HPos::Left)))?;
+    root.draw(&Rectangle::new([(left + 200, 8), (left + 214, 22)], palette::LAGGING.filled()))?;
+    root.draw(&Text::new("Chậm tiến độ", (left + 220, 15), text(SMALL_SIZE, &palette::TEXT, HPos::Left)))?;
+    if !data.pace.is_complete() {
+        root.draw(&PathElement::new(vec![(left + 326, 6), (left + 326, 24)], palette::PACE_MARK.stroke_width(2)))?;
+        root.draw(&Text::new("Tiến độ cần đạt", (left + 334, 15), text(SMALL_SIZE, &palette::TEXT, HPos::Left)))?;
+    }
+
+    for (i, row) in data.rows.iter().enumerate() {
+        let top = HEADER + ROW * i as i32;
+        let label_y = top + 8;
+        let name = if row.lagging { format!("▲ {}", row.name) } else { row.name.clone() };
+        root.draw(&Text::new(name, (left, label_y), text(LABEL_SIZE, &palette::TEXT, HPos::Left)))?;
+        let value = match row.admitted {
+            Some(a) => format!("{}/{}", a, row.quota),
+            None => format!("chưa báo cáo/{}", row.quota),
+        };
+        root.draw(&Text::new(value, (right, label_y), text(LABEL_SIZE, &palette::MUTED, HPos::Right)))?;
+
+        let bar_top = top + BAR_OFFSET;
+        let bar_bottom = bar_top + BAR_HEIGHT;
+        root.draw(&Rectangle::new([(left, bar_top), (x_of(f64::from(row.quota)), bar_bottom)], palette::TRACK.filled()))?;
+        if let Some(admitted) = row.admitted.filter(|&a| a > 0) {
+            let color = if row.lagging { palette::LAGGING } else { palette::ON_PACE };
+            root.draw(&Rectangle::new([(left, bar_top), (x_of(f64::from(admitted)), bar_bottom)], color.filled()))?;
+        }
+        if !data.pace.is_complete() {
+            let x = x_of(data.pace.expected(row.quota));
+            root.draw(&PathElement::new(vec![(x, bar_top - 3), (x, bar_bottom + 3)], palette::PACE_MARK.stroke_width(2)))?;
+        }
+    }
+    root.present()?;
+    Ok(())
+}
+
+/// The one-sentence summary shown under the chart and used as its description.
+pub fn quota_summary(data: &QuotaYear) -> String {
+    let total = data.rows.len();
+    let admitted = data.total_admitted();
+    let quota = data.total_quota();
+    match data.as_of {
+        Some(d) => format!(
+            "Đến {}, toàn Khối kết nạp {} đảng viên, đạt {} chỉ tiêu năm {}; {}/{} tổ chức cơ sở đảng chậm tiến độ.",
+            format::date(d),
+            format::int(admitted),
+            format::percent(admitted, quota).unwrap_or_else(|| "0,0%".into()),
+            data.year,
+            data.lagging(),
+            total
+        ),
+        None => format!(
+            "Năm {}, {}/{} tổ chức cơ sở đảng đạt chỉ tiêu kết nạp; toàn Khối kết nạp {}/{} đảng viên theo chỉ tiêu.",
+            data.year,
+            data.met(),
+            total,
+            format::int(admitted),
+            format::int(quota)
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::stats::{QuotaRow, YearPace};
+
+    fn year(as_of: Option<chrono::NaiveDate>) -> QuotaYear {
+        let row = |code: &str, quota, admitted, lagging| QuotaRow {
+            code: code.into(),
+            name: format!("Chi bộ {code} & Công ty <A>"),
+            enterprise: false,
+            quota,
+            admitted,
+            lagging,
+        };
+        QuotaYear {
+            year: 2025,
+            as_of,
+            pace: as_of.map_or(YearPace::complete(2025), YearPace::at),
+            rows: vec![row("A", 6, Some(2), true), row("B", 4, Some(5), false), row("C", 3, None, true)],
+        }
+    }
+
+    #[test]
+    fn chart_is_accessible_scalable_svg_with_one_bar_per_row() {
+        let labels = ChartLabels { id: "q", title: "Tiến độ", description: "Mô tả" };
+        let svg = quota_chart(&year(None), &labels);
+        assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 640 "));
+        assert!(!svg[..svg.find('>').unwrap()].contains("width="), "fixed width would not scale");
+        assert!(svg.contains("role=\"img\""));
+        assert!(svg.contains("<title id=\"q-title\">Tiến độ</title>"));
+        // Names are escaped, lagging ones marked with a shape besides colour.
+        assert!(svg.contains("▲ Chi bộ A &amp; Công ty &lt;A&gt;"));
+        assert!(svg.contains("5/4"));
+        assert!(svg.contains("chưa báo cáo/3"));
+        assert_eq!(svg.matches("#B91C1C").count(), 2, "legend swatch + one lagging bar: {svg}");
+    }
+
+    #[test]
+    fn pace_marks_only_in_a_year_in_progress() {
+        let labels = ChartLabels { id: "q", title: "t", description: "d" };
+        let done = quota_chart(&year(None), &labels);
+        let running = quota_chart(&year(chrono::NaiveDate::from_ymd_opt(2025, 9, 30)), &labels);
+        assert!(!done.contains("Tiến độ cần đạt"));
+        assert!(running.contains("Tiến độ cần đạt"));
+        assert_eq!(quota_chart(&year(None), &labels), done, "drawing is deterministic");
+    }
+
+    #[test]
+    fn summary_states_the_counts() {
+        assert_eq!(
+            quota_summary(&year(None)),
+            "Năm 2025, 1/3 tổ chức cơ sở đảng đạt chỉ tiêu kết nạp; toàn Khối kết nạp 7/13 đảng viên theo chỉ tiêu."
+        );
+        let s = quota_summary(&year(chrono::NaiveDate::from_ymd_opt(2025, 9, 30)));
+        assert_eq!(s, "Đến 30/09/2025, toàn Khối kết nạp 7 đảng viên, đạt 53,8% chỉ tiêu năm 2025; 2/3 tổ chức cơ sở đảng chậm tiến độ.");
+    }
+}

@@ -1,0 +1,41 @@
+//! Turns plotters' fixed-size SVG into an accessible one that scales to its column.
+
+/// The accessible name and description of a chart, and an id unique within the page.
+pub struct ChartLabels<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub description: &'a str,
+}
+
+/// Replaces plotters' `<svg width height viewBox xmlns>` opening tag with one that keeps only the
+/// `viewBox` (so CSS sizes it), and adds `role="img"`, `<title>` and `<desc>`.
+pub(crate) fn accessible(svg: &str, labels: &ChartLabels<'_>) -> String {
+    let body_start = svg.find('>').map_or(0, |i| i + 1);
+    let view_box = svg[..body_start]
+        .split("viewBox=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or("0 0 100 100");
+    let id = labels.id;
+    format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"{view_box}\" class=\"chart-svg\" role=\"img\" \
+         aria-labelledby=\"{id}-title {id}-desc\"><title id=\"{id}-title\">{}</title><desc id=\"{id}-desc\">{}</desc>{}",
+        escape(labels.title),
+        escape(labels.description),
+        &svg[body_start..]
+    )
+}
+
+pub(crate) fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}

@@ -1,0 +1,8 @@
+//! Leptos components rendered by both sides: to HTML strings by `site` (SSR) and to live DOM by
+//! the app (CSR). Static components take plain values so SSR emits no reactive markers.
+
+mod explorer;
+mod quota;
+
+pub use explorer::QuotaExplorer;
+pub use quota::{QuotaFigure, YearSelect};

@@ -1,0 +1,135 @@
+//! Vietnamese formats: `1.250.000`, `91,2%`, `05/11/2021`, "ngày 26 tháng 10 năm 2021", and
+//! diacritic folding for slugs and search ("Đảng ủy" → "dang uy").
+
+use chrono::{Datelike, NaiveDate};
+
+/// Groups thousands with `.`: 1250000 → "1.250.000".
+pub fn int(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `num/den` as a percentage with one decimal and a comma: 11/12 → "91,7%". `None` for den = 0.
+pub fn percent(num: u64, den: u64) -> Option<String> {
+    if den == 0 {
+        return None;
+    }
+    // Round half up in tenths of a percent using integers, so 2/3 is always "66,7%".
+    let tenths = (num as u128 * 2000 + den as u128) / (den as u128 * 2);
+    let whole = int((tenths / 10) as u64);
+    Some(format!("{whole},{}%", tenths % 10))
+}
+
+/// "12/15 (80,0%)", or "12/0" when there is nothing to divide by.
+pub fn ratio(num: u64, den: u64) -> String {
+    match percent(num, den) {
+        Some(p) => format!("{}/{} ({p})", int(num), int(den)),
+        None => format!("{}/{}", int(num), int(den)),
+    }
+}
+
+/// Table format: 05/11/2021.
+pub fn date(d: NaiveDate) -> String {
+    format!("{:02}/{:02}/{}", d.day(), d.month(), d.year())
+}
+
+/// Prose format: "ngày 26 tháng 10 năm 2021".
+pub fn date_long(d: NaiveDate) -> String {
+    format!("ngày {} tháng {} năm {}", d.day(), d.month(), d.year())
+}
+
+/// Folds Vietnamese diacritics to ASCII and lowercases: "Đảng ủy" → "dang uy".
+pub fn fold(s: &str) -> String {
+    // Combining marks (text pasted in decomposed form) are dropped.
+    s.chars()
+        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+        .map(fold_char)
+        .collect::<String>()
+        .to_lowercase()
+}
+
+fn fold_char(c: char) -> char {
+    const GROUPS: [(&str, char); 14] = [
+        ("àáảãạăằắẳẵặâầấẩẫậ", 'a'),
+        ("ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬ", 'A'),
+        ("èéẻẽẹêềếểễệ", 'e'),
+        ("ÈÉẺẼẸÊỀẾỂỄỆ", 'E'),
+        ("ìíỉĩị", 'i'),
+        ("ÌÍỈĨỊ", 'I'),
+        ("òóỏõọôồốổỗộơờớởỡợ", 'o'),
+        ("ÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢ", 'O'),
+        ("ùúủũụưừứửữự", 'u'),
+        ("ÙÚỦŨỤƯỪỨỬỮỰ", 'U'),
+        ("ỳýỷỹỵ", 'y'),
+        ("ỲÝỶỸỴ", 'Y'),
+        ("đ", 'd'),
+        ("Đ", 'D'),
+    ];
+    if c.is_ascii() {
+        return c;
+    }
+    GROUPS
+        .iter()
+        .find(|(set, _)| set.contains(c))
+        .map_or(c, |&(_, base)| base)
+}
+
+/// A URL path segment: folded, ASCII letters and digits, words joined by `-`.
+pub fn slugify(s: &str) -> String {
+    let mut out = String::new();
+    for c in fold(s).chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn integers_group_thousands_with_dots() {
+        assert_eq!(int(0), "0");
+        assert_eq!(int(999), "999");
+        assert_eq!(int(1000), "1.000");
+        assert_eq!(int(1_250_000), "1.250.000");
+    }
+
+    #[test]
+    fn percentages_use_a_decimal_comma_and_no_space() {
+        assert_eq!(percent(11, 12).as_deref(), Some("91,7%"));
+        assert_eq!(percent(2, 3).as_deref(), Some("66,7%"));
+        assert_eq!(percent(1, 8).as_deref(), Some("12,5%"));
+        assert_eq!(percent(12, 12).as_deref(), Some("100,0%"));
+        assert_eq!(percent(1, 0), None);
+        assert_eq!(ratio(12, 15), "12/15 (80,0%)");
+        assert_eq!(ratio(3, 0), "3/0");
+    }
+
+    #[test]
+    fn dates_in_tables_and_prose() {
+        let d = NaiveDate::from_ymd_opt(2021, 11, 5).unwrap();
+        assert_eq!(date(d), "05/11/2021");
+        assert_eq!(date_long(NaiveDate::from_ymd_opt(2021, 10, 26).unwrap()), "ngày 26 tháng 10 năm 2021");
+    }
+
+    #[test]
+    fn folding_removes_every_vietnamese_mark_including_d_bar() {
+        assert_eq!(fold("Đảng ủy"), "dang uy");
+        assert_eq!(fold("Chỉ thị Đảng bộ Khối"), "chi thi dang bo khoi");
+        assert_eq!(fold("NGHỊ QUYẾT"), "nghi quyet");
+        assert_eq!(fold("D\u{1ea1}i ho\u{323}i"), "dai hoi");
+        assert_eq!(slugify("Kế hoạch 70-KH/ĐUK"), "ke-hoach-70-kh-duk");
+    }
+}

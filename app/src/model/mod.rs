@@ -1,0 +1,18 @@
+//! The checked data of the Khối: organizations, yearly reports, quotas and documents.
+//!
+//! Types here make wrong states unrepresentable where they can (a `Grade` enum, a `Level` that
+//! decides whether an organization has a parent). The loader builds them; checks and stats read them.
+
+mod dataset;
+mod document;
+mod grade;
+mod org;
+mod report;
+
+pub use dataset::{Dataset, Khoi, SiteConfig, YearData};
+pub use document::{DocType, Document, NewsItem};
+pub use grade::Grade;
+pub use org::{Level, OrgCode, OrgKind, Organization, Ownership};
+pub use report::{
+    Meetings, MemberStock, Movements, NextYearPlan, Ratings, Report, RequiredDocs, Stock,
+};

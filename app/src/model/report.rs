@@ -1,0 +1,163 @@
+use super::{Grade, OrgCode};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// One organization's anonymized report for one year: counts only, never people.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub year: i32,
+    pub org: OrgCode,
+    /// Set for a year in progress: the figures are as of this date.
+    pub as_of: Option<NaiveDate>,
+    pub members: MemberStock,
+    pub movements: Movements,
+    /// Admissions per month, January first; as many months as the report covers.
+    pub monthly_admissions: Vec<u32>,
+    /// Year-end ratings; absent for a year in progress.
+    pub ratings: Option<Ratings>,
+    /// Branch meetings; only branches hold them.
+    pub meetings: Option<Meetings>,
+    pub required_docs: Option<RequiredDocs>,
+    /// The next year's development plan; grassroots organizations in complete years.
+    pub next_year_plan: Option<NextYearPlan>,
+    /// Free text from the organization (scanned for personal data).
+    pub note: Option<String>,
+}
+
+impl Report {
+    /// Months the report covers: 12, or up to the month of `as_of`.
+    pub fn months_covered(&self) -> usize {
+        use chrono::Datelike;
+        self.as_of.map_or(12, |d| d.month() as usize)
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stock {
+    pub full: u32,
+    pub probationary: u32,
+}
+
+impl Stock {
+    pub fn total(self) -> u64 {
+        u64::from(self.full) + u64::from(self.probationary)
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberStock {
+    pub start: Stock,
+    pub end: Stock,
+    /// Exempted from activities and duties (counted, not rated).
+    pub exempted: u32,
+    pub suspended: u32,
+    /// Disciplined during the year (rated grade 4).
+    pub disciplined: u32,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Movements {
+    pub admitted: u32,
+    pub made_full: u32,
+    pub probation_failed: u32,
+    pub transferred_in: u32,
+    pub transferred_out: u32,
+    pub struck_off: u32,
+    pub expelled: u32,
+    pub removed: u32,
+    pub deceased: u32,
+}
+
+impl Movements {
+    pub fn inflow(&self) -> u64 {
+        u64::from(self.admitted) + u64::from(self.transferred_in)
+    }
+
+    /// Everyone who left the organization's rolls during the year.
+    pub fn outflow(&self) -> u64 {
+        [
+            self.transferred_out,
+            self.struck_off,
+            self.expelled,
+            self.removed,
+            self.deceased,
+            self.probation_failed,
+        ]
+        .iter()
+        .map(|&n| u64::from(n))
+        .sum()
+    }
+}
+
+/// Members per grade as exclusive counts, plus the not-rated and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ratings {
+    /// The organization's own grade; `None` when it was too young to be rated.
+    pub organization: Option<Grade>,
+    /// Indexed by `Grade as usize`.
+    pub members: [u32; 4],
+    pub not_rated_new: u32,
+    pub not_rated_exempted: u32,
+    pub not_rated_suspended: u32,
+}
+
+impl Ratings {
+    pub fn count(&self, grade: Grade) -> u32 {
+        self.members[grade as usize]
+    }
+
+    pub fn rated(&self) -> u64 {
+        self.members.iter().map(|&n| u64::from(n)).sum()
+    }
+
+    pub fn not_rated(&self) -> u64 {
+        u64::from(self.not_rated_new) + u64::from(self.not_rated_exempted) + u64::from(self.not_rated_suspended)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meetings {
+    /// Regular meetings held per month (12 expected in a full year).
+    pub monthly: Vec<u32>,
+    pub attendance_expected: u32,
+    pub attended: u32,
+    pub unexcused_absences: u32,
+    pub thematic: u32,
+    pub forums: u32,
+    /// Visits of upper-committee members per quarter (branches under a grassroots committee).
+    pub upper_visits: Option<Vec<u32>>,
+    /// Meeting score out of 100 where the province scores meetings.
+    pub score: Option<u32>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequiredDocs {
+    pub work_programme: bool,
+    pub inspection_programme: bool,
+    pub task_assignment: bool,
+    pub directive_05_plan: bool,
+    pub commitments: bool,
+}
+
+impl RequiredDocs {
+    pub fn done(&self) -> usize {
+        [
+            self.work_programme,
+            self.inspection_programme,
+            self.task_assignment,
+            self.directive_05_plan,
+            self.commitments,
+        ]
+        .iter()
+        .filter(|&&b| b)
+        .count()
+    }
+
+    pub const TOTAL: usize = 5;
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum NextYearPlan {
+    Sent(NaiveDate),
+    NotSent,
+}

@@ -1,0 +1,164 @@
+//! Admission-quota progress: admitted ÷ quota per grassroots organization, and the pace a
+//! year in progress should have reached by its `as_of` date.
+
+use crate::model::{Dataset, OrgKind};
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+/// How much of the year has passed: `elapsed` of `days` days (`elapsed == days` for a complete year).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct YearPace {
+    pub elapsed: u32,
+    pub days: u32,
+}
+
+impl YearPace {
+    pub fn complete(year: i32) -> YearPace {
+        let days = days_in_year(year);
+        YearPace { elapsed: days, days }
+    }
+
+    pub fn at(as_of: NaiveDate) -> YearPace {
+        YearPace { elapsed: as_of.ordinal(), days: days_in_year(as_of.year()) }
+    }
+
+    pub fn is_complete(self) -> bool {
+        self.elapsed >= self.days
+    }
+
+    /// Admissions the quota calls for by now, as a real number (for drawing the pace mark).
+    pub fn expected(self, quota: u32) -> f64 {
+        f64::from(quota) * f64::from(self.elapsed) / f64::from(self.days)
+    }
+
+    /// Behind the pace for the date, compared exactly in integers.
+    pub fn is_behind(self, admitted: u32, quota: u32) -> bool {
+        u64::from(admitted) * u64::from(self.days) < u64::from(quota) * u64::from(self.elapsed)
+    }
+}
+
+fn days_in_year(year: i32) -> u32 {
+    if NaiveDate::from_ymd_opt(year, 2, 29).is_some() {
+        366
+    } else {
+        365
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct QuotaRow {
+    pub code: String,
+    pub name: String,
+    pub enterprise: bool,
+    pub quota: u32,
+    /// `None` when the organization has not reported for the year.
+    pub admitted: Option<u32>,
+    pub lagging: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct QuotaYear {
+    pub year: i32,
+    /// Set for a year in progress.
+    pub as_of: Option<NaiveDate>,
+    pub pace: YearPace,
+    /// Lagging organizations first, then by progress, then by code (a stable order).
+    pub rows: Vec<QuotaRow>,
+}
+
+impl QuotaYear {
+    pub fn total_quota(&self) -> u64 {
+        self.rows.iter().map(|r| u64::from(r.quota)).sum()
+    }
+
+    pub fn total_admitted(&self) -> u64 {
+        self.rows.iter().filter_map(|r| r.admitted).map(u64::from).sum()
+    }
+
+    /// Organizations that have reached their whole quota.
+    pub fn met(&self) -> usize {
+        self.rows.iter().filter(|r| r.admitted.is_some_and(|a| a >= r.quota)).count()
+    }
+
+    pub fn lagging(&self) -> usize {
+        self.rows.iter().filter(|r| r.lagging).count()
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct QuotaOverview {
+    pub years: Vec<QuotaYear>,
+}
+
+impl QuotaOverview {
+    pub fn year(&self, year: i32) -> Option<&QuotaYear> {
+        self.years.iter().find(|y| y.year == year)
+    }
+
+    pub fn latest(&self) -> Option<&QuotaYear> {
+        self.years.last()
+    }
+}
+
+/// Quota progress of every year that has quotas.
+pub fn quota_overview(data: &Dataset) -> QuotaOverview {
+    let years = data
+        .years
+        .iter()
+        .filter(|(_, y)| !y.quotas.is_empty())
+        .map(|(&year, y)| {
+            let as_of = y.reports.values().filter_map(|r| r.as_of).max();
+            let pace = as_of.map_or(YearPace::complete(year), YearPace::at);
+            let mut rows: Vec<QuotaRow> = y
+                .quotas
+                .iter()
+                .map(|(code, &quota)| {
+                    let admitted = y.reports.get(code).map(|r| r.movements.admitted);
+                    let org = data.orgs.get(code);
+                    QuotaRow {
+                        code: code.to_string(),
+                        name: org.map_or_else(|| code.to_string(), |o| o.name.clone()),
+                        enterprise: org.is_some_and(|o| matches!(o.kind, OrgKind::Enterprise(_))),
+                        quota,
+                        admitted,
+                        lagging: admitted.is_none_or(|a| pace.is_behind(a, quota)),
+                    }
+                })
+                .collect();
+            rows.sort_by(|a, b| {
+                b.lagging
+                    .cmp(&a.lagging)
+                    .then_with(|| progress_key(a).cmp(&progress_key(b)))
+                    .then_with(|| a.code.cmp(&b.code))
+            });
+            QuotaYear { year, as_of, pace, rows }
+        })
+        .collect();
+    QuotaOverview { years }
+}
+
+/// Progress in parts per million, exact enough to order rows without floats.
+fn progress_key(row: &QuotaRow) -> u64 {
+    let admitted = u64::from(row.admitted.unwrap_or(0));
+    admitted * 1_000_000 / u64::from(row.quota.max(1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pace_compares_exactly() {
+        let d = NaiveDate::from_ymd_opt(2025, 9, 30).unwrap();
+        let pace = YearPace::at(d);
+        assert_eq!(pace, YearPace { elapsed: 273, days: 365 });
+        // 4 of 6 by 30/09: 6 × 273/365 = 4,49 → behind.
+        assert!(pace.is_behind(4, 6));
+        assert!(!pace.is_behind(5, 6));
+        let full = YearPace::complete(2024);
+        assert_eq!(full.days, 366);
+        assert!(full.is_behind(5, 6));
+        assert!(!full.is_behind(6, 6));
+        assert!(!full.is_behind(7, 6));
+    }
+}

@@ -1,0 +1,145 @@
+//! The `Site` and its phases: load → check → render → link check → atomic write.
+//! A failed build changes nothing on disk; a successful one replaces the output in one rename.
+
+use crate::diagnostic::{Diagnostic, Findings, SourceMap};
+use crate::render::{self, AppAssets, Files};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+pub struct Site {
+    pub data_dir: PathBuf,
+}
+
+/// The outcome of `check`: every finding, with the sources they quote.
+pub struct Checked {
+    pub loaded: crate::load::Loaded,
+}
+
+impl Checked {
+    pub fn findings(&self) -> &Findings {
+        &self.loaded.findings
+    }
+
+    pub fn sources(&self) -> &SourceMap {
+        &self.loaded.sources
+    }
+
+    pub fn has_errors(&self, deny_warnings: bool) -> bool {
+        let f = self.findings();
+        f.errors() > 0 || (deny_warnings && f.warnings() > 0)
+    }
+}
+
+pub struct BuildSummary {
+    pub pages: usize,
+    pub files: usize,
+    pub bytes: u64,
+    pub seconds: f64,
+}
+
+pub enum BuildError {
+    /// The data has errors: nothing was written.
+    Data(Checked),
+    /// Rendering or writing failed: the previous output is untouched.
+    Output(String),
+}
+
+impl Site {
+    pub fn new(data_dir: impl Into<PathBuf>) -> Site {
+        Site { data_dir: data_dir.into() }
+    }
+
+    pub fn check(&self) -> Checked {
+        let mut loaded = crate::load::load(&self.data_dir);
+        crate::check::check(&mut loaded);
+        loaded.findings.sort(&loaded.sources);
+        Checked { loaded }
+    }
+
+    /// Renders the whole site in memory. Errors in the data stop here, before any write.
+    pub fn render(&self, app: Option<&AppAssets>, deny_warnings: bool) -> Result<(Checked, Files), BuildError> {
+        let checked = self.check();
+        if checked.has_errors(deny_warnings) {
+            return Err(BuildError::Data(checked));
+        }
+        let dataset = checked.loaded.dataset();
+        let files = render::render(&dataset, app);
+        let broken = crate::links::broken_links(&files);
+        if !broken.is_empty() {
+            let list: Vec<String> = broken.iter().take(20).map(|(page, link)| format!("  {page}: {link}")).collect();
+            return Err(BuildError::Output(format!("{} liên kết hỏng:\n{}", broken.len(), list.join("\n"))));
+        }
+        Ok((checked, files))
+    }
+
+    pub fn build(&self, out: &Path, app: Option<&AppAssets>, deny_warnings: bool) -> Result<(Checked, BuildSummary), BuildError> {
+        let started = Instant::now();
+        let (checked, files) = self.render(app, deny_warnings)?;
+        write_atomically(out, &files).map_err(BuildError::Output)?;
+        let summary = BuildSummary {
+            pages: files.keys().filter(|p| p.ends_with(".html")).count(),
+            files: files.len(),
+            bytes: files.values().map(|b| b.len() as u64).sum(),
+            seconds: started.elapsed().as_secs_f64(),
+        };
+        Ok((checked, summary))
+    }
+}
+
+impl From<Checked> for BuildError {
+    fn from(c: Checked) -> Self {
+        BuildError::Data(c)
+    }
+}
+
+/// Writes into a fresh sibling directory, then swaps it in with renames. A crash before the
+/// swap leaves the old site; the swap itself is two renames in the same directory.
+pub fn write_atomically(out: &Path, files: &Files) -> Result<(), String> {
+    let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = out.file_name().ok_or_else(|| format!("thư mục đầu ra `{}` không hợp lệ", out.display()))?.to_string_lossy().into_owned();
+    std::fs::create_dir_all(parent).map_err(|e| format!("không tạo được `{}`: {e}", parent.display()))?;
+    let pid = std::process::id();
+    let staging = parent.join(format!(".{name}.tmp-build-{pid}"));
+    let retired = parent.join(format!(".{name}.old-build-{pid}"));
+    let _ = std::fs::remove_dir_all(&staging);
+    let result = (|| {
+        for (path, bytes) in files {
+            let target = staging.join(path);
+            if let Some(dir) = target.parent() {
+                std::fs::create_dir_all(dir).map_err(|e| format!("không tạo được `{}`: {e}", dir.display()))?;
+            }
+            std::fs::write(&target, bytes).map_err(|e| format!("không ghi được `{}`: {e}", target.display()))?;
+        }
+        if out.exists() {
+            std::fs::rename(out, &retired).map_err(|e| format!("không thay được `{}`: {e}", out.display()))?;
+        }
+        if let Err(e) = std::fs::rename(&staging, out) {
+            // Put the previous site back before reporting.
+            let _ = std::fs::rename(&retired, out);
+            return Err(format!("không thay được `{}`: {e}", out.display()));
+        }
+        Ok(())
+    })();
+    let _ = std::fs::remove_dir_all(&staging);
+    let _ = std::fs::remove_dir_all(&retired);
+    result
+}
+
+/// Stale staging directories of killed builds, cleaned before a new build.
+pub fn clean_leftovers(out: &Path) {
+    let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let Some(name) = out.file_name().map(|n| n.to_string_lossy().into_owned()) else { return };
+    let Ok(entries) = std::fs::read_dir(parent) else { return };
+    for e in entries.flatten() {
+        let n = e.file_name().to_string_lossy().into_owned();
+        if n.starts_with(&format!(".{name}.tmp-build-")) || n.starts_with(&format!(".{name}.old-build-")) {
+            let _ = std::fs::remove_dir_all(e.path());
+        }
+    }
+}
+
+pub fn data_error_summary(checked: &Checked) -> Diagnostic {
+    let f = checked.findings();
+    Diagnostic::error("E000", format!("dữ liệu có {} lỗi, {} cảnh báo: không tạo trang", f.errors(), f.warnings()))
+        .hint("sửa các lỗi ở trên rồi chạy lại; trang đã xuất bản trước đó được giữ nguyên")
+}

@@ -1,0 +1,241 @@
+//! Findings as values: every problem in the data is a `Diagnostic` with a stable code, a span in
+//! its file, a Vietnamese message and a hint. All are collected, sorted and printed once,
+//! rustc-style, or as JSON for machines.
+
+use serde::Serialize;
+use std::fmt::Write as _;
+use std::ops::Range;
+use std::path::PathBuf;
+
+pub type FileId = usize;
+
+/// The text of every file read, kept so findings can quote their line.
+#[derive(Default, Debug)]
+pub struct SourceMap {
+    files: Vec<SourceFile>,
+}
+
+#[derive(Debug)]
+pub struct SourceFile {
+    /// Path as shown to editors (relative to where the command ran, when it can be).
+    pub path: PathBuf,
+    pub text: String,
+}
+
+impl SourceMap {
+    pub fn add(&mut self, path: PathBuf, text: String) -> FileId {
+        self.files.push(SourceFile { path, text });
+        self.files.len() - 1
+    }
+
+    pub fn get(&self, id: FileId) -> &SourceFile {
+        &self.files[id]
+    }
+}
+
+impl SourceFile {
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
+        let before = &self.text[..offset];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        (line, before[line_start..].chars().count() + 1)
+    }
+
+    fn line_text(&self, line: usize) -> &str {
+        self.text.lines().nth(line - 1).unwrap_or("").trim_end_matches('\r')
+    }
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub code: &'static str,
+    pub severity: Severity,
+    pub file: Option<FileId>,
+    pub span: Option<Range<usize>>,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+        Diagnostic { code, severity: Severity::Error, file: None, span: None, message: message.into(), hint: None }
+    }
+
+    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(code, message) }
+    }
+
+    pub fn at(mut self, file: FileId, span: Option<Range<usize>>) -> Self {
+        self.file = Some(file);
+        self.span = span;
+        self
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+}
+
+/// All findings of a run, in a stable order: by file, then position, then code.
+#[derive(Default, Debug)]
+pub struct Findings {
+    pub items: Vec<Diagnostic>,
+}
+
+impl Findings {
+    pub fn push(&mut self, d: Diagnostic) {
+        self.items.push(d);
+    }
+
+    pub fn extend(&mut self, ds: impl IntoIterator<Item = Diagnostic>) {
+        self.items.extend(ds);
+    }
+
+    pub fn errors(&self) -> usize {
+        self.items.iter().filter(|d| d.severity == Severity::Error).count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.items.iter().filter(|d| d.severity == Severity::Warning).count()
+    }
+
+    pub fn sort(&mut self, sources: &SourceMap) {
+        self.items.sort_by(|a, b| {
+            let key = |d: &Diagnostic| {
+                (
+                    d.file.map(|f| sources.get(f).path.clone()),
+                    d.span.as_ref().map_or(0, |s| s.start),
+                    d.code,
+                    d.message.clone(),
+                )
+            };
+            key(a).cmp(&key(b))
+        });
+        self.items.dedup();
+    }
+
+    /// rustc-style text: header, `--> file:line:col`, the source line with a caret, the hint.
+    pub fn render(&self, sources: &SourceMap) -> String {
+        let mut out = String::new();
+        for d in &self.items {
+            render_one(&mut out, d, sources);
+        }
+        out
+    }
+
+    pub fn to_json(&self, sources: &SourceMap) -> String {
+        #[derive(Serialize)]
+        struct Json<'a> {
+            code: &'a str,
+            severity: Severity,
+            file: Option<String>,
+            line: Option<usize>,
+            column: Option<usize>,
+            message: &'a str,
+            hint: Option<&'a str>,
+        }
+        let items: Vec<Json> = self
+            .items
+            .iter()
+            .map(|d| {
+                let file = d.file.map(|f| sources.get(f));
+                let pos = file.zip(d.span.as_ref()).map(|(f, s)| f.line_col(s.start));
+                Json {
+                    code: d.code,
+                    severity: d.severity,
+                    file: file.map(|f| f.path.display().to_string()),
+                    line: pos.map(|p| p.0).or(file.map(|_| 1)),
+                    column: pos.map(|p| p.1).or(file.map(|_| 1)),
+                    message: &d.message,
+                    hint: d.hint.as_deref(),
+                }
+            })
+            .collect();
+        serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".into())
+    }
+}
+
+fn render_one(out: &mut String, d: &Diagnostic, sources: &SourceMap) {
+    let label = match d.severity {
+        Severity::Error => "lỗi",
+        Severity::Warning => "cảnh báo",
+    };
+    let _ = writeln!(out, "{label}[{}]: {}", d.code, d.message);
+    if let Some(file) = d.file.map(|f| sources.get(f)) {
+        match &d.span {
+            Some(span) => {
+                let (line, col) = file.line_col(span.start);
+                let text = file.line_text(line);
+                let gutter = " ".repeat(line.to_string().len());
+                let _ = writeln!(out, "{gutter}--> {}:{line}:{col}", file.path.display());
+                let _ = writeln!(out, "{gutter} |");
+                let _ = writeln!(out, "{line} | {text}");
+                let (end_line, end_col) = file.line_col(span.end);
+                let width = if end_line == line { end_col.saturating_sub(col).max(1) } else { 1 };
+                // The caret sits under the offending text; tabs keep their width.
+                let pad: String = text.chars().take(col - 1).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
+                let _ = writeln!(out, "{gutter} | {pad}{}", "^".repeat(width));
+                if let Some(hint) = &d.hint {
+                    let _ = writeln!(out, "{gutter} = gợi ý: {hint}");
+                }
+            }
+            None => {
+                let _ = writeln!(out, " --> {}", file.path.display());
+                if let Some(hint) = &d.hint {
+                    let _ = writeln!(out, "  = gợi ý: {hint}");
+                }
+            }
+        }
+    } else if let Some(hint) = &d.hint {
+        let _ = writeln!(out, "  = gợi ý: {hint}");
+    }
+    out.push('\n');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_file_line_column_source_and_caret() {
+        let mut sources = SourceMap::default();
+        let text = "nam = 2024\nket_nap = \"ba\"\n".to_string();
+        let start = text.find("\"ba\"").unwrap();
+        let id = sources.add(PathBuf::from("data/reports/2024/CQ01.toml"), text);
+        let mut f = Findings::default();
+        f.push(Diagnostic::error("E004", "sai kiểu").at(id, Some(start..start + 4)).hint("ghi số"));
+        let out = f.render(&sources);
+        assert_eq!(
+            out,
+            "lỗi[E004]: sai kiểu\n --> data/reports/2024/CQ01.toml:2:11\n  |\n2 | ket_nap = \"ba\"\n  |           ^^^^\n  = gợi ý: ghi số\n\n"
+        );
+        let json: serde_json::Value = serde_json::from_str(&f.to_json(&sources)).unwrap();
+        assert_eq!(json[0]["line"], 2);
+        assert_eq!(json[0]["column"], 11);
+        assert_eq!(json[0]["code"], "E004");
+    }
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let file = SourceFile { path: "x".into(), text: "ten = \"Đảng\" x".into() };
+        let offset = file.text.find(" x").unwrap() + 1;
+        assert_eq!(file.line_col(offset), (1, 14));
+    }
+}

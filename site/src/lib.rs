@@ -1,0 +1,12 @@
+//! The static site generator: `load` → `check` → model and stats → `render` → atomic output.
+//!
+//! Invariant: the data directory is only read; the output directory is only ever replaced
+//! whole (see `build::write_atomically`).
+
+pub mod build;
+pub mod check;
+pub mod diagnostic;
+pub mod links;
+pub mod load;
+pub mod render;
+pub mod serve;

@@ -1,0 +1,183 @@
+//! Stage one: read every file under `data/` once, parse it with spans, and build the model.
+//! Problems become diagnostics; a file with errors still yields what could be read so that one
+//! run reports every error of every file.
+
+mod documents;
+mod fields;
+mod khoi;
+mod quotas;
+mod report;
+mod site_config;
+mod toml_file;
+
+pub use fields::KeySpans;
+
+use crate::diagnostic::{Diagnostic, FileId, Findings, SourceMap};
+use app::model::{Dataset, Document, Khoi, NewsItem, OrgCode, Organization, Report, SiteConfig, YearData};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// A value read from a file, with where it came from.
+#[derive(Debug)]
+pub struct Located<T> {
+    pub value: T,
+    pub file: FileId,
+    pub spans: KeySpans,
+}
+
+/// Everything read from `data/`, before the rules of the year are checked.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub sources: SourceMap,
+    pub findings: Findings,
+    pub site: Option<SiteConfig>,
+    pub khoi: Option<Khoi>,
+    pub khoi_file: Option<FileId>,
+    pub orgs: Vec<Located<Organization>>,
+    pub quotas: Vec<Located<quotas::YearQuotas>>,
+    /// Reports with the year and organization code their path names.
+    pub reports: Vec<(i32, String, Located<Report>)>,
+    pub documents: Vec<Located<Document>>,
+    pub news: Vec<Located<NewsItem>>,
+}
+
+pub use quotas::YearQuotas;
+
+/// Reads the whole data directory. Never fails: what cannot be read is a finding.
+pub fn load(data_dir: &Path) -> Loaded {
+    let mut loaded = Loaded::default();
+    if !data_dir.is_dir() {
+        loaded.findings.push(
+            Diagnostic::error("E010", format!("không tìm thấy thư mục dữ liệu `{}`", data_dir.display()))
+                .hint("chạy lệnh từ thư mục gốc của kho, hoặc chỉ rõ `--data <thư mục>`"),
+        );
+        return loaded;
+    }
+    site_config::load(&mut loaded, &data_dir.join("site.toml"));
+    khoi::load(&mut loaded, &data_dir.join("khoi.toml"));
+    for path in files(&mut loaded, &data_dir.join("quotas"), "toml") {
+        quotas::load(&mut loaded, &path);
+    }
+    for year_dir in subdirs(&mut loaded, &data_dir.join("reports")) {
+        let year = year_dir.file_name().and_then(|n| n.to_str()).and_then(|n| n.parse::<i32>().ok()).filter(|y| (1930..=2100).contains(y));
+        let Some(year) = year else {
+            loaded.findings.push(
+                Diagnostic::error("E011", format!("thư mục `{}` không phải là một năm", year_dir.display()))
+                    .hint("báo cáo nằm trong data/reports/<năm>/<mã đơn vị>.toml, ví dụ data/reports/2024/CQ01.toml"),
+            );
+            continue;
+        };
+        for path in files(&mut loaded, &year_dir, "toml") {
+            report::load(&mut loaded, year, &path);
+        }
+    }
+    for path in files(&mut loaded, &data_dir.join("documents"), "md") {
+        documents::load_document(&mut loaded, &path);
+    }
+    for path in files(&mut loaded, &data_dir.join("news"), "md") {
+        documents::load_news(&mut loaded, &path);
+    }
+    loaded
+}
+
+impl Loaded {
+    /// Reads a file as UTF-8 text and registers it; a finding if it cannot be read.
+    pub(crate) fn read(&mut self, path: &Path) -> Option<(FileId, String)> {
+        match std::fs::read(path) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => {
+                    // A byte-order mark from Windows editors is harmless: drop it.
+                    let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
+                    Some((self.sources.add(display_path(path), text.clone()), text))
+                }
+                Err(e) => {
+                    let valid = e.utf8_error().valid_up_to();
+                    let bytes = e.into_bytes();
+                    let prefix = String::from_utf8_lossy(&bytes[..valid]).into_owned();
+                    let id = self.sources.add(display_path(path), prefix);
+                    self.findings.push(
+                        Diagnostic::error("E010", "tệp không phải văn bản UTF-8")
+                            .at(id, Some(valid..valid))
+                            .hint("lưu lại tệp với bảng mã UTF-8 (trong trình soạn thảo: Save with Encoding → UTF-8)"),
+                    );
+                    None
+                }
+            },
+            Err(e) => {
+                self.findings.push(
+                    Diagnostic::error("E010", format!("không đọc được tệp `{}`: {e}", display_path(path).display()))
+                        .hint("kiểm tra tệp có tồn tại và có quyền đọc"),
+                );
+                None
+            }
+        }
+    }
+
+    /// The checked model. Call only when there are no errors: it takes what was read.
+    pub fn dataset(&self) -> Dataset {
+        let mut years: BTreeMap<i32, YearData> = BTreeMap::new();
+        for q in &self.quotas {
+            let y = years.entry(q.value.year).or_default();
+            y.quotas = q.value.quotas.clone();
+            y.plan_deadline = q.value.plan_deadline;
+        }
+        for (year, _, r) in &self.reports {
+            years.entry(*year).or_default().reports.insert(r.value.org.clone(), r.value.clone());
+        }
+        let mut documents: Vec<Document> = self.documents.iter().map(|d| d.value.clone()).collect();
+        documents.sort_by(|a, b| b.issued.cmp(&a.issued).then_with(|| a.slug.cmp(&b.slug)));
+        let mut news: Vec<NewsItem> = self.news.iter().map(|d| d.value.clone()).collect();
+        news.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
+        Dataset {
+            site: self.site.clone().unwrap_or_else(site_config::fallback),
+            khoi: self.khoi.clone().unwrap_or(Khoi { name: String::new(), short_name: String::new() }),
+            orgs: self.orgs.iter().map(|o| (o.value.code.clone(), o.value.clone())).collect::<BTreeMap<OrgCode, Organization>>(),
+            years,
+            documents,
+            news,
+        }
+    }
+
+    pub fn report(&self, year: i32, org: &OrgCode) -> Option<&Located<Report>> {
+        self.reports.iter().find(|(y, _, r)| *y == year && &r.value.org == org).map(|(_, _, r)| r)
+    }
+}
+
+/// Paths shown relative to the working directory, as editors typed them.
+fn display_path(path: &Path) -> PathBuf {
+    std::env::current_dir()
+        .ok()
+        .and_then(|cwd| path.strip_prefix(&cwd).ok().map(Path::to_path_buf))
+        .unwrap_or_else(|| path.to_path_buf())
+}
+
+/// Files with `ext` directly in `dir`, sorted; other files are warned about, not read.
+fn files(loaded: &mut Loaded, dir: &Path, ext: &str) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else { return out };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') || path.is_dir() {
+            continue;
+        }
+        if path.extension().and_then(|e| e.to_str()) == Some(ext) {
+            out.push(path);
+        } else {
+            loaded.findings.push(
+                Diagnostic::warning("W001", format!("bỏ qua tệp `{}`: chỉ đọc tệp .{ext} ở thư mục này", display_path(&path).display()))
+                    .hint(format!("đổi tên tệp thành *.{ext} hoặc chuyển nó ra khỏi data/")),
+            );
+        }
+    }
+    out.sort();
+    out
+}
+
+fn subdirs(_loaded: &mut Loaded, dir: &Path) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|rd| rd.flatten().map(|e| e.path()).filter(|p| p.is_dir()).collect())
+        .unwrap_or_default();
+    out.sort();
+    out
+}

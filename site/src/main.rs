@@ -1,0 +1,171 @@
+//! `site`: check the data, build the static site, or preview it with live reload.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use site::build::{data_error_summary, BuildError, Site};
+use site::diagnostic::Findings;
+use site::render::AppAssets;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "site", about = "Kiểm tra dữ liệu và tạo trang thống kê của Đảng bộ Khối")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Kiểm tra toàn bộ dữ liệu, báo mọi lỗi một lần (mã thoát 1 nếu có lỗi).
+    Check {
+        #[arg(long, default_value = "data")]
+        data: PathBuf,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+        /// Coi cảnh báo là lỗi.
+        #[arg(long)]
+        deny_warnings: bool,
+    },
+    /// Tạo trang tĩnh vào thư mục đầu ra (thay thế trọn vẹn, hoặc giữ nguyên nếu lỗi).
+    Build {
+        #[arg(long, default_value = "data")]
+        data: PathBuf,
+        #[arg(long, default_value = "dist")]
+        out: PathBuf,
+        /// Thư mục ứng dụng WASM do Trunk tạo (bỏ qua: trang chỉ có biểu đồ tĩnh).
+        #[arg(long)]
+        app_dir: Option<PathBuf>,
+        #[arg(long)]
+        deny_warnings: bool,
+    },
+    /// Xem trước tại http://127.0.0.1:8080, tự tạo lại và tải lại trang khi dữ liệu thay đổi.
+    Serve {
+        #[arg(long, default_value = "data")]
+        data: PathBuf,
+        #[arg(long, default_value = "dist")]
+        out: PathBuf,
+        #[arg(long)]
+        app_dir: Option<PathBuf>,
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: String,
+    },
+}
+
+fn main() -> ExitCode {
+    match Cli::parse().command {
+        Command::Check { data, format, deny_warnings } => {
+            let checked = Site::new(data).check();
+            let findings = checked.findings();
+            match format {
+                Format::Json => println!("{}", findings.to_json(checked.sources())),
+                Format::Text => {
+                    eprint!("{}", findings.render(checked.sources()));
+                    eprintln!("{}", tally(findings));
+                }
+            }
+            if checked.has_errors(deny_warnings) { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+        }
+        Command::Build { data, out, app_dir, deny_warnings } => match build(&data, &out, app_dir.as_deref(), deny_warnings) {
+            true => ExitCode::SUCCESS,
+            false => ExitCode::FAILURE,
+        },
+        Command::Serve { data, out, app_dir, addr } => serve(&data, &out, app_dir.as_deref(), &addr),
+    }
+}
+
+fn tally(f: &Findings) -> String {
+    if f.errors() == 0 && f.warnings() == 0 {
+        "Dữ liệu hợp lệ: không có lỗi, không có cảnh báo.".to_string()
+    } else {
+        format!("Kết quả kiểm tra: {} lỗi, {} cảnh báo.", f.errors(), f.warnings())
+    }
+}
+
+fn build(data: &Path, out: &Path, app_dir: Option<&Path>, deny_warnings: bool) -> bool {
+    let app = match app_dir.map(AppAssets::read).transpose() {
+        Ok(app) => app,
+        Err(e) => {
+            eprintln!("lỗi: {e}");
+            return false;
+        }
+    };
+    site::build::clean_leftovers(out);
+    match Site::new(data).build(out, app.as_ref(), deny_warnings) {
+        Ok((checked, s)) => {
+            eprint!("{}", checked.findings().render(checked.sources()));
+            eprintln!(
+                "Đã tạo {} trang ({} tệp, {} KB) vào {} trong {:.2} giây.",
+                s.pages,
+                s.files,
+                s.bytes / 1024,
+                out.display(),
+                s.seconds
+            );
+            true
+        }
+        Err(BuildError::Data(checked)) => {
+            let mut findings = Findings::default();
+            findings.push(data_error_summary(&checked));
+            eprint!("{}", checked.findings().render(checked.sources()));
+            eprint!("{}", findings.render(checked.sources()));
+            false
+        }
+        Err(BuildError::Output(e)) => {
+            eprintln!("lỗi: {e}\nTrang đã xuất bản trước đó được giữ nguyên.");
+            false
+        }
+    }
+}
+
+fn serve(data: &Path, out: &Path, app_dir: Option<&Path>, addr: &str) -> ExitCode {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    use std::sync::Arc;
+    build(data, out, app_dir, false);
+    let version = Arc::new(AtomicU64::new(1));
+    let server = site::serve::Server::new(out).with_live_reload(version.clone());
+    let local = match server.spawn(addr) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("lỗi: không mở được {addr}: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    eprintln!("Xem trang tại http://{local}/ — sửa tệp trong {} để tạo lại. Ctrl+C để dừng.", data.display());
+    let mut last = fingerprint(data);
+    loop {
+        std::thread::sleep(std::time::Duration::from_millis(400));
+        let now = fingerprint(data);
+        if now != last {
+            last = now;
+            eprintln!("Dữ liệu thay đổi: tạo lại…");
+            if build(data, out, app_dir, false) {
+                version.fetch_add(1, Ordering::SeqCst);
+            }
+        }
+    }
+}
+
+/// Sizes and modification times of every file under `dir`, to notice edits by polling.
+fn fingerprint(dir: &Path) -> Vec<(PathBuf, u64, Option<std::time::SystemTime>)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else { continue };
+        for e in entries.flatten() {
+            let path = e.path();
+            match e.metadata() {
+                Ok(m) if m.is_dir() => stack.push(path),
+                Ok(m) => out.push((path, m.len(), m.modified().ok())),
+                Err(_) => {}
+            }
+        }
+    }
+    out.sort();
+    out
+}

@@ -1,0 +1,81 @@
+//! The page shell every page shares: head (CSP, description, stylesheet, app loader), header
+//! navigation, main content and footer.
+
+use super::Context;
+use leptos::prelude::*;
+
+/// A sub-title and the navigation entry it belongs to.
+pub struct PageMeta<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
+    /// Site path of the page, for the canonical URL and the current navigation entry.
+    pub path: &'a str,
+}
+
+const NAV: [(&str, &str); 5] =
+    [("/", "Trang chủ"), ("/thong-ke/", "Thống kê"), ("/don-vi/", "Đơn vị"), ("/van-ban/", "Văn bản"), ("/tin-tuc/", "Tin tức")];
+
+/// No inline script anywhere: the app loads as an external module; wasm needs 'wasm-unsafe-eval'.
+const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; \
+                   object-src 'none'; base-uri 'self'; form-action 'self'";
+
+pub fn page(ctx: &Context<'_>, meta: PageMeta<'_>, content: impl IntoView + 'static) -> String {
+    let site = &ctx.data.site;
+    let full_title = if meta.path == "/" { site.title.clone() } else { format!("{} | {}", meta.title, site.title) };
+    let canonical = format!("{}{}", site.base_url.trim_end_matches('/'), meta.path);
+    let boot = ctx.app.map(|a| view! { <script type="module" src=a.boot_path.clone()></script> });
+    let current = NAV.iter().rev().find(|(href, _)| meta.path.starts_with(href)).map(|(h, _)| *h).unwrap_or("/");
+    let nav = NAV
+        .iter()
+        .map(|&(href, label)| {
+            let aria_current = (href == current).then_some("page");
+            view! { <li><a href=href aria-current=aria_current>{label}</a></li> }
+        })
+        .collect_view();
+    let html = view! {
+        <html lang="vi">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta http-equiv="Content-Security-Policy" content=CSP />
+                <title>{full_title.clone()}</title>
+                <meta name="description" content=meta.description.to_string() />
+                <link rel="canonical" href=canonical.clone() />
+                {open_graph("og:title", full_title)}
+                {open_graph("og:description", meta.description.to_string())}
+                {open_graph("og:url", canonical)}
+                {open_graph("og:locale", "vi_VN".to_string())}
+                <link rel="stylesheet" href=ctx.css_path.clone() />
+                {boot}
+            </head>
+            <body>
+                <a class="skip-link" href="#noi-dung">"Bỏ qua, đến nội dung chính"</a>
+                <header class="site-header">
+                    <div class="wrap">
+                        <a class="brand" href="/">
+                            <span class="brand-short">{ctx.data.khoi.short_name.clone()}</span>
+                            <span class="brand-name">{site.title.clone()}</span>
+                        </a>
+                        <nav aria-label="Điều hướng chính">
+                            <ul class="nav">{nav}</ul>
+                        </nav>
+                    </div>
+                </header>
+                <main id="noi-dung" class="wrap">{content}</main>
+                <footer class="site-footer">
+                    <div class="wrap">
+                        <p>{ctx.data.khoi.name.clone()}</p>
+                        <p>"Số liệu tổng hợp từ báo cáo ẩn danh của các tổ chức đảng; không công bố thông tin cá nhân."</p>
+                    </div>
+                </footer>
+            </body>
+        </html>
+    };
+    format!("<!DOCTYPE html>\n{}\n", html.to_html())
+}
+
+/// `<meta property=…>`: `property` is not an attribute the `view!` macro knows on `<meta>`.
+fn open_graph(property: &'static str, content: String) -> impl IntoView {
+    use leptos::tachys::html::attribute::custom::custom_attribute;
+    leptos::html::meta().add_any_attr(custom_attribute("property", property)).content(content)
+}

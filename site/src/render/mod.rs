@@ -1,0 +1,41 @@
+//! Stage four: the model and stats rendered to files in memory, keyed by their site path.
+//! Pages are Leptos components rendered with `to_html()`; charts come from `app::chart`.
+
+mod assets;
+mod layout;
+mod markdown;
+mod pages;
+
+pub use assets::AppAssets;
+
+use app::model::Dataset;
+use app::stats::QuotaOverview;
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+
+/// The whole site as `path → bytes` (`thong-ke/index.html`), ordered so output is deterministic.
+pub type Files = BTreeMap<String, Vec<u8>>;
+
+/// What every page needs besides its own content.
+pub struct Context<'a> {
+    pub data: &'a Dataset,
+    pub quota: &'a QuotaOverview,
+    pub app: Option<&'a AppAssets>,
+    pub css_path: String,
+}
+
+pub fn render(data: &Dataset, app: Option<&AppAssets>) -> Files {
+    let quota = app::stats::quota_overview(data);
+    let mut files = Files::new();
+    let css_path = assets::add_css(&mut files);
+    if let Some(app) = app {
+        app.add_to(&mut files);
+    }
+    let ctx = Context { data, quota: &quota, app, css_path };
+
+    // Each page is independent: render in parallel, collect in path order.
+    let jobs = pages::all(&ctx);
+    let rendered: Vec<(String, Vec<u8>)> = jobs.into_par_iter().map(|job| (job.path.clone(), (job.render)(&ctx).into_bytes())).collect();
+    files.extend(rendered);
+    files
+}

@@ -1,0 +1,43 @@
+//! One module per kind of page; `all` lists every page of the site.
+
+mod documents;
+mod home;
+mod news;
+mod not_found;
+mod orgs;
+mod stats;
+
+use super::Context;
+
+pub struct Job {
+    pub path: String,
+    pub render: Box<dyn Fn(&Context<'_>) -> String + Send + Sync>,
+}
+
+impl Job {
+    fn new(path: impl Into<String>, render: impl Fn(&Context<'_>) -> String + Send + Sync + 'static) -> Job {
+        Job { path: path.into(), render: Box::new(render) }
+    }
+}
+
+pub fn all(ctx: &Context<'_>) -> Vec<Job> {
+    let mut jobs = vec![
+        Job::new("index.html", home::render),
+        Job::new("thong-ke/index.html", stats::render),
+        Job::new("don-vi/index.html", orgs::render_list),
+        Job::new("van-ban/index.html", documents::render_list),
+        Job::new("tin-tuc/index.html", news::render_list),
+        Job::new("404.html", not_found::render),
+    ];
+    for code in ctx.data.orgs.keys() {
+        let code = code.clone();
+        jobs.push(Job::new(format!("don-vi/{}/index.html", code.slug()), move |ctx| orgs::render_one(ctx, &code)));
+    }
+    for (i, doc) in ctx.data.documents.iter().enumerate() {
+        jobs.push(Job::new(format!("van-ban/{}/index.html", doc.slug), move |ctx| documents::render_one(ctx, i)));
+    }
+    for (i, item) in ctx.data.news.iter().enumerate() {
+        jobs.push(Job::new(format!("tin-tuc/{}/index.html", item.slug), move |ctx| news::render_one(ctx, i)));
+    }
+    jobs
+}

@@ -1,14 +1,90 @@
-//! Project tooling: `cargo xtask <command>`.
+//! Project tooling: `cargo xtask <command>`. Every command installs what it needs first
+//! (idempotent, fast when all is there), so a fresh machine needs only rustup, cargo and npm.
+
 mod sample;
+mod tools;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const USAGE: &str = "usage: cargo xtask <command>
+
+commands:
+  serve            build everything from data/ and serve it at http://127.0.0.1:8080 with live reload
+  build            the deployable site in dist/ (pages, wasm, data)
+  test             every test, browser tests included
+  install          install the tools the build needs (trunk, wasm-bindgen, wasm-opt, chromium)
+  sample --orgs N --years A..B --seed S --out DIR
+                   generate a sample data tree";
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    let root = workspace_root();
     let result = match args.first().map(String::as_str) {
         Some("sample") => sample::run(&args[1..]),
-        _ => Err("usage: cargo xtask sample --orgs N --years A..B --seed S --out DIR".to_string()),
+        Some("install") => tools::install(&root, tools::Needs::All),
+        Some("build") => build(&root),
+        Some("serve") => serve(&root),
+        Some("test") => test(&root),
+        _ => Err(USAGE.to_string()),
     };
     if let Err(e) = result {
         eprintln!("xtask: {e}");
         std::process::exit(1);
+    }
+}
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace").to_path_buf()
+}
+
+/// Trunk builds the wasm app into target/app-dist.
+fn build_app(root: &Path) -> Result<PathBuf, String> {
+    let mut trunk = tools::command(root, "trunk");
+    trunk.current_dir(root).args(["build", "--release", "--offline"]);
+    run(&mut trunk)?;
+    Ok(root.join("target/app-dist"))
+}
+
+fn site_command(root: &Path) -> Command {
+    let mut c = Command::new(tools::cargo());
+    c.current_dir(root).args(["run", "--quiet", "--release", "--package", "site", "--"]);
+    c
+}
+
+fn build(root: &Path) -> Result<(), String> {
+    tools::install(root, tools::Needs::Build)?;
+    let app = build_app(root)?;
+    run(site_command(root).args(["build", "--data", "data", "--out", "dist", "--app-dir"]).arg(&app))?;
+    tools::report_sizes(&root.join("dist"));
+    Ok(())
+}
+
+fn serve(root: &Path) -> Result<(), String> {
+    tools::install(root, tools::Needs::Build)?;
+    let app = build_app(root)?;
+    run(site_command(root).args(["serve", "--data", "data", "--out", "dist", "--addr", "127.0.0.1:8080", "--app-dir"]).arg(&app))
+}
+
+fn test(root: &Path) -> Result<(), String> {
+    tools::install(root, tools::Needs::All)?;
+    let app = build_app(root)?;
+    let mut cargo = Command::new(tools::cargo());
+    cargo
+        .current_dir(root)
+        .args(["test", "--workspace", "--release"])
+        .env("E2E_APP_DIR", &app)
+        .env("CHROME", tools::CHROMIUM);
+    run(&mut cargo)?;
+    tools::report_sizes_of_app(&app);
+    Ok(())
+}
+
+pub(crate) fn run(cmd: &mut Command) -> Result<(), String> {
+    let status = cmd.status().map_err(|e| format!("could not start {:?}: {e}", cmd.get_program()))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{:?} {:?} failed with {status}", cmd.get_program(), cmd.get_args().collect::<Vec<_>>()))
     }
 }

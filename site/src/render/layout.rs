@@ -71,7 +71,10 @@ pub fn page(ctx: &Context<'_>, meta: PageMeta<'_>, content: impl IntoView + 'sta
             </body>
         </html>
     };
-    format!("<!DOCTYPE html>\n{}\n", html.to_html())
+    // Leptos marks optional parts with `<!>` for hydration. These pages are never hydrated (the
+    // app mounts fresh), and validators reject the marker, so drop it. User text cannot contain
+    // it: text is escaped, and embedded JSON escapes '<'.
+    format!("<!DOCTYPE html>\n{}\n", html.to_html().replace("<!>", ""))
 }
 
 /// `<meta property=…>`: `property` is not an attribute the `view!` macro knows on `<meta>`.

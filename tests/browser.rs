@@ -1,0 +1,76 @@
+//! The real-browser test of the foundation: the built site served on loopback, `/thong-ke/`
+//! opened in headless Chromium, the app mounted, the chart redrawn when the year changes, the
+//! choice kept in the URL, and no console errors.
+
+use e2e::{chromium, collect_errors, eval_string, serve_sample_site, wait_for};
+use std::time::Duration;
+
+const READY: &str = "document.documentElement.dataset.app === 'ready'";
+const TIMEOUT: Duration = Duration::from_secs(30);
+
+#[test]
+fn statistics_page_becomes_interactive_and_keeps_the_year_in_the_url() {
+    let (_site, addr) = serve_sample_site();
+    let chrome = chromium(375, 812);
+    let tab = chrome.browser.new_tab().unwrap();
+    let errors = collect_errors(&tab);
+
+    tab.navigate_to(&format!("http://{addr}/thong-ke/")).unwrap().wait_until_navigated().unwrap();
+    wait_for(&tab, READY, "data-app=\"ready\"", TIMEOUT);
+
+    // The chart is there, drawn by the app (the select is enabled only in the live view).
+    wait_for(&tab, "!!document.querySelector('#quota-app svg[role=img]')", "the chart svg", TIMEOUT);
+    assert_eq!(eval_string(&tab, "String(document.getElementById('chon-nam').disabled)"), "false");
+    let latest = eval_string(&tab, "document.getElementById('chon-nam').value");
+    let svg_before = eval_string(&tab, "document.querySelector('#quota-app svg').outerHTML");
+    assert!(eval_string(&tab, "document.querySelector('#quota-app figcaption').textContent").contains(&latest));
+
+    // Choose another year: the figure, its table and the URL follow.
+    let other = eval_string(&tab, "document.querySelector('#chon-nam option:last-child').value");
+    assert_ne!(other, latest, "the sample data has several years");
+    tab.evaluate(
+        &format!("(() => {{ const s = document.getElementById('chon-nam'); s.value = '{other}'; s.dispatchEvent(new Event('change', {{ bubbles: true }})); }})()"),
+        false,
+    )
+    .unwrap();
+    wait_for(
+        &tab,
+        &format!("document.querySelector('#quota-app figcaption').textContent.includes('{other}')"),
+        "the figure of the chosen year",
+        TIMEOUT,
+    );
+    let svg_after = eval_string(&tab, "document.querySelector('#quota-app svg').outerHTML");
+    assert_ne!(svg_before, svg_after, "the chart is redrawn for the chosen year");
+    assert!(eval_string(&tab, "document.querySelector('#quota-app caption').textContent").contains(&other));
+    assert_eq!(eval_string(&tab, "location.search"), format!("?nam={other}"));
+
+    // A shared link opens the same view.
+    tab.navigate_to(&format!("http://{addr}/thong-ke/?nam={other}")).unwrap().wait_until_navigated().unwrap();
+    wait_for(&tab, READY, "data-app=\"ready\" after reload", TIMEOUT);
+    wait_for(
+        &tab,
+        &format!("document.getElementById('chon-nam').value === '{other}' && document.querySelector('#quota-app figcaption').textContent.includes('{other}')"),
+        "the shared year restored",
+        TIMEOUT,
+    );
+
+    // No horizontal scroll on a phone.
+    assert_eq!(eval_string(&tab, "String(document.documentElement.scrollWidth <= window.innerWidth)"), "true");
+
+    let errors = errors.lock().unwrap().clone();
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+}
+
+#[test]
+fn pages_without_charts_still_mark_the_app_ready_without_errors() {
+    let (_site, addr) = serve_sample_site();
+    let chrome = chromium(1280, 800);
+    let tab = chrome.browser.new_tab().unwrap();
+    let errors = collect_errors(&tab);
+    for path in ["/", "/don-vi/cq01/", "/van-ban/"] {
+        tab.navigate_to(&format!("http://{addr}{path}")).unwrap().wait_until_navigated().unwrap();
+        wait_for(&tab, READY, &format!("data-app=\"ready\" on {path}"), TIMEOUT);
+    }
+    let errors = errors.lock().unwrap().clone();
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+}

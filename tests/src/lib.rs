@@ -1,0 +1,105 @@
+//! Helpers for the end-to-end tests: build the sample site with the wasm app into a temporary
+//! directory, serve it on loopback, and drive headless Chromium.
+
+use headless_chrome::protocol::cdp::types::Event;
+use headless_chrome::{Browser, LaunchOptions, Tab};
+use std::ffi::OsStr;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+}
+
+/// The wasm app built by Trunk; `cargo xtask test` builds it and sets `E2E_APP_DIR`.
+pub fn app_dir() -> PathBuf {
+    let dir = std::env::var_os("E2E_APP_DIR").map(PathBuf::from).unwrap_or_else(|| workspace_root().join("target/app-dist"));
+    assert!(
+        dir.is_dir(),
+        "no wasm app at {}: run the browser tests with `cargo xtask test`, which builds it first",
+        dir.display()
+    );
+    dir
+}
+
+/// Builds `data/` with the app into a fresh directory and serves it. Keep the guard alive.
+pub fn serve_sample_site() -> (tempfile::TempDir, SocketAddr) {
+    let out = tempfile::tempdir().unwrap();
+    let dist = out.path().join("dist");
+    let app = site::render::AppAssets::read(&app_dir()).unwrap();
+    let built = site::build::Site::new(workspace_root().join("data")).build(&dist, Some(&app), false);
+    assert!(built.is_ok(), "the sample site must build");
+    let addr = site::serve::Server::new(&dist).spawn("127.0.0.1:0").unwrap();
+    (out, addr)
+}
+
+pub struct Chromium {
+    pub browser: Browser,
+    _profile: tempfile::TempDir,
+}
+
+/// Headless Chromium as this machine needs it: no sandbox (root), no background networking
+/// (the network is closed), a fresh profile.
+pub fn chromium(width: u32, height: u32) -> Chromium {
+    let profile = tempfile::tempdir().unwrap();
+    let path = std::env::var_os("CHROME").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("/usr/bin/chromium"));
+    let options = LaunchOptions::default_builder()
+        .path(Some(path))
+        .headless(true)
+        .sandbox(false)
+        .window_size(Some((width, height)))
+        .user_data_dir(Some(profile.path().to_path_buf()))
+        .args(vec![
+            OsStr::new("--disable-gpu"),
+            OsStr::new("--disable-background-networking"),
+            OsStr::new("--disable-component-update"),
+            OsStr::new("--disable-sync"),
+            OsStr::new("--no-first-run"),
+            OsStr::new("--disable-quic"),
+        ])
+        .idle_browser_timeout(Duration::from_secs(120))
+        .build()
+        .unwrap();
+    Chromium { browser: Browser::new(options).expect("start headless Chromium"), _profile: profile }
+}
+
+/// Console errors, uncaught exceptions and error log entries of a tab.
+pub fn collect_errors(tab: &Arc<Tab>) -> Arc<Mutex<Vec<String>>> {
+    let errors = Arc::new(Mutex::new(Vec::new()));
+    tab.enable_log().unwrap();
+    tab.enable_runtime().unwrap();
+    let sink = errors.clone();
+    tab.add_event_listener(Arc::new(move |event: &Event| {
+        let message = match event {
+            Event::RuntimeConsoleAPICalled(e) if format!("{:?}", e.params.Type) == "Error" => Some(format!("console.error: {:?}", e.params.args)),
+            Event::RuntimeExceptionThrown(e) => Some(format!("exception: {:?}", e.params.exception_details)),
+            Event::LogEntryAdded(e) if format!("{:?}", e.params.entry.level) == "Error" => Some(format!("log: {}", e.params.entry.text)),
+            _ => None,
+        };
+        if let Some(m) = message {
+            sink.lock().unwrap().push(m);
+        }
+    }))
+    .unwrap();
+    errors
+}
+
+/// Evaluates `expr` until it returns `true`, or panics after `timeout` naming `what`.
+pub fn wait_for(tab: &Tab, expr: &str, what: &str, timeout: Duration) {
+    let start = Instant::now();
+    loop {
+        let ok = tab.evaluate(expr, false).ok().and_then(|v| v.value).and_then(|v| v.as_bool()).unwrap_or(false);
+        if ok {
+            return;
+        }
+        assert!(start.elapsed() < timeout, "timed out after {timeout:?} waiting for {what}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+pub fn eval_string(tab: &Tab, expr: &str) -> String {
+    let v = tab.evaluate(expr, false).unwrap().value.unwrap_or_default();
+    v.as_str().map(str::to_string).unwrap_or_else(|| v.to_string())
+}

@@ -1,0 +1,157 @@
+//! Installs the build and test tools when they are missing or of the wrong version. Each check
+//! is one quick version query, so running it every time costs little.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+pub const TRUNK_VERSION: &str = "0.21.14";
+pub const BINARYEN_VERSION: &str = "132";
+pub const CHROMIUM: &str = "/usr/bin/chromium";
+pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+#[derive(Clone, Copy, PartialEq)]
+pub enum Needs {
+    /// wasm target, trunk, wasm-bindgen, wasm-opt.
+    Build,
+    /// Build tools and the browser for tests.
+    All,
+}
+
+pub fn cargo() -> String {
+    std::env::var("CARGO").unwrap_or_else(|_| "cargo".into())
+}
+
+fn cargo_bin_dir() -> PathBuf {
+    let home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+        .unwrap_or_else(|| PathBuf::from(".cargo"));
+    home.join("bin")
+}
+
+fn npm_bin_dir(root: &Path) -> PathBuf {
+    root.join(".tools/npm/node_modules/.bin")
+}
+
+/// PATH with the project's wasm-opt and cargo's bin first, so Trunk (offline) finds our tools.
+fn tool_path(root: &Path) -> std::ffi::OsString {
+    let mut dirs = vec![npm_bin_dir(root), cargo_bin_dir()];
+    if let Some(path) = std::env::var_os("PATH") {
+        dirs.extend(std::env::split_paths(&path));
+    }
+    std::env::join_paths(dirs).unwrap_or_default()
+}
+
+pub fn command(root: &Path, program: &str) -> Command {
+    let mut c = Command::new(program);
+    c.env("PATH", tool_path(root));
+    c
+}
+
+fn version_of(root: &Path, program: &str) -> Option<String> {
+    let out = command(root, program).arg("--version").output().ok()?;
+    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
+}
+
+pub fn install(root: &Path, needs: Needs) -> Result<(), String> {
+    wasm_target()?;
+    trunk(root)?;
+    wasm_bindgen(root)?;
+    wasm_opt(root)?;
+    if needs == Needs::All {
+        chromium()?;
+    }
+    Ok(())
+}
+
+fn wasm_target() -> Result<(), String> {
+    let out = Command::new("rustup").args(["target", "list", "--installed"]).output().map_err(|e| format!("rustup: {e}"))?;
+    if String::from_utf8_lossy(&out.stdout).lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+        return Ok(());
+    }
+    eprintln!("xtask: installing the wasm32-unknown-unknown target");
+    crate::run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
+}
+
+fn trunk(root: &Path) -> Result<(), String> {
+    if version_of(root, "trunk").is_some_and(|v| v == format!("trunk {TRUNK_VERSION}")) {
+        return Ok(());
+    }
+    eprintln!("xtask: installing trunk {TRUNK_VERSION} (once; takes a few minutes)");
+    crate::run(Command::new(crate::tools::cargo()).args(["install", "trunk", "--version", &format!("={TRUNK_VERSION}"), "--locked"]))
+}
+
+/// The wasm-bindgen CLI must equal the library version in Cargo.lock exactly.
+fn wasm_bindgen(root: &Path) -> Result<(), String> {
+    let version = locked_version(root, "wasm-bindgen")?;
+    if version_of(root, "wasm-bindgen").is_some_and(|v| v == format!("wasm-bindgen {version}")) {
+        return Ok(());
+    }
+    eprintln!("xtask: installing wasm-bindgen-cli {version}");
+    let exact = format!("={version}");
+    let locked = crate::run(Command::new(cargo()).args(["install", "wasm-bindgen-cli", "--version", &exact, "--locked", "--force"]));
+    if locked.is_ok() {
+        return Ok(());
+    }
+    // The registry mirror may lack a crate version its lock file names: resolve afresh.
+    eprintln!("xtask: retrying wasm-bindgen-cli without --locked");
+    crate::run(Command::new(cargo()).args(["install", "wasm-bindgen-cli", "--version", &exact, "--force"]))
+}
+
+fn locked_version(root: &Path, name: &str) -> Result<String, String> {
+    let lock = std::fs::read_to_string(root.join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
+    let needle = format!("name = \"{name}\"\nversion = \"");
+    let start = lock.find(&needle).ok_or_else(|| format!("{name} is not in Cargo.lock"))? + needle.len();
+    let end = lock[start..].find('"').ok_or("malformed Cargo.lock")?;
+    Ok(lock[start..start + end].to_string())
+}
+
+/// wasm-opt from npm's binaryen: Debian's (version 108) silently breaks wasm-bindgen output.
+fn wasm_opt(root: &Path) -> Result<(), String> {
+    let bin = npm_bin_dir(root).join("wasm-opt");
+    let ok = Command::new(&bin).arg("--version").output().is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains(&format!("version {BINARYEN_VERSION}")));
+    if ok {
+        return Ok(());
+    }
+    eprintln!("xtask: installing wasm-opt (npm binaryen@{BINARYEN_VERSION}) into .tools/npm");
+    let dir = root.join(".tools/npm");
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    crate::run(
+        Command::new("npm")
+            .current_dir(&dir)
+            .args(["install", "--no-audit", "--no-fund", "--prefix", ".", &format!("binaryen@{BINARYEN_VERSION}")]),
+    )
+}
+
+fn chromium() -> Result<(), String> {
+    if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
+        return Ok(());
+    }
+    eprintln!("xtask: installing Debian's chromium and chromium-driver for browser tests");
+    crate::run(Command::new("apt-get").arg("update").arg("-qq"))?;
+    crate::run(Command::new("apt-get").args(["install", "-y", "-qq", "chromium", "chromium-driver"]).env("DEBIAN_FRONTEND", "noninteractive"))
+}
+
+/// Prints what a visitor downloads: the app's files, raw and gzip-compressed.
+pub fn report_sizes_of_app(app_dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(app_dir) else { return };
+    let mut files: Vec<PathBuf> = entries.flatten().map(|e| e.path()).filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("js" | "wasm"))).collect();
+    files.sort();
+    let mut total_gz = 0;
+    for f in &files {
+        let raw = std::fs::metadata(f).map(|m| m.len()).unwrap_or(0);
+        let gz = gzip_size(f).unwrap_or(0);
+        total_gz += gz;
+        eprintln!("size: {:<40} {:>8} B raw {:>8} B gzip", f.file_name().unwrap_or_default().to_string_lossy(), raw, gz);
+    }
+    eprintln!("size: app total (js + wasm) {:.1} KB gzip", total_gz as f64 / 1024.0);
+}
+
+pub fn report_sizes(dist: &Path) {
+    report_sizes_of_app(&dist.join("pkg"));
+}
+
+fn gzip_size(path: &Path) -> Option<u64> {
+    let out = Command::new("gzip").args(["-9", "-c"]).arg(path).output().ok()?;
+    Some(out.stdout.len() as u64)
+}

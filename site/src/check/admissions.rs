@@ -34,7 +34,8 @@ pub(super) fn check(loaded: &Loaded, out: &mut Vec<Diagnostic>) {
 
     for q in &loaded.quotas {
         for code in q.value.quotas.keys() {
-            if loaded.report(q.value.year, code).is_none() && loaded.orgs.iter().any(|o| &o.value.code == code) {
+            let present = loaded.report_files.contains(&(q.value.year, code.to_string()));
+            if !present && loaded.orgs.iter().any(|o| &o.value.code == code) {
                 out.push(
                     Diagnostic::warning("W002", format!("`{code}` được giao chỉ tiêu năm {} nhưng chưa có báo cáo", q.value.year))
                         .at(q.file, q.value.quota_spans.get(code).cloned())

@@ -37,6 +37,8 @@ pub struct Loaded {
     pub quotas: Vec<Located<quotas::YearQuotas>>,
     /// Reports with the year and organization code their path names.
     pub reports: Vec<(i32, String, Located<Report>)>,
+    /// Every report file present, readable or not, as (year, file stem).
+    pub report_files: std::collections::BTreeSet<(i32, String)>,
     pub documents: Vec<Located<Document>>,
     pub news: Vec<Located<NewsItem>>,
 }

@@ -6,6 +6,8 @@ use app::model::{Grade, Meetings, MemberStock, Movements, NextYearPlan, OrgCode,
 use std::path::Path;
 
 pub(crate) fn load(loaded: &mut Loaded, path_year: i32, path: &Path) {
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
+    loaded.report_files.insert((path_year, stem));
     let Some((file, doc)) = toml_file::parse(loaded, path) else { return };
     let ctx = FileCtx::new(file);
     let mut root = Fields::root(&ctx, doc.as_table());

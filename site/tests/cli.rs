@@ -1,0 +1,151 @@
+//! The `site` command as editors run it: on the sample data, on broken copies of it, and the
+//! promise that a failed build leaves the published directory exactly as it was.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn sample_data() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../data")
+}
+
+fn site(args: &[&str], cwd: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_site")).args(args).current_dir(cwd).output().unwrap()
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// A scratch copy of the sample data in `<tmp>/data`, commands run from `<tmp>`.
+fn scratch() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&sample_data(), &dir.path().join("data"));
+    dir
+}
+
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{} does not contain {from:?}", path.display());
+    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap().flatten() {
+            if e.path().is_dir() {
+                stack.push(e.path());
+            } else {
+                out.insert(e.path().strip_prefix(dir).unwrap().to_path_buf(), std::fs::read(e.path()).unwrap());
+            }
+        }
+    }
+    out
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn the_sample_data_passes_every_check() {
+    let dir = scratch();
+    let out = site(&["check", "--data", "data", "--deny-warnings"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("không có lỗi"));
+}
+
+#[test]
+fn a_syntax_error_is_reported_with_file_line_column_in_vietnamese() {
+    let dir = scratch();
+    let report = dir.path().join("data/reports/2024/CQ01-01.toml");
+    edit(&report, "ket_nap = ", "ket_nap = = ");
+    let out = site(&["check", "--data", "data"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    let text = stderr(&out);
+    let line = std::fs::read_to_string(&report).unwrap().lines().position(|l| l.starts_with("ket_nap = =")).unwrap() + 1;
+    assert!(text.contains(&format!("data/reports/2024/CQ01-01.toml:{line}:11")), "{text}");
+    assert!(text.contains("lỗi[E001]: lỗi cú pháp TOML"), "{text}");
+    assert!(text.contains("gợi ý:"), "{text}");
+    assert!(text.contains("^"), "the caret points at the column: {text}");
+}
+
+#[test]
+fn every_error_of_every_file_comes_out_in_one_run_and_as_json() {
+    let dir = scratch();
+    let a = dir.path().join("data/reports/2023/CQ01-02.toml");
+    edit(&a, "nam = 2023", "nam = 2023\nho_ten = \"Nguyễn Văn A\"");
+    edit(&a, "chuyen_den = ", "chuyen_den = -");
+    let b = dir.path().join("data/reports/2022/DN01.toml");
+    edit(&b, "ket_nap = ", "ket_nap = \"ba\" # ");
+    let out = site(&["check", "--data", "data", "--format", "json"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    let json = String::from_utf8(out.stdout).unwrap();
+    let items: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+    let codes: Vec<(String, String, u64)> = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["code"].as_str().unwrap().to_string(), d["file"].as_str().unwrap_or("").to_string(), d["line"].as_u64().unwrap_or(0)))
+        .collect();
+    assert!(codes.iter().any(|(c, f, l)| c == "E002" && f.ends_with("2023/CQ01-02.toml") && *l == 3), "{json}");
+    assert!(codes.iter().any(|(c, f, _)| c == "E005" && f.ends_with("2023/CQ01-02.toml")), "{json}");
+    assert!(codes.iter().any(|(c, f, _)| c == "E004" && f.ends_with("2022/DN01.toml")), "{json}");
+    assert!(!codes.iter().any(|(c, _, _)| c == "W002"), "a broken report is not a missing one: {json}");
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_site_byte_for_byte() {
+    let dir = scratch();
+    let ok = site(&["build", "--data", "data", "--out", "public"], dir.path());
+    assert!(ok.status.success(), "{}", stderr(&ok));
+    let before = snapshot(&dir.path().join("public"));
+    assert!(before.contains_key(Path::new("thong-ke/index.html")));
+
+    edit(&dir.path().join("data/reports/2024/CQ01-01.toml"), "cuoi_nam_du_bi = ", "cuoi_nam_du_bi = 1");
+    let failed = site(&["build", "--data", "data", "--out", "public"], dir.path());
+    assert_eq!(failed.status.code(), Some(1));
+    assert!(stderr(&failed).contains("giữ nguyên"), "{}", stderr(&failed));
+    assert_eq!(before, snapshot(&dir.path().join("public")), "the published site changed");
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().filter(|e| e.file_name().to_string_lossy().contains("build-")).collect();
+    assert!(leftovers.is_empty(), "no staging directories are left behind");
+}
+
+#[test]
+fn the_built_statistics_page_has_the_chart_and_its_table_before_any_script() {
+    let dir = scratch();
+    let out = site(&["build", "--data", "data", "--out", "public"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let html = std::fs::read_to_string(dir.path().join("public/thong-ke/index.html")).unwrap();
+    let svg = html.find("<svg").expect("inline svg");
+    let table = html.find("<table").expect("data table");
+    assert!(svg < table, "the table follows the chart");
+    assert!(html.contains("<html lang=\"vi\">"));
+    assert!(!html.contains("<!>"), "no hydration markers in static pages");
+    assert!(!html.contains("<script>"), "no inline script");
+    // A page per organization and per document.
+    let orgs = std::fs::read_to_string(sample_data().join("khoi.toml")).unwrap().matches("[[to_chuc]]").count();
+    let pages = std::fs::read_dir(dir.path().join("public/don-vi")).unwrap().flatten().filter(|e| e.path().is_dir()).count();
+    assert_eq!(pages, orgs);
+    let docs = std::fs::read_dir(sample_data().join("documents")).unwrap().count();
+    let doc_pages = std::fs::read_dir(dir.path().join("public/van-ban")).unwrap().flatten().filter(|e| e.path().is_dir()).count();
+    assert_eq!(doc_pages, docs);
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let dir = scratch();
+    assert!(site(&["build", "--data", "data", "--out", "a"], dir.path()).status.success());
+    assert!(site(&["build", "--data", "data", "--out", "b"], dir.path()).status.success());
+    assert_eq!(snapshot(&dir.path().join("a")), snapshot(&dir.path().join("b")));
+}

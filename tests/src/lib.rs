@@ -15,7 +15,8 @@ pub fn workspace_root() -> PathBuf {
 
 /// The wasm app built by Trunk; `cargo xtask test` builds it and sets `E2E_APP_DIR`.
 pub fn app_dir() -> PathBuf {
-    let dir = std::env::var_os("E2E_APP_DIR").map(PathBuf::from).unwrap_or_else(|| workspace_root().join("target/app-dist"));
+    // Relative paths are taken from the workspace root (tests run in their package directory).
+    let dir = workspace_root().join(std::env::var_os("E2E_APP_DIR").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("target/app-dist")));
     assert!(
         dir.is_dir(),
         "no wasm app at {}: run the browser tests with `cargo xtask test`, which builds it first",

@@ -72,7 +72,7 @@ fn test(root: &Path) -> Result<(), String> {
     let mut cargo = Command::new(tools::cargo());
     cargo
         .current_dir(root)
-        .args(["test", "--workspace", "--release"])
+        .args(["test", "--workspace"])
         .env("E2E_APP_DIR", &app)
         .env("CHROME", tools::CHROMIUM);
     run(&mut cargo)?;

@@ -5,6 +5,12 @@ use std::path::Path;
 
 const CSS: &str = include_str!("../../assets/site.css");
 
+const FAVICON: &str = include_str!("../../assets/favicon.svg");
+
+pub(super) fn add_favicon(files: &mut Files) {
+    files.insert("favicon.svg".into(), FAVICON.as_bytes().to_vec());
+}
+
 pub(super) fn add_css(files: &mut Files) -> String {
     let path = format!("assets/site-{}.css", short_hash(CSS.as_bytes()));
     files.insert(path.clone(), CSS.as_bytes().to_vec());
@@ -39,7 +45,8 @@ impl AppAssets {
             return Err(format!("thư mục `{}` không có tệp .js và _bg.wasm của ứng dụng (chạy `cargo xtask build`)", dir.display()));
         };
         let read = |name: &str| std::fs::read(dir.join(name)).map_err(|e| format!("không đọc được `{name}`: {e}"));
-        let boot = format!("import init from \"./{js}\";\ninit();\n");
+        // wasm-bindgen's default wasm path is the pre-hash name: pass the hashed one.
+        let boot = format!("import init from \"./{js}\";\ninit({{ module_or_path: new URL(\"./{wasm}\", import.meta.url) }});\n");
         let boot_name = format!("boot-{}.js", short_hash(boot.as_bytes()));
         Ok(AppAssets {
             files: vec![

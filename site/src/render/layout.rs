@@ -45,6 +45,7 @@ pub fn page(ctx: &Context<'_>, meta: PageMeta<'_>, content: impl IntoView + 'sta
                 {open_graph("og:description", meta.description.to_string())}
                 {open_graph("og:url", canonical)}
                 {open_graph("og:locale", "vi_VN".to_string())}
+                <link rel="icon" type="image/svg+xml" href="/favicon.svg" />
                 <link rel="stylesheet" href=ctx.css_path.clone() />
                 {boot}
             </head>

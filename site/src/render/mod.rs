@@ -28,6 +28,7 @@ pub fn render(data: &Dataset, app: Option<&AppAssets>) -> Files {
     let quota = app::stats::quota_overview(data);
     let mut files = Files::new();
     let css_path = assets::add_css(&mut files);
+    assets::add_favicon(&mut files);
     if let Some(app) = app {
         app.add_to(&mut files);
     }

@@ -8,12 +8,16 @@ use crate::stats::QuotaYear;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-pub const QUOTA_CHART_WIDTH: u32 = 640;
+/// Narrow on purpose: at a 375 px phone width the chart scales by ~0.86, keeping 14 px text legible.
+pub const QUOTA_CHART_WIDTH: u32 = 400;
 const MARGIN: i32 = 8;
-const HEADER: i32 = 34;
+const HEADER: i32 = 56;
 const ROW: i32 = 42;
 const BAR_OFFSET: i32 = 20;
 const BAR_HEIGHT: i32 = 14;
+const VALUE_WIDTH: i32 = 96;
+/// Names longer than this are cut with "…" (the table below the chart has them in full).
+const NAME_CHARS: usize = 46;
 // plotters' SVG backend divides font sizes by 1.24; these give 14px and 12px text.
 const LABEL_SIZE: f64 = 14.0 * 1.24;
 const SMALL_SIZE: f64 = 12.0 * 1.24;
@@ -31,7 +35,8 @@ fn draw(svg: &mut String, data: &QuotaYear, height: u32) -> Result<(), DrawingAr
     let root = SVGBackend::with_string(svg, (QUOTA_CHART_WIDTH, height)).into_drawing_area();
     let width = QUOTA_CHART_WIDTH as i32;
     let left = MARGIN;
-    let right = width - MARGIN;
+    // Bars stop short of the right edge, where the "admitted/quota" value stands.
+    let right = width - MARGIN - VALUE_WIDTH;
     let scale_max = data
         .rows
         .iter()
@@ -53,22 +58,22 @@ fn draw(svg: &mut String, data: &QuotaYear, height: u32) -> Result<(), DrawingAr
     root.draw(&Rectangle::new([(left + 200, 8), (left + 214, 22)], palette::LAGGING.filled()))?;
     root.draw(&Text::new("Chậm tiến độ", (left + 220, 15), text(SMALL_SIZE, &palette::TEXT, HPos::Left)))?;
     if !data.pace.is_complete() {
-        root.draw(&PathElement::new(vec![(left + 326, 6), (left + 326, 24)], palette::PACE_MARK.stroke_width(2)))?;
-        root.draw(&Text::new("Tiến độ cần đạt", (left + 334, 15), text(SMALL_SIZE, &palette::TEXT, HPos::Left)))?;
+        root.draw(&PathElement::new(vec![(left + 7, 28), (left + 7, 46)], palette::PACE_MARK.stroke_width(2)))?;
+        root.draw(&Text::new("Tiến độ cần đạt đến ngày chốt số liệu", (left + 20, 37), text(SMALL_SIZE, &palette::TEXT, HPos::Left)))?;
     }
 
     for (i, row) in data.rows.iter().enumerate() {
         let top = HEADER + ROW * i as i32;
         let label_y = top + 8;
         let name = if row.lagging { format!("▲ {}", row.name) } else { row.name.clone() };
-        root.draw(&Text::new(name, (left, label_y), text(LABEL_SIZE, &palette::TEXT, HPos::Left)))?;
+        root.draw(&Text::new(shorten(&name, NAME_CHARS), (left, label_y), text(LABEL_SIZE, &palette::TEXT, HPos::Left)))?;
         let value = match row.admitted {
             Some(a) => format!("{}/{}", a, row.quota),
             None => format!("chưa báo cáo/{}", row.quota),
         };
-        root.draw(&Text::new(value, (right, label_y), text(LABEL_SIZE, &palette::MUTED, HPos::Right)))?;
-
         let bar_top = top + BAR_OFFSET;
+        root.draw(&Text::new(value, (width - MARGIN, bar_top + BAR_HEIGHT / 2), text(LABEL_SIZE, &palette::MUTED, HPos::Right)))?;
+
         let bar_bottom = bar_top + BAR_HEIGHT;
         root.draw(&Rectangle::new([(left, bar_top), (x_of(f64::from(row.quota)), bar_bottom)], palette::TRACK.filled()))?;
         if let Some(admitted) = row.admitted.filter(|&a| a > 0) {
@@ -82,6 +87,15 @@ fn draw(svg: &mut String, data: &QuotaYear, height: u32) -> Result<(), DrawingAr
     }
     root.present()?;
     Ok(())
+}
+
+fn shorten(name: &str, max: usize) -> String {
+    if name.chars().count() <= max {
+        name.to_string()
+    } else {
+        let cut: String = name.chars().take(max - 1).collect();
+        format!("{}…", cut.trim_end())
+    }
 }
 
 /// The one-sentence summary shown under the chart and used as its description.
@@ -136,7 +150,7 @@ mod tests {
     fn chart_is_accessible_scalable_svg_with_one_bar_per_row() {
         let labels = ChartLabels { id: "q", title: "Tiến độ", description: "Mô tả" };
         let svg = quota_chart(&year(None), &labels);
-        assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 640 "));
+        assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 400 "));
         assert!(!svg[..svg.find('>').unwrap()].contains("width="), "fixed width would not scale");
         assert!(svg.contains("role=\"img\""));
         assert!(svg.contains("<title id=\"q-title\">Tiến độ</title>"));
@@ -154,6 +168,8 @@ mod tests {
         let running = quota_chart(&year(chrono::NaiveDate::from_ymd_opt(2025, 9, 30)), &labels);
         assert!(!done.contains("Tiến độ cần đạt"));
         assert!(running.contains("Tiến độ cần đạt"));
+        assert_eq!(shorten("Chi bộ Công ty", 8), "Chi bộ…");
+        assert_eq!(shorten("Chi bộ", 8), "Chi bộ");
         assert_eq!(quota_chart(&year(None), &labels), done, "drawing is deterministic");
     }
 

@@ -32,10 +32,11 @@ pub(super) fn check(loaded: &Loaded, out: &mut Vec<Diagnostic>) {
         }
     }
 
+    let known: std::collections::BTreeSet<&app::model::OrgCode> = loaded.orgs.iter().map(|o| &o.value.code).collect();
     for q in &loaded.quotas {
         for code in q.value.quotas.keys() {
             let present = loaded.report_files.contains(&(q.value.year, code.to_string()));
-            if !present && loaded.orgs.iter().any(|o| &o.value.code == code) {
+            if !present && known.contains(code) {
                 out.push(
                     Diagnostic::warning("W002", format!("`{code}` được giao chỉ tiêu năm {} nhưng chưa có báo cáo", q.value.year))
                         .at(q.file, q.value.quota_spans.get(code).cloned())

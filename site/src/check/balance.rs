@@ -42,8 +42,9 @@ pub(super) fn check(loaded: &Loaded, out: &mut Vec<Diagnostic>) {
     }
 
     // Continuity across files: the end of year y is the start of year y + 1.
+    let index = loaded.report_index();
     for (year, _, next) in &loaded.reports {
-        let Some(prev) = loaded.report(year - 1, &next.value.org) else { continue };
+        let Some(prev) = index.get(&(year - 1, &next.value.org)) else { continue };
         if prev.value.as_of.is_some() {
             continue;
         }

@@ -140,8 +140,10 @@ impl Loaded {
         }
     }
 
-    pub fn report(&self, year: i32, org: &OrgCode) -> Option<&Located<Report>> {
-        self.reports.iter().find(|(y, _, r)| *y == year && &r.value.org == org).map(|(_, _, r)| r)
+    /// Reports by (year, organization), for checks that look across files. Built once per
+    /// check run: a national tree has tens of thousands of reports.
+    pub fn report_index(&self) -> BTreeMap<(i32, &OrgCode), &Located<Report>> {
+        self.reports.iter().map(|(y, _, r)| ((*y, &r.value.org), r)).collect()
     }
 }
 

@@ -54,15 +54,7 @@ pub fn render(ctx: &Context<'_>) -> String {
         .news
         .iter()
         .take(4)
-        .map(|n| {
-            view! {
-                <li>
-                    <a href=format!("/tin-tuc/{}/", n.slug)>{n.title.clone()}</a>
-                    <span class="meta">{format!(" — {}", format::date(n.date))}</span>
-                    <p>{n.summary.clone()}</p>
-                </li>
-            }
-        })
+        .map(super::news::list_item)
         .collect_view();
     page(
         ctx,

@@ -4,7 +4,19 @@ use super::super::layout::{page, PageMeta};
 use super::super::markdown;
 use super::Context;
 use app::format;
+use app::model::NewsItem;
 use leptos::prelude::*;
+
+/// A news item in a list: title link, date, summary (the news index and the home page).
+pub fn list_item(n: &NewsItem) -> impl IntoView {
+    view! {
+        <li>
+            <a href=format!("/tin-tuc/{}/", n.slug)>{n.title.clone()}</a>
+            <span class="meta">{format!(" — {}", format::date(n.date))}</span>
+            <p>{n.summary.clone()}</p>
+        </li>
+    }
+}
 
 pub fn render_list(ctx: &Context<'_>) -> String {
     let meta = PageMeta { title: "Tin tức", description: "Tin hoạt động của Đảng bộ Khối.", path: "/tin-tuc/" };
@@ -12,15 +24,7 @@ pub fn render_list(ctx: &Context<'_>) -> String {
         .data
         .news
         .iter()
-        .map(|n| {
-            view! {
-                <li>
-                    <a href=format!("/tin-tuc/{}/", n.slug)>{n.title.clone()}</a>
-                    <span class="meta">{format!(" — {}", format::date(n.date))}</span>
-                    <p>{n.summary.clone()}</p>
-                </li>
-            }
-        })
+        .map(list_item)
         .collect_view();
     page(ctx, meta, view! { <h1>"Tin tức"</h1><ul class="list">{items}</ul> })
 }

@@ -20,7 +20,7 @@ pub struct Report {
     pub required_docs: Option<RequiredDocs>,
     /// The next year's development plan; grassroots organizations in complete years.
     pub next_year_plan: Option<NextYearPlan>,
-    /// Free text from the organization (scanned for personal data).
+    /// Free text from the organization. Not published; personal-data scanning is still to come.
     pub note: Option<String>,
 }
 

@@ -24,6 +24,8 @@ pub struct Khoi {
 /// What the Khối assigned and received for one year.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct YearData {
+    /// Targets and rating rules in force (defaults, or `data/targets.toml`).
+    pub rules: Option<super::Rulebook>,
     /// Admission quota per grassroots organization.
     pub quotas: BTreeMap<OrgCode, u32>,
     /// Deadline for next year's development plans.
@@ -46,6 +48,11 @@ impl Dataset {
     /// The organizations directly under `parent`, in code order.
     pub fn children<'a>(&'a self, parent: &'a OrgCode) -> impl Iterator<Item = &'a Organization> + 'a {
         self.orgs.values().filter(move |o| o.level.parent() == Some(parent))
+    }
+
+    /// The rules of `year`: the dataset's override, or the defaults for that year.
+    pub fn rules(&self, year: i32) -> super::Rulebook {
+        self.years.get(&year).and_then(|y| y.rules).unwrap_or_else(|| super::Rulebook::for_year(year))
     }
 
     pub fn latest_year(&self) -> Option<i32> {

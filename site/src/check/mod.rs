@@ -3,14 +3,28 @@
 
 mod admissions;
 mod balance;
+mod hierarchy;
 mod identity;
+mod meetings;
+mod ratings;
+mod sections;
 
 use crate::load::Loaded;
+use app::model::{OrgCode, Organization};
+use std::collections::BTreeMap;
+
+/// Organizations by code, for checks that need a report's organization.
+type Orgs<'a> = BTreeMap<&'a OrgCode, &'a Organization>;
 
 pub fn check(loaded: &mut Loaded) {
     let mut found = Vec::new();
     identity::check(loaded, &mut found);
+    let orgs: Orgs = loaded.orgs.iter().map(|o| (&o.value.code, &o.value)).collect();
     balance::check(loaded, &mut found);
     admissions::check(loaded, &mut found);
+    ratings::check(loaded, &orgs, &mut found);
+    hierarchy::check(loaded, &orgs, &mut found);
+    meetings::check(loaded, &orgs, &mut found);
+    sections::check(loaded, &orgs, &mut found);
     loaded.findings.extend(found);
 }

@@ -1,0 +1,103 @@
+//! Yearly quality ratings: grades and the not-rated add up to the members, the grade-1 cap of
+//! the regulation in force, who may not be rated, and discipline counted in grade 4.
+
+use super::Orgs;
+use crate::diagnostic::Diagnostic;
+use crate::load::Loaded;
+use app::model::{Grade, RatingRules};
+use chrono::NaiveDate;
+
+pub(super) fn check(loaded: &Loaded, orgs: &Orgs, out: &mut Vec<Diagnostic>) {
+    for (_, _, r) in &loaded.reports {
+        let rep = &r.value;
+        let Some(org) = orgs.get(&rep.org) else { continue };
+        let Some(ratings) = &rep.ratings else {
+            continue;
+        };
+        let at = |key: &str| r.spans.get(key);
+        if rep.as_of.is_some() {
+            out.push(
+                Diagnostic::error("E047", "năm đang thực hiện chưa có xếp loại chất lượng")
+                    .at(r.file, at("xep_loai"))
+                    .hint("xóa mục [xep_loai]; xếp loại ghi vào báo cáo khi hết năm (không còn `ngay_so_lieu`)"),
+            );
+            continue;
+        }
+        let members = rep.members.end.total();
+        let counted = ratings.rated() + ratings.not_rated();
+        if counted != members {
+            out.push(
+                Diagnostic::error("E040", format!(
+                    "xếp loại {} đảng viên và không xếp loại {} (tổng {counted}), nhưng cuối năm có {members} đảng viên",
+                    ratings.rated(), ratings.not_rated()))
+                    .at(r.file, at("xep_loai.dang_vien_xuat_sac"))
+                    .hint("mỗi đảng viên cuối năm thuộc đúng một mức xếp loại hoặc một lý do không xếp loại"),
+            );
+        }
+        let rules = RatingRules::for_year(rep.year);
+        let (num, den) = rules.excellent_cap();
+        let (excellent, good) = (u64::from(ratings.count(Grade::Excellent)), u64::from(ratings.count(Grade::Good)));
+        // The cap is counted per grassroots organization (a committee's report sums its branches).
+        if org.level.is_grassroots() && excellent * den > good * num {
+            out.push(
+                Diagnostic::error("E041", format!(
+                    "{excellent} đảng viên hoàn thành xuất sắc nhiệm vụ vượt {}% số hoàn thành tốt nhiệm vụ ({good}): tối đa {}",
+                    num * 100 / den, good * num / den))
+                    .at(r.file, at("xep_loai.dang_vien_xuat_sac"))
+                    .hint(format!("theo {}, số đảng viên xuất sắc không quá {}% số đảng viên hoàn thành tốt nhiệm vụ trong tổ chức cơ sở đảng", rules.name(), num * 100 / den)),
+            );
+        }
+        if ratings.not_rated_exempted != rep.members.exempted {
+            out.push(
+                Diagnostic::error("E042", format!(
+                    "không xếp loại vì miễn sinh hoạt là {}, nhưng `dang_vien.mien_sinh_hoat = {}`",
+                    ratings.not_rated_exempted, rep.members.exempted))
+                    .at(r.file, at("xep_loai.khong_xep_loai_mien"))
+                    .hint("đảng viên được miễn công tác và sinh hoạt đảng không xếp loại: hai số phải bằng nhau"),
+            );
+        }
+        if ratings.not_rated_suspended != rep.members.suspended {
+            out.push(
+                Diagnostic::error("E042", format!(
+                    "không xếp loại vì đình chỉ là {}, nhưng `dang_vien.dinh_chi = {}`",
+                    ratings.not_rated_suspended, rep.members.suspended))
+                    .at(r.file, at("xep_loai.khong_xep_loai_dinh_chi"))
+                    .hint("đảng viên đang bị đình chỉ sinh hoạt không xếp loại: hai số phải bằng nhau"),
+            );
+        }
+        if ratings.not_rated_new > rep.movements.admitted {
+            out.push(
+                Diagnostic::error("E046", format!(
+                    "{} đảng viên không xếp loại vì mới kết nạp dưới 6 tháng, nhưng cả năm chỉ kết nạp {}",
+                    ratings.not_rated_new, rep.movements.admitted))
+                    .at(r.file, at("xep_loai.khong_xep_loai_duoi_6_thang"))
+                    .hint("đảng viên kết nạp dưới 6 tháng là người được kết nạp trong năm: số này không vượt `ket_nap`"),
+            );
+        }
+        // An organization founded less than 6 months before the year end is not rated.
+        let young = NaiveDate::from_ymd_opt(rep.year, 6, 30).is_some_and(|mid| org.founded > mid);
+        match (ratings.organization, young) {
+            (Some(_), true) => out.push(
+                Diagnostic::error("E043", format!("tổ chức thành lập ngày {}, chưa đủ 6 tháng nên không xếp loại", app::format::date(org.founded)))
+                    .at(r.file, at("xep_loai.to_chuc"))
+                    .hint("xóa dòng `to_chuc` trong mục [xep_loai]"),
+            ),
+            (None, false) => out.push(
+                Diagnostic::warning("W044", "chưa ghi xếp loại của chính tổ chức")
+                    .at(r.file, at("xep_loai"))
+                    .hint("thêm `to_chuc = \"tot\"` (xuat_sac | tot | hoan_thanh | khong_hoan_thanh) vào mục [xep_loai]"),
+            ),
+            _ => {}
+        }
+        let failed = ratings.count(Grade::Failed);
+        if rep.members.disciplined > failed {
+            out.push(
+                Diagnostic::warning("W045", format!(
+                    "{} đảng viên bị kỷ luật trong năm nhưng chỉ {failed} đảng viên không hoàn thành nhiệm vụ",
+                    rep.members.disciplined))
+                    .at(r.file, at("dang_vien.ky_luat"))
+                    .hint("đảng viên bị kỷ luật trong năm xếp loại không hoàn thành nhiệm vụ, trừ khi tự phát hiện và khắc phục: kiểm tra lại hai số"),
+            );
+        }
+    }
+}

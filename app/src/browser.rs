@@ -43,7 +43,9 @@ fn mount(document: &web_sys::Document) -> Result<(), String> {
     let overview: QuotaOverview =
         serde_json::from_str(&json).map_err(|e| format!("dữ liệu biểu đồ không đọc được ({e})"))?;
     let latest = overview.latest().map(|y| y.year).ok_or("chưa có năm nào có chỉ tiêu")?;
-    let initial = year_from_url().filter(|y| overview.year(*y).is_some()).unwrap_or(latest);
+    // The query wins (a shared link), then the page's own year (/thong-ke/<year>/), then the latest.
+    let page_year = target.get_attribute("data-year").and_then(|y| y.parse().ok());
+    let initial = year_from_url().or(page_year).filter(|y| overview.year(*y).is_some()).unwrap_or(latest);
 
     target.set_inner_html("");
     let handle = leptos::mount::mount_to(target, move || {

@@ -46,6 +46,8 @@ pub fn page(ctx: &Context<'_>, meta: PageMeta<'_>, content: impl IntoView + 'sta
                 {open_graph("og:url", canonical)}
                 {open_graph("og:locale", "vi_VN".to_string())}
                 <link rel="icon" type="image/svg+xml" href="/favicon.svg" />
+                <link rel="alternate" type="application/atom+xml" title="Văn bản" href="/van-ban/atom.xml" />
+                <link rel="alternate" type="application/atom+xml" title="Tin tức" href="/tin-tuc/atom.xml" />
                 <link rel="stylesheet" href=ctx.css_path.clone() />
                 {boot}
             </head>

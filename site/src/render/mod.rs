@@ -2,6 +2,7 @@
 //! Pages are Leptos components rendered with `to_html()`; charts come from `app::chart`.
 
 mod assets;
+mod feeds;
 mod layout;
 mod markdown;
 mod pages;
@@ -38,5 +39,6 @@ pub fn render(data: &Dataset, app: Option<&AppAssets>) -> Files {
     let jobs = pages::all(&ctx);
     let rendered: Vec<(String, Vec<u8>)> = jobs.into_par_iter().map(|job| (job.path.clone(), (job.render)(&ctx).into_bytes())).collect();
     files.extend(rendered);
+    feeds::add(&ctx, &mut files);
     files
 }

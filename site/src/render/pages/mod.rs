@@ -23,12 +23,15 @@ impl Job {
 pub fn all(ctx: &Context<'_>) -> Vec<Job> {
     let mut jobs = vec![
         Job::new("index.html", home::render),
-        Job::new("thong-ke/index.html", stats::render),
+        Job::new("thong-ke/index.html", |ctx| stats::render(ctx, None)),
         Job::new("don-vi/index.html", orgs::render_list),
         Job::new("van-ban/index.html", documents::render_list),
         Job::new("tin-tuc/index.html", news::render_list),
         Job::new("404.html", not_found::render),
     ];
+    for year in ctx.quota.years.iter().map(|y| y.year) {
+        jobs.push(Job::new(format!("thong-ke/{year}/index.html"), move |ctx| stats::render(ctx, Some(year))));
+    }
     for code in ctx.data.orgs.keys() {
         let code = code.clone();
         jobs.push(Job::new(format!("don-vi/{}/index.html", code.slug()), move |ctx| orgs::render_one(ctx, &code)));

@@ -1,24 +1,37 @@
-//! `/thong-ke/`: the statistics dashboard. Static SVG and tables first; the app mounts into
-//! `#quota-app` and takes over with the same components.
+//! `/thong-ke/` and `/thong-ke/<year>/`: the statistics dashboard. Static SVG and tables first;
+//! the app mounts into `#quota-app` and takes over with the same components.
 
 use super::super::layout::{page, PageMeta};
 use super::Context;
 use app::components::{QuotaFigure, YearSelect};
 use leptos::prelude::*;
 
-pub fn render(ctx: &Context<'_>) -> String {
+/// The dashboard of `year`, or of the latest year at `/thong-ke/`.
+pub fn render(ctx: &Context<'_>, year: Option<i32>) -> String {
+    let shown = year.and_then(|y| ctx.quota.year(y)).or(ctx.quota.latest()).cloned();
+    let path = year.map_or_else(|| "/thong-ke/".to_string(), |y| format!("/thong-ke/{y}/"));
+    let title = year.map_or_else(|| "Thống kê công tác xây dựng Đảng".to_string(), |y| format!("Thống kê công tác xây dựng Đảng năm {y}"));
     let meta = PageMeta {
-        title: "Thống kê công tác xây dựng Đảng",
+        title: &title,
         description: "Tiến độ thực hiện chỉ tiêu kết nạp đảng viên của các tổ chức cơ sở đảng trong Đảng bộ Khối.",
-        path: "/thong-ke/",
+        path: &path,
     };
     let years: Vec<i32> = ctx.quota.years.iter().map(|y| y.year).collect();
-    let figure = ctx.quota.latest().cloned().map(|latest| {
-        let year = latest.year;
+    // Links to every year: the way between years without JavaScript.
+    let year_links = years
+        .iter()
+        .rev()
+        .map(|&y| {
+            let current = (Some(y) == shown.as_ref().map(|s| s.year)).then_some("page");
+            view! { <li><a href=format!("/thong-ke/{y}/") aria-current=current>{y.to_string()}</a></li> }
+        })
+        .collect_view();
+    let figure = shown.map(|data| {
+        let selected = data.year;
         view! {
-            <div id="quota-app" class="app-root">
-                <YearSelect years=years selected=year />
-                <QuotaFigure data=latest />
+            <div id="quota-app" class="app-root" data-year=selected.to_string()>
+                <YearSelect years=years selected=selected />
+                <QuotaFigure data=data />
             </div>
         }
     });
@@ -28,8 +41,11 @@ pub fn render(ctx: &Context<'_>) -> String {
         ctx,
         meta,
         view! {
-            <h1>"Thống kê công tác xây dựng Đảng"</h1>
+            <h1>{title.clone()}</h1>
             <p class="lead">"Tiến độ thực hiện chỉ tiêu kết nạp đảng viên mà Đảng ủy Khối giao cho từng tổ chức cơ sở đảng. Tổ chức chậm tiến độ được đánh dấu ▲ và tô đỏ."</p>
+            <nav class="year-nav" aria-label="Số liệu theo năm">
+                <ul>{year_links}</ul>
+            </nav>
             <p id="app-status" class="app-status" role="status"></p>
             {figure}
             <script type="application/json" id="quota-data" inner_html=json></script>

@@ -4,14 +4,18 @@
 //! Layout never measures text (the browser and the server would measure differently): labels
 //! sit on their own line above each bar and are anchored, so both sides emit identical SVG.
 
+mod lines;
 mod quota;
+mod stacked;
 mod svg;
 
+pub use lines::{line_chart, LineChart, Series};
 pub use quota::{quota_chart, quota_summary, QUOTA_CHART_WIDTH};
+pub use stacked::{stacked_chart, StackedChart, StackedRow, TargetLine};
 pub use svg::ChartLabels;
 
 /// Colours with WCAG AA contrast on white, and a marker shape besides colour for lagging rows.
-pub(crate) mod palette {
+pub mod palette {
     use plotters::style::RGBColor;
     pub const TEXT: RGBColor = RGBColor(0x1f, 0x29, 0x37);
     pub const MUTED: RGBColor = RGBColor(0x4b, 0x55, 0x63);
@@ -19,4 +23,10 @@ pub(crate) mod palette {
     pub const ON_PACE: RGBColor = RGBColor(0x1d, 0x4e, 0xd8);
     pub const LAGGING: RGBColor = RGBColor(0xb9, 0x1c, 0x1c);
     pub const PACE_MARK: RGBColor = RGBColor(0x11, 0x18, 0x27);
+    /// The four grades, darkest for the best: distinguishable without colour by order.
+    pub const GRADES: [RGBColor; 4] =
+        [RGBColor(0x1e, 0x3a, 0x8a), RGBColor(0x3b, 0x82, 0xf6), RGBColor(0xbf, 0xdb, 0xfe), RGBColor(0xb9, 0x1c, 0x1c)];
+    pub const STRUCK_OFF: RGBColor = RGBColor(0xb4, 0x53, 0x09);
+    pub const EXPELLED: RGBColor = RGBColor(0xb9, 0x1c, 0x1c);
+    pub const PROBATION_FAILED: RGBColor = RGBColor(0x6d, 0x28, 0xd9);
 }

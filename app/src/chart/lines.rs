@@ -1,0 +1,148 @@
+//! Line charts over a shared x axis (years, or months of a year): member movements per year,
+//! cumulative admissions against the quota's pace. Missing values break the line.
+
+use super::palette;
+use super::svg::{accessible, ChartLabels};
+use crate::format;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+pub struct Series {
+    pub name: String,
+    pub color: RGBColor,
+    /// One value per x label; `None` where there is no figure (a month not yet reported).
+    pub values: Vec<Option<f64>>,
+    /// Drawn dashed (a target or pace rather than a count).
+    pub dashed: bool,
+}
+
+pub struct LineChart<'a> {
+    pub x_labels: &'a [String],
+    pub series: &'a [Series],
+}
+
+const WIDTH: i32 = 400;
+const HEIGHT: i32 = 240;
+const LEFT: i32 = 40;
+const RIGHT: i32 = WIDTH - 12;
+const LEGEND_ROW: i32 = 20;
+const SMALL: f64 = 12.0 * 1.24;
+
+pub fn line_chart(chart: &LineChart<'_>, labels: &ChartLabels<'_>) -> String {
+    let legend = chart.series.len().div_ceil(2) as i32 * LEGEND_ROW + 8;
+    let height = HEIGHT + legend;
+    let mut svg = String::new();
+    let _ = draw(&mut svg, chart, legend, height);
+    accessible(&svg, labels)
+}
+
+/// A round axis maximum ≥ `max`: 1, 2, 5 × 10ⁿ.
+fn nice_max(max: f64) -> f64 {
+    if max <= 0.0 {
+        return 1.0;
+    }
+    let magnitude = 10f64.powi(max.log10().floor() as i32);
+    [1.0, 2.0, 5.0, 10.0].iter().map(|m| m * magnitude).find(|&v| v >= max).unwrap_or(10.0 * magnitude)
+}
+
+fn font(color: &RGBColor, h: HPos) -> TextStyle<'static> {
+    ("sans-serif", SMALL).into_font().color(color).pos(Pos::new(h, VPos::Center))
+}
+
+fn draw(svg: &mut String, chart: &LineChart<'_>, top: i32, height: i32) -> Result<(), DrawingAreaErrorKind<std::io::Error>> {
+    let root = SVGBackend::with_string(svg, (WIDTH as u32, height as u32)).into_drawing_area();
+    for (i, s) in chart.series.iter().enumerate() {
+        let x = 8 + (i as i32 % 2) * 196;
+        let y = 8 + (i as i32 / 2) * LEGEND_ROW;
+        root.draw(&PathElement::new(vec![(x, y + 7), (x + 18, y + 7)], s.color.stroke_width(3)))?;
+        root.draw(&Text::new(s.name.clone(), (x + 24, y + 7), font(&palette::TEXT, HPos::Left)))?;
+    }
+    let plot_top = top + 10;
+    let plot_bottom = height - 28;
+    let max = chart.series.iter().flat_map(|s| s.values.iter().flatten()).fold(0.0f64, |a, &b| a.max(b));
+    let y_max = nice_max(max);
+    let n = chart.x_labels.len().max(1);
+    let x_of = |i: usize| if n == 1 { (LEFT + RIGHT) / 2 } else { LEFT + ((RIGHT - LEFT) as f64 * i as f64 / (n - 1) as f64).round() as i32 };
+    let y_of = |v: f64| plot_bottom - ((plot_bottom - plot_top) as f64 * v / y_max).round() as i32;
+
+    for k in 0..=4 {
+        let v = y_max * f64::from(k) / 4.0;
+        let y = y_of(v);
+        root.draw(&PathElement::new(vec![(LEFT, y), (RIGHT, y)], palette::TRACK.stroke_width(1)))?;
+        let label = if y_max >= 4.0 { format::int(v.round() as u64) } else { format!("{v:.1}").replace('.', ",") };
+        root.draw(&Text::new(label, (LEFT - 6, y), font(&palette::MUTED, HPos::Right)))?;
+    }
+    // Every label when few; otherwise every other one so they do not collide at 375 px.
+    let step = if n > 8 { 2 } else { 1 };
+    for (i, label) in chart.x_labels.iter().enumerate() {
+        if i % step == 0 || i == n - 1 {
+            root.draw(&Text::new(label.clone(), (x_of(i), plot_bottom + 14), font(&palette::MUTED, HPos::Center)))?;
+        }
+    }
+    for s in chart.series {
+        let mut run: Vec<(i32, i32)> = Vec::new();
+        let flush = |run: &mut Vec<(i32, i32)>| -> Result<(), DrawingAreaErrorKind<std::io::Error>> {
+            if s.dashed {
+                for pair in run.windows(2) {
+                    dashed(&root, pair[0], pair[1], &s.color)?;
+                }
+            } else if run.len() > 1 {
+                root.draw(&PathElement::new(run.clone(), s.color.stroke_width(3)))?;
+            }
+            for &p in run.iter().filter(|_| !s.dashed) {
+                root.draw(&Circle::new(p, 3, s.color.filled()))?;
+            }
+            run.clear();
+            Ok(())
+        };
+        for (i, v) in s.values.iter().enumerate() {
+            match v {
+                Some(v) => run.push((x_of(i), y_of(*v))),
+                None => flush(&mut run)?,
+            }
+        }
+        flush(&mut run)?;
+    }
+    root.present()?;
+    Ok(())
+}
+
+fn dashed<DB: DrawingBackend>(root: &DrawingArea<DB, plotters::coord::Shift>, a: (i32, i32), b: (i32, i32), color: &RGBColor) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let (dx, dy) = (f64::from(b.0 - a.0), f64::from(b.1 - a.1));
+    let len = (dx * dx + dy * dy).sqrt().max(1.0);
+    let steps = (len / 8.0).ceil() as i32;
+    for k in (0..steps).step_by(2) {
+        let t0 = f64::from(k) / f64::from(steps);
+        let t1 = (f64::from(k + 1) / f64::from(steps)).min(1.0);
+        let p = |t: f64| (a.0 + (dx * t).round() as i32, a.1 + (dy * t).round() as i32);
+        root.draw(&PathElement::new(vec![p(t0), p(t1)], color.stroke_width(2)))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn axis_maximum_is_round() {
+        assert_eq!(nice_max(0.0), 1.0);
+        assert_eq!(nice_max(7.0), 10.0);
+        assert_eq!(nice_max(12.0), 20.0);
+        assert_eq!(nice_max(250.0), 500.0);
+    }
+
+    #[test]
+    fn gaps_break_lines_and_output_is_stable() {
+        let x: Vec<String> = (1..=4).map(|m| format!("T{m}")).collect();
+        let series = [
+            Series { name: "Kết nạp".into(), color: palette::ON_PACE, values: vec![Some(1.0), Some(3.0), None, None], dashed: false },
+            Series { name: "Tiến độ".into(), color: palette::PACE_MARK, values: vec![Some(1.0), Some(2.0), Some(3.0), Some(4.0)], dashed: true },
+        ];
+        let labels = ChartLabels { id: "l", title: "t", description: "d" };
+        let svg = line_chart(&LineChart { x_labels: &x, series: &series }, &labels);
+        assert_eq!(svg.matches("<circle").count(), 2, "only the two reported months get points");
+        assert!(svg.contains("T4"));
+        assert_eq!(svg, line_chart(&LineChart { x_labels: &x, series: &series }, &labels));
+    }
+}

@@ -64,6 +64,8 @@ pub struct QuotaYear {
     pub pace: YearPace,
     /// Lagging organizations first, then by progress, then by code (a stable order).
     pub rows: Vec<QuotaRow>,
+    /// Admissions per month across the organizations with a quota (as many months as reported).
+    pub monthly_admitted: Vec<u64>,
 }
 
 impl QuotaYear {
@@ -78,6 +80,21 @@ impl QuotaYear {
     /// Organizations that have reached their whole quota.
     pub fn met(&self) -> usize {
         self.rows.iter().filter(|r| r.admitted.is_some_and(|a| a >= r.quota)).count()
+    }
+
+    /// Cumulative admissions by month, and the quota's straight pace to the year's total.
+    pub fn cumulative(&self) -> (Vec<u64>, Vec<f64>) {
+        let actual = self
+            .monthly_admitted
+            .iter()
+            .scan(0u64, |acc, n| {
+                *acc += n;
+                Some(*acc)
+            })
+            .collect();
+        let total = self.total_quota() as f64;
+        let pace = (1..=12).map(|m| total * f64::from(m) / 12.0).collect();
+        (actual, pace)
     }
 
     pub fn lagging(&self) -> usize {
@@ -131,7 +148,16 @@ pub fn quota_overview(data: &Dataset) -> QuotaOverview {
                     .then_with(|| progress_key(a).cmp(&progress_key(b)))
                     .then_with(|| a.code.cmp(&b.code))
             });
-            QuotaYear { year, as_of, pace, rows }
+            let months = as_of.map_or(12, |d| d.month() as usize);
+            let mut monthly_admitted = vec![0u64; months];
+            for code in y.quotas.keys() {
+                for (m, n) in y.reports.get(code).iter().flat_map(|r| r.monthly_admissions.iter().enumerate()) {
+                    if let Some(slot) = monthly_admitted.get_mut(m) {
+                        *slot += u64::from(*n);
+                    }
+                }
+            }
+            QuotaYear { year, as_of, pace, rows, monthly_admitted }
         })
         .collect();
     QuotaOverview { years }
@@ -146,6 +172,26 @@ fn progress_key(row: &QuotaRow) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cumulative_admissions_and_straight_pace() {
+        let row = |quota, admitted| QuotaRow { code: "A".into(), name: "A".into(), enterprise: false, quota, admitted, lagging: false };
+        let y = QuotaYear {
+            year: 2025,
+            as_of: NaiveDate::from_ymd_opt(2025, 3, 31),
+            pace: YearPace::complete(2025),
+            rows: vec![row(10, Some(5)), row(2, None)],
+            monthly_admitted: vec![1, 0, 4],
+        };
+        let (actual, pace) = y.cumulative();
+        assert_eq!(actual, vec![1, 1, 5]);
+        assert_eq!(pace.len(), 12);
+        assert_eq!(pace[2], 3.0);
+        assert_eq!(pace[11], 12.0);
+        assert_eq!(y.total_quota(), 12);
+        assert_eq!(y.total_admitted(), 5);
+        assert_eq!(y.met(), 0);
+    }
 
     #[test]
     fn pace_compares_exactly() {

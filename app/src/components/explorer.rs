@@ -1,4 +1,5 @@
-use super::quota::{QuotaFigure, YearSelect};
+use super::admissions::YearFigures;
+use super::quota::YearSelect;
 use crate::stats::QuotaOverview;
 use leptos::prelude::*;
 
@@ -22,7 +23,7 @@ pub fn QuotaExplorer(
         {move || {
             overview
                 .with_value(|o| o.year(year.get()).cloned())
-                .map(|data| view! { <QuotaFigure data=data /> })
+                .map(|data| view! { <YearFigures data=data /> })
         }}
     }
 }

@@ -1,8 +1,10 @@
 //! Leptos components rendered by both sides: to HTML strings by `site` (SSR) and to live DOM by
 //! the app (CSR). Static components take plain values so SSR emits no reactive markers.
 
+mod admissions;
 mod explorer;
 mod quota;
 
+pub use admissions::{CumulativeFigure, YearFigures};
 pub use explorer::QuotaExplorer;
 pub use quota::{QuotaFigure, YearSelect};

@@ -3,7 +3,7 @@
 
 use super::super::layout::{page, PageMeta};
 use super::Context;
-use app::components::{QuotaFigure, YearSelect};
+use app::components::{YearFigures, YearSelect};
 use leptos::prelude::*;
 
 /// The dashboard of `year`, or of the latest year at `/thong-ke/`.
@@ -31,7 +31,7 @@ pub fn render(ctx: &Context<'_>, year: Option<i32>) -> String {
         view! {
             <div id="quota-app" class="app-root" data-year=selected.to_string()>
                 <YearSelect years=years selected=selected />
-                <QuotaFigure data=data />
+                <YearFigures data=data />
             </div>
         }
     });

@@ -1,0 +1,75 @@
+use crate::chart::{line_chart, palette, ChartLabels, LineChart, Series};
+use crate::format;
+use crate::stats::QuotaYear;
+use leptos::prelude::*;
+
+/// Cumulative admissions month by month against the quota's straight pace, for the Khối.
+#[component]
+pub fn CumulativeFigure(data: QuotaYear) -> impl IntoView {
+    let (actual, pace) = data.cumulative();
+    let months: Vec<String> = (1..=12).map(|m| format!("T{m}")).collect();
+    let title = format!("Kết nạp cộng dồn theo tháng năm {} so với tiến độ chỉ tiêu", data.year);
+    let last = actual.len();
+    let done = actual.last().copied().unwrap_or(0);
+    let needed = pace.get(last.saturating_sub(1)).copied().unwrap_or(0.0);
+    let summary = format!(
+        "Hết tháng {last}, toàn Khối kết nạp {} đảng viên; theo tiến độ đều của chỉ tiêu {} cần khoảng {}.",
+        format::int(done),
+        format::int(data.total_quota()),
+        format::int(needed.round() as u64)
+    );
+    let series = [
+        Series {
+            name: "Đã kết nạp (cộng dồn)".into(),
+            color: palette::ON_PACE,
+            values: (0..12).map(|m| actual.get(m).map(|&v| v as f64)).collect(),
+            dashed: false,
+        },
+        Series { name: "Tiến độ chỉ tiêu".into(), color: palette::PACE_MARK, values: pace.iter().map(|&v| Some(v)).collect(), dashed: true },
+    ];
+    let svg = line_chart(&LineChart { x_labels: &months, series: &series }, &ChartLabels { id: "bieu-do-cong-don", title: &title, description: &summary });
+    let rows = (0..last)
+        .map(|m| {
+            view! {
+                <tr>
+                    <th scope="row">{format!("Tháng {}", m + 1)}</th>
+                    <td class="num">{format::int(data.monthly_admitted[m])}</td>
+                    <td class="num">{format::int(actual[m])}</td>
+                    <td class="num">{format::int(pace[m].round() as u64)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <figure class="chart-figure" aria-labelledby="cong-don-caption">
+            <figcaption id="cong-don-caption">{title}</figcaption>
+            <div class="chart" inner_html=svg></div>
+            <p class="chart-summary">{summary}</p>
+            <div class="table-wrap">
+                <table class="data-table">
+                    <caption>{format!("Kết nạp từng tháng năm {}", data.year)}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Tháng"</th>
+                            <th scope="col" class="num">"Kết nạp"</th>
+                            <th scope="col" class="num">"Cộng dồn"</th>
+                            <th scope="col" class="num">"Tiến độ cần đạt"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </figure>
+    }
+}
+
+/// Everything the dashboard shows for one year's admissions: quota per organization, then the
+/// Khối's monthly curve. Rendered by the static page and by the app for the chosen year.
+#[component]
+pub fn YearFigures(data: QuotaYear) -> impl IntoView {
+    let cumulative = data.clone();
+    view! {
+        <super::QuotaFigure data=data />
+        <CumulativeFigure data=cumulative />
+    }
+}

@@ -45,6 +45,7 @@ pub fn CumulativeFigure(data: QuotaYear) -> impl IntoView {
             <figcaption id="cong-don-caption">{title}</figcaption>
             <div class="chart" inner_html=svg></div>
             <p class="chart-summary">{summary}</p>
+            {super::quota::downloads(&super::quota::monthly_table_name(data.year))}
             <div class="table-wrap">
                 <table class="data-table">
                     <caption>{format!("Kết nạp từng tháng năm {}", data.year)}</caption>

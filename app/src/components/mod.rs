@@ -7,4 +7,4 @@ mod quota;
 
 pub use admissions::{CumulativeFigure, YearFigures};
 pub use explorer::QuotaExplorer;
-pub use quota::{QuotaFigure, YearSelect};
+pub use quota::{downloads, monthly_table_name, quota_table_name, QuotaFigure, YearSelect};

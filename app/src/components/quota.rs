@@ -3,6 +3,28 @@ use crate::format;
 use crate::stats::QuotaYear;
 use leptos::prelude::*;
 
+/// File stems under `/du-lieu/` of the tables behind the admission charts (the site writes
+/// them; figures link to them).
+pub fn quota_table_name(year: i32) -> String {
+    format!("chi-tieu-ket-nap-{year}")
+}
+
+pub fn monthly_table_name(year: i32) -> String {
+    format!("ket-nap-theo-thang-{year}")
+}
+
+/// "Tải dữ liệu: CSV · JSON" for a published table.
+pub fn downloads(stem: &str) -> impl IntoView {
+    view! {
+        <p class="downloads">
+            "Tải dữ liệu: "
+            <a href=format!("/du-lieu/{stem}.csv") download="">"CSV"</a>
+            " · "
+            <a href=format!("/du-lieu/{stem}.json")>"JSON"</a>
+        </p>
+    }
+}
+
 /// The quota chart of one year, its summary sentence and its data table (the chart's text
 /// alternative, and what prints).
 #[component]
@@ -44,6 +66,7 @@ pub fn QuotaFigure(data: QuotaYear) -> impl IntoView {
             <div class="chart" inner_html=svg></div>
             <p class="chart-summary">{summary}</p>
             <p class="chart-source">{source}</p>
+            {downloads(&quota_table_name(data.year))}
             <div class="table-wrap">
                 <table class="data-table">
                     <caption>{format!("Số liệu chỉ tiêu kết nạp năm {}", data.year)}</caption>

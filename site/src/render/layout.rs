@@ -12,8 +12,14 @@ pub struct PageMeta<'a> {
     pub path: &'a str,
 }
 
-const NAV: [(&str, &str); 5] =
-    [("/", "Trang chủ"), ("/thong-ke/", "Thống kê"), ("/don-vi/", "Đơn vị"), ("/van-ban/", "Văn bản"), ("/tin-tuc/", "Tin tức")];
+const NAV: [(&str, &str); 6] = [
+    ("/", "Trang chủ"),
+    ("/thong-ke/", "Thống kê"),
+    ("/don-vi/", "Đơn vị"),
+    ("/van-ban/", "Văn bản"),
+    ("/tin-tuc/", "Tin tức"),
+    ("/du-lieu/", "Dữ liệu"),
+];
 
 /// No inline script anywhere: the app loads as an external module; wasm needs 'wasm-unsafe-eval'.
 const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; \

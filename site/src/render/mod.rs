@@ -6,6 +6,7 @@ mod feeds;
 mod layout;
 mod markdown;
 mod pages;
+mod tables;
 
 pub use assets::AppAssets;
 
@@ -23,6 +24,8 @@ pub struct Context<'a> {
     pub quota: &'a QuotaOverview,
     pub app: Option<&'a AppAssets>,
     pub css_path: String,
+    /// Every published table (CSV and JSON under `/du-lieu/`).
+    pub tables: &'a [tables::Table],
 }
 
 pub fn render(data: &Dataset, app: Option<&AppAssets>) -> Files {
@@ -33,7 +36,11 @@ pub fn render(data: &Dataset, app: Option<&AppAssets>) -> Files {
     if let Some(app) = app {
         app.add_to(&mut files);
     }
-    let ctx = Context { data, quota: &quota, app, css_path };
+    let tables = tables::quota_tables(&quota);
+    for t in &tables {
+        t.write(&mut files);
+    }
+    let ctx = Context { data, quota: &quota, app, css_path, tables: &tables };
 
     // Each page is independent: render in parallel, collect in path order.
     let jobs = pages::all(&ctx);

@@ -1,5 +1,6 @@
 //! One module per kind of page; `all` lists every page of the site.
 
+mod data;
 mod documents;
 mod home;
 mod news;
@@ -28,6 +29,7 @@ pub fn all(ctx: &Context<'_>) -> Vec<Job> {
         Job::new("van-ban/index.html", documents::render_list),
         Job::new("tin-tuc/index.html", news::render_list),
         Job::new("404.html", not_found::render),
+        Job::new("du-lieu/index.html", |ctx| data::render(ctx, ctx.tables)),
     ];
     for year in ctx.quota.years.iter().map(|y| y.year) {
         jobs.push(Job::new(format!("thong-ke/{year}/index.html"), move |ctx| stats::render(ctx, Some(year))));

@@ -1,0 +1,138 @@
+//! Published tables as files: every table behind a chart is downloadable as CSV (UTF-8 with a
+//! byte-order mark, so Excel shows Vietnamese) and JSON, and described in the data dictionary.
+
+use super::Files;
+use app::stats::QuotaOverview;
+use serde_json::{json, Map, Value};
+
+/// A column: machine key (ASCII, stable), Vietnamese label, meaning.
+pub struct Column {
+    pub key: &'static str,
+    pub label: &'static str,
+    pub meaning: &'static str,
+}
+
+pub struct Table {
+    /// File stem under `/du-lieu/`, e.g. `chi-tieu-ket-nap-2024`.
+    pub name: String,
+    pub title: String,
+    pub columns: &'static [Column],
+    pub rows: Vec<Vec<Value>>,
+}
+
+impl Table {
+    pub fn csv_path(&self) -> String {
+        format!("/du-lieu/{}.csv", self.name)
+    }
+
+    pub fn json_path(&self) -> String {
+        format!("/du-lieu/{}.json", self.name)
+    }
+
+    fn csv(&self) -> Vec<u8> {
+        let mut out = String::from("\u{feff}");
+        out.push_str(&self.columns.iter().map(|c| csv_field(c.label)).collect::<Vec<_>>().join(","));
+        out.push_str("\r\n");
+        for row in &self.rows {
+            let cells: Vec<String> = row
+                .iter()
+                .map(|v| match v {
+                    Value::String(s) => csv_field(s),
+                    Value::Null => String::new(),
+                    other => other.to_string(),
+                })
+                .collect();
+            out.push_str(&cells.join(","));
+            out.push_str("\r\n");
+        }
+        out.into_bytes()
+    }
+
+    fn json(&self) -> Vec<u8> {
+        let rows: Vec<Value> = self
+            .rows
+            .iter()
+            .map(|r| Value::Object(self.columns.iter().zip(r).map(|(c, v)| (c.key.to_string(), v.clone())).collect::<Map<_, _>>()))
+            .collect();
+        let doc = json!({ "title": self.title, "columns": self.columns.iter().map(|c| json!({"key": c.key, "label": c.label, "meaning": c.meaning})).collect::<Vec<_>>(), "rows": rows });
+        serde_json::to_vec_pretty(&doc).unwrap_or_default()
+    }
+
+    pub fn write(&self, files: &mut Files) {
+        files.insert(self.csv_path().trim_start_matches('/').to_string(), self.csv());
+        files.insert(self.json_path().trim_start_matches('/').to_string(), self.json());
+    }
+}
+
+/// Quotes a CSV field when it needs it (comma, quote, newline), doubling inner quotes.
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+pub const QUOTA_COLUMNS: &[Column] = &[
+    Column { key: "nam", label: "Năm", meaning: "Năm báo cáo" },
+    Column { key: "ma", label: "Mã đơn vị", meaning: "Mã tổ chức cơ sở đảng" },
+    Column { key: "ten", label: "Tổ chức cơ sở đảng", meaning: "Tên tổ chức" },
+    Column { key: "chi_tieu", label: "Chỉ tiêu", meaning: "Số đảng viên Đảng ủy Khối giao kết nạp trong năm" },
+    Column { key: "ket_nap", label: "Đã kết nạp", meaning: "Số đã kết nạp (đến ngày số liệu nếu năm chưa hết); trống nếu chưa báo cáo" },
+    Column { key: "cham_tien_do", label: "Chậm tiến độ", meaning: "true nếu số kết nạp thấp hơn tiến độ cần đạt đến ngày số liệu" },
+    Column { key: "ngay_so_lieu", label: "Ngày số liệu", meaning: "Ngày chốt số liệu (năm chưa hết), trống nếu cả năm" },
+];
+
+pub const MONTHLY_COLUMNS: &[Column] = &[
+    Column { key: "nam", label: "Năm", meaning: "Năm báo cáo" },
+    Column { key: "thang", label: "Tháng", meaning: "Tháng (1–12)" },
+    Column { key: "ket_nap", label: "Kết nạp", meaning: "Số kết nạp trong tháng của các tổ chức được giao chỉ tiêu" },
+    Column { key: "cong_don", label: "Cộng dồn", meaning: "Số kết nạp cộng dồn từ đầu năm" },
+];
+
+/// The tables behind the admission charts, one file pair per year and kind.
+pub fn quota_tables(quota: &QuotaOverview) -> Vec<Table> {
+    let mut tables = Vec::new();
+    for y in &quota.years {
+        let as_of = y.as_of.map(|d| d.format("%Y-%m-%d").to_string());
+        tables.push(Table {
+            name: app::components::quota_table_name(y.year),
+            title: format!("Chỉ tiêu và kết quả kết nạp đảng viên năm {}", y.year),
+            columns: QUOTA_COLUMNS,
+            rows: y
+                .rows
+                .iter()
+                .map(|r| vec![json!(y.year), json!(r.code), json!(r.name), json!(r.quota), json!(r.admitted), json!(r.lagging), json!(as_of)])
+                .collect(),
+        });
+        let (cumulative, _) = y.cumulative();
+        tables.push(Table {
+            name: app::components::monthly_table_name(y.year),
+            title: format!("Kết nạp đảng viên theo tháng năm {}", y.year),
+            columns: MONTHLY_COLUMNS,
+            rows: y.monthly_admitted.iter().zip(&cumulative).enumerate().map(|(m, (n, c))| vec![json!(y.year), json!(m + 1), json!(n), json!(c)]).collect(),
+        });
+    }
+    tables
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_has_a_bom_quotes_when_needed_and_json_keys_columns() {
+        let t = Table {
+            name: "x".into(),
+            title: "X".into(),
+            columns: MONTHLY_COLUMNS,
+            rows: vec![vec![json!(2024), json!(1), json!("a, \"b\""), Value::Null]],
+        };
+        let csv = String::from_utf8(t.csv()).unwrap();
+        assert!(csv.starts_with("\u{feff}Năm,Tháng,Kết nạp,Cộng dồn\r\n"));
+        assert!(csv.contains("2024,1,\"a, \"\"b\"\"\",\r\n"));
+        let json: Value = serde_json::from_slice(&t.json()).unwrap();
+        assert_eq!(json["rows"][0]["thang"], 1);
+        assert_eq!(json["columns"][0]["key"], "nam");
+    }
+}

@@ -1,3 +1,4 @@
+use super::figure::Figure;
 use crate::chart::{line_chart, palette, ChartLabels, LineChart, Series};
 use crate::format;
 use crate::stats::QuotaYear;
@@ -41,26 +42,20 @@ pub fn CumulativeFigure(data: QuotaYear) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <figure class="chart-figure" aria-labelledby="cong-don-caption">
-            <figcaption id="cong-don-caption">{title}</figcaption>
-            <div class="chart" inner_html=svg></div>
-            <p class="chart-summary">{summary}</p>
-            {super::quota::downloads(&super::quota::monthly_table_name(data.year))}
-            <div class="table-wrap">
-                <table class="data-table">
-                    <caption>{format!("Kết nạp từng tháng năm {}", data.year)}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Tháng"</th>
-                            <th scope="col" class="num">"Kết nạp"</th>
-                            <th scope="col" class="num">"Cộng dồn"</th>
-                            <th scope="col" class="num">"Tiến độ cần đạt"</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-        </figure>
+        <Figure id="cong-don" title=title svg=svg summary=summary table_name=super::quota::monthly_table_name(data.year)>
+            <table class="data-table">
+                <caption>{format!("Kết nạp từng tháng năm {}", data.year)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Tháng"</th>
+                        <th scope="col" class="num">"Kết nạp"</th>
+                        <th scope="col" class="num">"Cộng dồn"</th>
+                        <th scope="col" class="num">"Tiến độ cần đạt"</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </Figure>
     }
 }
 

@@ -3,8 +3,10 @@
 
 mod admissions;
 mod explorer;
+mod figure;
 mod quota;
 
 pub use admissions::{CumulativeFigure, YearFigures};
 pub use explorer::QuotaExplorer;
+pub use figure::Figure;
 pub use quota::{downloads, monthly_table_name, quota_table_name, QuotaFigure, YearSelect};

@@ -1,3 +1,4 @@
+use super::figure::Figure;
 use crate::chart::{quota_chart, quota_summary, ChartLabels};
 use crate::format;
 use crate::stats::QuotaYear;
@@ -61,37 +62,30 @@ pub fn QuotaFigure(data: QuotaYear) -> impl IntoView {
         .collect_view();
     let total_share = format::percent(data.total_admitted(), data.total_quota()).unwrap_or_else(|| "—".into());
     view! {
-        <figure class="chart-figure" aria-labelledby="quota-caption">
-            <figcaption id="quota-caption">{title}</figcaption>
-            <div class="chart" inner_html=svg></div>
-            <p class="chart-summary">{summary}</p>
-            <p class="chart-source">{source}</p>
-            {downloads(&quota_table_name(data.year))}
-            <div class="table-wrap">
-                <table class="data-table">
-                    <caption>{format!("Số liệu chỉ tiêu kết nạp năm {}", data.year)}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Tổ chức cơ sở đảng"</th>
-                            <th scope="col" class="num">"Chỉ tiêu"</th>
-                            <th scope="col" class="num">"Đã kết nạp"</th>
-                            <th scope="col" class="num">"Tỷ lệ"</th>
-                            <th scope="col">"Tiến độ"</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                    <tfoot>
-                        <tr>
-                            <th scope="row">"Toàn Khối"</th>
-                            <td class="num">{format::int(data.total_quota())}</td>
-                            <td class="num">{format::int(data.total_admitted())}</td>
-                            <td class="num">{total_share}</td>
-                            <td>{format!("{} chậm tiến độ", data.lagging())}</td>
-                        </tr>
-                    </tfoot>
-                </table>
-            </div>
-        </figure>
+        <Figure id="chi-tieu" title=title svg=svg summary=summary source=source table_name=quota_table_name(data.year)>
+            <table class="data-table">
+                <caption>{format!("Số liệu chỉ tiêu kết nạp năm {}", data.year)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Tổ chức cơ sở đảng"</th>
+                        <th scope="col" class="num">"Chỉ tiêu"</th>
+                        <th scope="col" class="num">"Đã kết nạp"</th>
+                        <th scope="col" class="num">"Tỷ lệ"</th>
+                        <th scope="col">"Tiến độ"</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+                <tfoot>
+                    <tr>
+                        <th scope="row">"Toàn Khối"</th>
+                        <td class="num">{format::int(data.total_quota())}</td>
+                        <td class="num">{format::int(data.total_admitted())}</td>
+                        <td class="num">{total_share}</td>
+                        <td>{format!("{} chậm tiến độ", data.lagging())}</td>
+                    </tr>
+                </tfoot>
+            </table>
+        </Figure>
     }
 }
 

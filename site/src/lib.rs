@@ -8,5 +8,6 @@ pub mod check;
 pub mod diagnostic;
 pub mod links;
 pub mod load;
+pub mod new_report;
 pub mod render;
 pub mod serve;

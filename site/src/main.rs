@@ -1,4 +1,5 @@
-//! `site`: check the data, build the static site, or preview it with live reload.
+//! `site`: check the data, build the static site, preview it with live reload, or start a
+//! pre-filled report for an editor (`site new report`).
 
 use clap::{Parser, Subcommand, ValueEnum};
 use site::build::{data_error_summary, BuildError, Site};
@@ -55,6 +56,30 @@ enum Command {
         #[arg(long, default_value = "127.0.0.1:8080")]
         addr: String,
     },
+    /// Tạo tệp dữ liệu mới, điền sẵn để người biên tập hoàn thiện.
+    New {
+        #[command(subcommand)]
+        what: New,
+    },
+}
+
+#[derive(Subcommand)]
+enum New {
+    /// Tạo báo cáo năm của một tổ chức (data/reports/<năm>/<mã>.toml): số đầu năm lấy từ số cuối
+    /// năm trước, các số khác để 0, đủ các mục theo cấp tổ chức.
+    Report {
+        /// Mã đơn vị trong khoi.toml, ví dụ CQ01-01.
+        #[arg(long)]
+        org: String,
+        /// Năm báo cáo, ví dụ 2026.
+        #[arg(long)]
+        year: i32,
+        #[arg(long, default_value = "data")]
+        data: PathBuf,
+        /// Ghi đè tệp đã có (số liệu đã ghi trong tệp sẽ mất).
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -76,6 +101,17 @@ fn main() -> ExitCode {
             false => ExitCode::FAILURE,
         },
         Command::Serve { data, out, app_dir, addr } => serve(&data, &out, app_dir.as_deref(), &addr),
+        Command::New { what: New::Report { org, year, data, force } } => match site::new_report::new_report(&data, &org, year, force) {
+            Ok(path) => {
+                println!("{}", path.display());
+                eprintln!("Đã tạo báo cáo năm {year} của {org}: điền số liệu thật thay cho các số 0, rồi chạy `site check`.");
+                ExitCode::SUCCESS
+            }
+            Err(refusal) => {
+                eprintln!("{refusal}");
+                ExitCode::FAILURE
+            }
+        },
     }
 }
 

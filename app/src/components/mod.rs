@@ -5,8 +5,10 @@ mod admissions;
 mod explorer;
 mod figure;
 mod quota;
+mod trends;
 
 pub use admissions::{CumulativeFigure, YearFigures};
 pub use explorer::QuotaExplorer;
 pub use figure::Figure;
+pub use trends::{CapFigure, MeetingsFigure, MovementsFigure, RatedGroup, RatingsFigure, StockFigure};
 pub use quota::{downloads, monthly_table_name, quota_table_name, QuotaFigure, YearSelect};

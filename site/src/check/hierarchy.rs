@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 /// The summed fields: key path in the file, and how to read it from a report.
 type Field = (&'static str, fn(&Report) -> Option<u64>);
 
-const FIELDS: [Field; 22] = [
+const FIELDS: [Field; 23] = [
     ("dang_vien.dau_nam_chinh_thuc", |r| Some(r.members.start.full.into())),
     ("dang_vien.dau_nam_du_bi", |r| Some(r.members.start.probationary.into())),
     ("dang_vien.cuoi_nam_chinh_thuc", |r| Some(r.members.end.full.into())),
@@ -33,6 +33,7 @@ const FIELDS: [Field; 22] = [
     ("xep_loai.dang_vien_khong_hoan_thanh", |r| r.ratings.as_ref().map(|x| x.members[3].into())),
     ("xep_loai.khong_xep_loai_duoi_6_thang", |r| r.ratings.as_ref().map(|x| x.not_rated_new.into())),
     ("xep_loai.khong_xep_loai_mien", |r| r.ratings.as_ref().map(|x| x.not_rated_exempted.into())),
+    ("xep_loai.khong_xep_loai_dinh_chi", |r| r.ratings.as_ref().map(|x| x.not_rated_suspended.into())),
 ];
 
 pub(super) fn check(loaded: &Loaded, orgs: &Orgs, out: &mut Vec<Diagnostic>) {

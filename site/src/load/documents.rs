@@ -27,25 +27,31 @@ fn split(loaded: &mut Loaded, path: &Path) -> Option<FrontMatter> {
         );
         return None;
     }
-    let normalized = text.replace("\r\n", "\n");
     let missing = || {
         Diagnostic::error("E030", "thiếu phần thông tin đầu văn bản (front matter)")
             .at(file, Some(0..0))
             .hint("tệp phải bắt đầu bằng dòng `+++`, tiếp theo là các khóa thông tin, rồi một dòng `+++` nữa trước nội dung")
     };
-    let Some(rest) = normalized.strip_prefix("+++\n") else {
+    // Work on the original text (LF or CRLF) so spans map straight back to lines and columns.
+    let opening = if text.starts_with("+++\r\n") {
+        5
+    } else if text.starts_with("+++\n") {
+        4
+    } else {
         loaded.findings.push(missing());
         return None;
     };
-    let Some(end) = rest.find("\n+++") else {
+    let rest = &text[opening..];
+    let Some(end) = rest.match_indices("\n+++").map(|(i, _)| i).find(|&i| {
+        let after = &rest[i + 4..];
+        after.is_empty() || after.starts_with('\n') || after.starts_with("\r\n")
+    }) else {
         loaded.findings.push(missing().hint("không tìm thấy dòng `+++` đóng phần thông tin đầu văn bản"));
         return None;
     };
     let front = &rest[..end + 1];
-    let body = rest[end + 4..].trim_start_matches(['\n', ' ']).to_string();
-    // Spans in the front matter are shifted by the opening line; CRLF files shift by one more per line,
-    // which only matters for the caret column on Windows files.
-    let offset = 4;
+    let body = rest[end + 4..].trim_start_matches(['\r', '\n', ' ']).replace("\r\n", "\n");
+    let offset = opening;
     match TomlDocument::parse(front.to_string()) {
         Ok(doc) => Some(FrontMatter { file, doc, offset, body, slug }),
         Err(e) => {

@@ -61,6 +61,11 @@ impl<'a> Fields<'a> {
         if self.prefix.is_empty() { key.to_string() } else { format!("{}.{key}", self.prefix) }
     }
 
+    /// Whether `key` is written at all (readable or not).
+    pub fn contains(&self, key: &str) -> bool {
+        self.table.contains_key(key)
+    }
+
     pub fn table_span(&self) -> Option<Range<usize>> {
         self.table.span()
     }

@@ -8,12 +8,13 @@ mod khoi;
 mod quotas;
 mod report;
 mod site_config;
+mod targets;
 mod toml_file;
 
 pub use fields::KeySpans;
 
 use crate::diagnostic::{Diagnostic, FileId, Findings, SourceMap};
-use app::model::{Dataset, Document, Khoi, NewsItem, OrgCode, Organization, Report, SiteConfig, YearData};
+use app::model::{Dataset, Document, Khoi, NewsItem, OrgCode, Organization, Report, Rulebook, SiteConfig, YearData};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -35,6 +36,8 @@ pub struct Loaded {
     pub khoi_file: Option<FileId>,
     pub orgs: Vec<Located<Organization>>,
     pub quotas: Vec<Located<quotas::YearQuotas>>,
+    /// Rules of the years `data/targets.toml` lists (defaults overridden), in file order.
+    pub targets: Vec<Located<Rulebook>>,
     /// Reports with the year and organization code their path names.
     pub reports: Vec<(i32, String, Located<Report>)>,
     /// Every report file present, readable or not, as (year, file stem).
@@ -57,6 +60,7 @@ pub fn load(data_dir: &Path) -> Loaded {
     }
     site_config::load(&mut loaded, &data_dir.join("site.toml"));
     khoi::load(&mut loaded, &data_dir.join("khoi.toml"));
+    targets::load(&mut loaded, &data_dir.join("targets.toml"));
     for path in files(&mut loaded, &data_dir.join("quotas"), "toml") {
         quotas::load(&mut loaded, &path);
     }
@@ -125,6 +129,13 @@ impl Loaded {
         }
         for (year, _, r) in &self.reports {
             years.entry(*year).or_default().reports.insert(r.value.org.clone(), r.value.clone());
+        }
+        // Only years with quotas or reports take their targets: a year is not published for its
+        // targets alone, and a year without data has nothing to measure against them.
+        for t in &self.targets {
+            if let Some(y) = years.get_mut(&t.value.year) {
+                y.rules = Some(t.value);
+            }
         }
         let mut documents: Vec<Document> = self.documents.iter().map(|d| d.value.clone()).collect();
         documents.sort_by(|a, b| b.issued.cmp(&a.issued).then_with(|| a.slug.cmp(&b.slug)));

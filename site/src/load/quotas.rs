@@ -47,8 +47,11 @@ pub(crate) fn load(loaded: &mut Loaded, path: &Path) {
     }
     root.finish();
     let stem_year = path.file_stem().and_then(|s| s.to_str()).and_then(|s| s.parse::<i32>().ok());
+    let mut year = year;
     if let (Some(y), Some(stem)) = (year, stem_year) {
         if i64::from(y) != i64::from(stem) {
+            // Which year is meant is unclear: use neither, rather than guess.
+            year = None;
             ctx.push(
                 Diagnostic::error("E011", format!("tệp chỉ tiêu năm {stem} nhưng ghi `nam = {y}`"))
                     .at(file, ctx.spans.borrow().get("nam"))

@@ -1,0 +1,422 @@
+//! Figures across the years: quality ratings against the targets, the grade-1 cap, meeting
+//! discipline, member movements and members by kind. Static on every statistics page.
+
+use super::figure::Figure;
+use crate::chart::{line_chart, palette, stacked_chart, ChartLabels, LineChart, Series, StackedChart, StackedRow, TargetLine};
+use crate::format;
+use crate::model::{Grade, Targets};
+use crate::stats::{GradeSummary, MeetingsOverview, MovementsOverview, RatingsOverview, Ratio, StockOverview};
+use leptos::prelude::*;
+
+/// Whose ratings a figure shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RatedGroup {
+    Organizations,
+    Branches,
+    Members,
+}
+
+impl RatedGroup {
+    fn of(self, summary: &crate::stats::RatingsYear) -> &GradeSummary {
+        match self {
+            RatedGroup::Organizations => &summary.organizations,
+            RatedGroup::Branches => &summary.branches,
+            RatedGroup::Members => &summary.members,
+        }
+    }
+
+    fn noun(self) -> &'static str {
+        match self {
+            RatedGroup::Organizations => "tổ chức cơ sở đảng",
+            RatedGroup::Branches => "chi bộ trực thuộc đảng bộ cơ sở",
+            RatedGroup::Members => "đảng viên",
+        }
+    }
+
+    fn id(self) -> &'static str {
+        match self {
+            RatedGroup::Organizations => "xep-loai-to-chuc",
+            RatedGroup::Branches => "xep-loai-chi-bo",
+            RatedGroup::Members => "xep-loai-dang-vien",
+        }
+    }
+
+    /// (good-or-better target, grade-1 target lines)
+    fn targets(self, t: &Targets) -> Vec<TargetLine> {
+        let line = |p: u32, what: &str| TargetLine { percent: p, label: format!("{what} {p}%") };
+        match self {
+            RatedGroup::Organizations => vec![line(t.org_excellent, "Xuất sắc"), line(t.org_good_or_better, "Tốt trở lên")],
+            RatedGroup::Branches => vec![line(t.branch_excellent, "Xuất sắc"), line(t.branch_good_or_better, "Tốt trở lên")],
+            RatedGroup::Members => vec![line(t.member_excellent_max, "Xuất sắc ≤"), line(t.member_good_or_better, "Tốt trở lên")],
+        }
+    }
+
+    pub fn table_name(self) -> String {
+        self.id().to_string()
+    }
+}
+
+const GRADE_PARTS: [(&str, plotters::style::RGBColor); 4] = [
+    ("Hoàn thành xuất sắc", palette::GRADES[0]),
+    ("Hoàn thành tốt", palette::GRADES[1]),
+    ("Hoàn thành", palette::GRADES[2]),
+    ("Không hoàn thành", palette::GRADES[3]),
+];
+
+/// Ratings of one group as 100% stacked bars per year, with the target lines.
+#[component]
+pub fn RatingsFigure(ratings: RatingsOverview, group: RatedGroup, targets: Targets) -> impl IntoView {
+    let rows: Vec<StackedRow> =
+        ratings.years.iter().map(|y| StackedRow { label: y.year.to_string(), parts: group.of(y).counts.to_vec() }).collect();
+    let title = format!("Xếp loại chất lượng {} qua các năm", group.noun());
+    let summary = match ratings.latest() {
+        Some(y) => {
+            let g = group.of(y);
+            format!(
+                "Năm {}, {} {} được xếp loại hoàn thành tốt nhiệm vụ trở lên ({}), trong đó {} hoàn thành xuất sắc.",
+                y.year,
+                format::int(g.good_or_better.num),
+                group.noun(),
+                g.good_or_better.display(),
+                format::int(g.count(Grade::Excellent)),
+            )
+        }
+        None => "Chưa có năm nào có kết quả xếp loại.".to_string(),
+    };
+    let target_lines = group.targets(&targets);
+    let svg = stacked_chart(
+        &StackedChart { parts: &GRADE_PARTS, rows: &rows, targets: &target_lines },
+        &ChartLabels { id: group.id(), title: &title, description: &summary },
+    );
+    let body = ratings
+        .years
+        .iter()
+        .map(|y| {
+            let g = group.of(y);
+            view! {
+                <tr>
+                    <th scope="row">{y.year.to_string()}</th>
+                    {g.counts.iter().map(|&n| view! { <td class="num">{format::int(n)}</td> }).collect_view()}
+                    <td class="num">{format::int(g.not_rated)}</td>
+                    <td class="num">{g.good_or_better.display()}</td>
+                    <td class="num">{g.excellent.display()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <Figure id=group.id() title=title svg=svg summary=summary table_name=group.table_name()>
+            <table class="data-table">
+                <caption>{format!("Số {} theo mức xếp loại (số loại trừ nhau)", group.noun())}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Năm"</th>
+                        <th scope="col" class="num">"Xuất sắc"</th>
+                        <th scope="col" class="num">"Tốt"</th>
+                        <th scope="col" class="num">"Hoàn thành"</th>
+                        <th scope="col" class="num">"Không hoàn thành"</th>
+                        <th scope="col" class="num">"Không xếp loại"</th>
+                        <th scope="col" class="num">"Tốt trở lên"</th>
+                        <th scope="col" class="num">"Xuất sắc"</th>
+                    </tr>
+                </thead>
+                <tbody>{body}</tbody>
+            </table>
+        </Figure>
+    }
+}
+
+fn percent_value(r: Ratio) -> Option<f64> {
+    r.fraction().map(|f| f * 100.0)
+}
+
+fn year_labels(years: impl Iterator<Item = (i32, bool)>) -> Vec<String> {
+    years.map(|(y, partial)| if partial { format!("{y}*") } else { y.to_string() }).collect()
+}
+
+/// Members rated grade 1 as a share of grade 2, against the 20% cap of the regulations.
+#[component]
+pub fn CapFigure(ratings: RatingsOverview) -> impl IntoView {
+    let labels = year_labels(ratings.years.iter().map(|y| (y.year, false)));
+    let series = [
+        Series {
+            name: "Xuất sắc / Tốt (%)".into(),
+            color: palette::GRADES[0],
+            values: ratings.years.iter().map(|y| percent_value(y.members.excellent_to_good)).collect(),
+            dashed: false,
+        },
+        Series { name: "Giới hạn 20%".into(), color: palette::LAGGING, values: ratings.years.iter().map(|_| Some(20.0)).collect(), dashed: true },
+    ];
+    let title = "Đảng viên hoàn thành xuất sắc so với giới hạn 20% số hoàn thành tốt".to_string();
+    let over: usize = ratings.latest().map_or(0, |y| y.over_cap.len());
+    let summary = match ratings.latest() {
+        Some(y) => format!(
+            "Năm {}, số đảng viên xuất sắc bằng {} số hoàn thành tốt; {} tổ chức cơ sở đảng vượt giới hạn.",
+            y.year,
+            y.members.excellent_to_good.percent_string(),
+            over
+        ),
+        None => "Chưa có năm nào có kết quả xếp loại.".to_string(),
+    };
+    let svg = line_chart(&LineChart { x_labels: &labels, series: &series }, &ChartLabels { id: "gioi-han-xuat-sac", title: &title, description: &summary });
+    let body = ratings
+        .years
+        .iter()
+        .map(|y| {
+            let codes: Vec<String> = y.over_cap.iter().map(|c| c.to_string()).collect();
+            view! {
+                <tr>
+                    <th scope="row">{y.year.to_string()}</th>
+                    <td class="num">{format::int(y.members.count(Grade::Excellent))}</td>
+                    <td class="num">{format::int(y.members.count(Grade::Good))}</td>
+                    <td class="num">{y.members.excellent_to_good.percent_string()}</td>
+                    <td>{if codes.is_empty() { "Không có".to_string() } else { codes.join(", ") }}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <Figure id="gioi-han-xuat-sac" title=title svg=svg summary=summary>
+            <table class="data-table">
+                <caption>"Đảng viên xuất sắc và giới hạn 20%"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Năm"</th>
+                        <th scope="col" class="num">"Xuất sắc"</th>
+                        <th scope="col" class="num">"Tốt"</th>
+                        <th scope="col" class="num">"Xuất sắc / Tốt"</th>
+                        <th scope="col">"Tổ chức vượt giới hạn"</th>
+                    </tr>
+                </thead>
+                <tbody>{body}</tbody>
+            </table>
+        </Figure>
+    }
+}
+
+/// Meeting discipline: branches meeting every month and attendance, against 85%.
+#[component]
+pub fn MeetingsFigure(meetings: MeetingsOverview, targets: Targets) -> impl IntoView {
+    let labels = year_labels(meetings.years.iter().map(|y| (y.year, y.as_of.is_some())));
+    let series = [
+        Series {
+            name: "Chi bộ sinh hoạt đủ các tháng (%)".into(),
+            color: palette::ON_PACE,
+            values: meetings.years.iter().map(|y| percent_value(y.every_month)).collect(),
+            dashed: false,
+        },
+        Series {
+            name: "Tỷ lệ dự sinh hoạt (%)".into(),
+            color: palette::GRADES[0],
+            values: meetings.years.iter().map(|y| percent_value(y.attendance)).collect(),
+            dashed: false,
+        },
+        Series {
+            name: format!("Mục tiêu dự {}%", targets.attendance),
+            color: palette::LAGGING,
+            values: meetings.years.iter().map(|_| Some(f64::from(targets.attendance))).collect(),
+            dashed: true,
+        },
+    ];
+    let title = "Chất lượng sinh hoạt chi bộ qua các năm".to_string();
+    let summary = match meetings.latest() {
+        Some(y) => format!(
+            "Năm {}{}, {} chi bộ sinh hoạt định kỳ đủ các tháng; tỷ lệ đảng viên dự sinh hoạt {}.",
+            y.year,
+            y.as_of.map_or(String::new(), |d| format!(" (đến {})", format::date(d))),
+            y.every_month.display(),
+            y.attendance.percent_string()
+        ),
+        None => "Chưa có số liệu sinh hoạt chi bộ.".to_string(),
+    };
+    let svg = line_chart(&LineChart { x_labels: &labels, series: &series }, &ChartLabels { id: "sinh-hoat", title: &title, description: &summary });
+    let body = meetings
+        .years
+        .iter()
+        .map(|y| {
+            view! {
+                <tr>
+                    <th scope="row">{y.as_of.map_or_else(|| y.year.to_string(), |d| format!("{} (đến {})", y.year, format::date(d)))}</th>
+                    <td class="num">{y.every_month.display()}</td>
+                    <td class="num">{y.attendance.display()}</td>
+                    <td class="num">{format::int(y.unexcused_absences)}</td>
+                    <td class="num">{format::int(y.thematic)}</td>
+                    <td class="num">{format::int(y.forums)}</td>
+                    <td class="num">{y.visited_every_quarter.display()}</td>
+                    <td class="num">{y.documents.all_done.display()}</td>
+                    <td class="num">{y.score.value_string()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <Figure id="sinh-hoat" title=title svg=svg summary=summary table_name="sinh-hoat-chi-bo".to_string()>
+            <table class="data-table">
+                <caption>"Sinh hoạt chi bộ (* năm chưa hết)"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Năm"</th>
+                        <th scope="col" class="num">"Sinh hoạt đủ các tháng"</th>
+                        <th scope="col" class="num">"Lượt dự / phải dự"</th>
+                        <th scope="col" class="num">"Vắng không lý do"</th>
+                        <th scope="col" class="num">"Chuyên đề"</th>
+                        <th scope="col" class="num">"Diễn đàn"</th>
+                        <th scope="col" class="num">"Cấp ủy dự đủ các quý"</th>
+                        <th scope="col" class="num">"Đủ văn bản bắt buộc"</th>
+                        <th scope="col" class="num">"Điểm bình quân"</th>
+                    </tr>
+                </thead>
+                <tbody>{body}</tbody>
+            </table>
+        </Figure>
+    }
+}
+
+/// Admissions, strikings-off, expulsions and failed probations per year, with the change.
+#[component]
+pub fn MovementsFigure(movements: MovementsOverview) -> impl IntoView {
+    let labels = year_labels(movements.years.iter().map(|y| (y.year, y.is_partial())));
+    let line = |name: &str, color, read: fn(&crate::stats::MovementTotals) -> u64| Series {
+        name: name.into(),
+        color,
+        values: movements.years.iter().map(|y| Some(read(&y.totals) as f64)).collect(),
+        dashed: false,
+    };
+    let series = [
+        line("Kết nạp", palette::ON_PACE, |t| t.admitted),
+        line("Xóa tên", palette::STRUCK_OFF, |t| t.struck_off),
+        line("Khai trừ", palette::EXPELLED, |t| t.expelled),
+        line("Không chuyển chính thức", palette::PROBATION_FAILED, |t| t.probation_failed),
+    ];
+    let title = "Biến động đảng viên qua các năm".to_string();
+    let summary = movements
+        .years
+        .iter()
+        .rev()
+        .find(|y| !y.is_partial())
+        .and_then(|y| y.changes.as_ref().map(|c| (y.year, c)))
+        .map_or_else(
+            || "Chưa đủ hai năm để so sánh.".to_string(),
+            |(year, c)| {
+                format!(
+                    "Năm {year} so với {}: kết nạp {} ({}), xóa tên {} ({}), khai trừ {} ({}).",
+                    c.previous_year,
+                    format::int(c.admitted.current),
+                    c.admitted.diff_string(),
+                    format::int(c.struck_off.current),
+                    c.struck_off.diff_string(),
+                    format::int(c.expelled.current),
+                    c.expelled.diff_string()
+                )
+            },
+        );
+    let svg = line_chart(&LineChart { x_labels: &labels, series: &series }, &ChartLabels { id: "bien-dong", title: &title, description: &summary });
+    let change = |c: Option<&crate::stats::Change>| c.map_or_else(|| "—".to_string(), |c| c.diff_string());
+    let body = movements
+        .years
+        .iter()
+        .map(|y| {
+            let c = y.changes.as_ref();
+            view! {
+                <tr>
+                    <th scope="row">{y.as_of.map_or_else(|| y.year.to_string(), |d| format!("{} (đến {})", y.year, format::date(d)))}</th>
+                    <td class="num">{format::int(y.totals.admitted)}</td>
+                    <td class="num">{change(c.map(|c| &c.admitted))}</td>
+                    <td class="num">{format::int(y.totals.struck_off)}</td>
+                    <td class="num">{change(c.map(|c| &c.struck_off))}</td>
+                    <td class="num">{format::int(y.totals.expelled)}</td>
+                    <td class="num">{change(c.map(|c| &c.expelled))}</td>
+                    <td class="num">{format::int(y.totals.probation_failed)}</td>
+                    <td class="num">{format::int(y.end.total())}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <Figure id="bien-dong" title=title svg=svg summary=summary table_name="bien-dong-dang-vien".to_string()>
+            <table class="data-table">
+                <caption>"Biến động đảng viên toàn Khối (* năm chưa hết)"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Năm"</th>
+                        <th scope="col" class="num">"Kết nạp"</th>
+                        <th scope="col" class="num">"± năm trước"</th>
+                        <th scope="col" class="num">"Xóa tên"</th>
+                        <th scope="col" class="num">"± năm trước"</th>
+                        <th scope="col" class="num">"Khai trừ"</th>
+                        <th scope="col" class="num">"± năm trước"</th>
+                        <th scope="col" class="num">"Không chuyển chính thức"</th>
+                        <th scope="col" class="num">"Đảng viên cuối kỳ"</th>
+                    </tr>
+                </thead>
+                <tbody>{body}</tbody>
+            </table>
+        </Figure>
+    }
+}
+
+/// Members by kind of organization over the years.
+#[component]
+pub fn StockFigure(stock: StockOverview) -> impl IntoView {
+    let labels = year_labels(stock.years.iter().map(|y| (y.year, y.as_of.is_some())));
+    let line = |name: &str, color, read: fn(&crate::stats::StockYear) -> u64| Series {
+        name: name.into(),
+        color,
+        values: stock.years.iter().map(|y| Some(read(y) as f64)).collect(),
+        dashed: false,
+    };
+    let series = [
+        line("Cơ quan", palette::GRADES[0], |y| y.members_by_kind.agency.total()),
+        line("DN nhà nước", palette::ON_PACE, |y| y.members_by_kind.state.total()),
+        line("DN tư nhân", palette::STRUCK_OFF, |y| y.members_by_kind.private.total()),
+        line("DN vốn nước ngoài", palette::PROBATION_FAILED, |y| y.members_by_kind.foreign_invested.total()),
+    ];
+    let title = "Đảng viên theo loại hình cơ quan, doanh nghiệp".to_string();
+    let summary = match stock.latest() {
+        Some(y) => format!(
+            "{}: {} đảng viên, trong đó khối cơ quan {}, khối doanh nghiệp {}.",
+            y.as_of.map_or_else(|| format!("Cuối năm {}", y.year), |d| format!("Đến {}", format::date(d))),
+            format::int(y.members.total()),
+            format::int(y.members_by_kind.agency.total()),
+            format::int(y.members_by_kind.enterprise().total())
+        ),
+        None => "Chưa có số liệu.".to_string(),
+    };
+    let svg = line_chart(&LineChart { x_labels: &labels, series: &series }, &ChartLabels { id: "loai-hinh", title: &title, description: &summary });
+    let body = stock
+        .years
+        .iter()
+        .map(|y| {
+            view! {
+                <tr>
+                    <th scope="row">{y.as_of.map_or_else(|| y.year.to_string(), |d| format!("{} (đến {})", y.year, format::date(d)))}</th>
+                    <td class="num">{format::int(y.members_by_kind.agency.total())}</td>
+                    <td class="num">{format::int(y.members_by_kind.state.total())}</td>
+                    <td class="num">{format::int(y.members_by_kind.private.total())}</td>
+                    <td class="num">{format::int(y.members_by_kind.foreign_invested.total())}</td>
+                    <td class="num">{format::int(y.members.total())}</td>
+                    <td class="num">{format::int(y.orgs.total().grassroots())}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <Figure id="loai-hinh" title=title svg=svg summary=summary table_name="dang-vien-theo-loai-hinh".to_string()>
+            <table class="data-table">
+                <caption>"Đảng viên cuối kỳ theo loại hình (* năm chưa hết)"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Năm"</th>
+                        <th scope="col" class="num">"Cơ quan"</th>
+                        <th scope="col" class="num">"DN nhà nước"</th>
+                        <th scope="col" class="num">"DN tư nhân"</th>
+                        <th scope="col" class="num">"DN vốn nước ngoài"</th>
+                        <th scope="col" class="num">"Tổng"</th>
+                        <th scope="col" class="num">"Tổ chức cơ sở đảng"</th>
+                    </tr>
+                </thead>
+                <tbody>{body}</tbody>
+            </table>
+        </Figure>
+    }
+}

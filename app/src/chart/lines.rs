@@ -36,13 +36,16 @@ pub fn line_chart(chart: &LineChart<'_>, labels: &ChartLabels<'_>) -> String {
     accessible(&svg, labels)
 }
 
-/// A round axis maximum ≥ `max`: 1, 2, 5 × 10ⁿ.
-fn nice_max(max: f64) -> f64 {
+/// Round gridlines: a step of 1, 2 or 5 × 10ⁿ giving at most five intervals, and the axis
+/// maximum as a whole number of steps ≥ `max`.
+fn axis(max: f64) -> (f64, f64) {
     if max <= 0.0 {
-        return 1.0;
+        return (1.0, 0.25);
     }
-    let magnitude = 10f64.powi(max.log10().floor() as i32);
-    [1.0, 2.0, 5.0, 10.0].iter().map(|m| m * magnitude).find(|&v| v >= max).unwrap_or(10.0 * magnitude)
+    let raw = max / 5.0;
+    let magnitude = 10f64.powi(raw.log10().floor() as i32);
+    let step = [1.0, 2.0, 5.0, 10.0].iter().map(|m| m * magnitude).find(|&v| v >= raw).unwrap_or(10.0 * magnitude);
+    ((max / step).ceil().max(1.0) * step, step)
 }
 
 fn font(color: &RGBColor, h: HPos) -> TextStyle<'static> {
@@ -60,16 +63,17 @@ fn draw(svg: &mut String, chart: &LineChart<'_>, top: i32, height: i32) -> Resul
     let plot_top = top + 10;
     let plot_bottom = height - 28;
     let max = chart.series.iter().flat_map(|s| s.values.iter().flatten()).fold(0.0f64, |a, &b| a.max(b));
-    let y_max = nice_max(max);
+    let (y_max, step) = axis(max);
     let n = chart.x_labels.len().max(1);
     let x_of = |i: usize| if n == 1 { (LEFT + RIGHT) / 2 } else { LEFT + ((RIGHT - LEFT) as f64 * i as f64 / (n - 1) as f64).round() as i32 };
     let y_of = |v: f64| plot_bottom - ((plot_bottom - plot_top) as f64 * v / y_max).round() as i32;
 
-    for k in 0..=4 {
-        let v = y_max * f64::from(k) / 4.0;
+    let ticks = (y_max / step).round() as u32;
+    for k in 0..=ticks {
+        let v = step * f64::from(k);
         let y = y_of(v);
         root.draw(&PathElement::new(vec![(LEFT, y), (RIGHT, y)], palette::TRACK.stroke_width(1)))?;
-        let label = if y_max >= 4.0 { format::int(v.round() as u64) } else { format!("{v:.1}").replace('.', ",") };
+        let label = if step >= 1.0 { format::int(v.round() as u64) } else { format!("{v:.2}").replace('.', ",") };
         root.draw(&Text::new(label, (LEFT - 6, y), font(&palette::MUTED, HPos::Right)))?;
     }
     // Every label when few; otherwise every other one so they do not collide at 375 px.
@@ -125,11 +129,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn axis_maximum_is_round() {
-        assert_eq!(nice_max(0.0), 1.0);
-        assert_eq!(nice_max(7.0), 10.0);
-        assert_eq!(nice_max(12.0), 20.0);
-        assert_eq!(nice_max(250.0), 500.0);
+    fn gridlines_fall_on_round_numbers() {
+        assert_eq!(axis(0.0), (1.0, 0.25));
+        assert_eq!(axis(7.0), (8.0, 2.0));
+        assert_eq!(axis(47.0), (50.0, 10.0));
+        assert_eq!(axis(95.0), (100.0, 20.0));
+        assert_eq!(axis(250.0), (250.0, 50.0));
+        assert_eq!(axis(1.0), (1.0, 0.2));
     }
 
     #[test]

@@ -5,10 +5,12 @@ mod admissions;
 mod explorer;
 mod figure;
 mod quota;
+mod targets;
 mod trends;
 
 pub use admissions::{CumulativeFigure, YearFigures};
 pub use explorer::QuotaExplorer;
 pub use figure::Figure;
+pub use targets::TargetsTable;
 pub use trends::{CapFigure, MeetingsFigure, MovementsFigure, RatedGroup, RatingsFigure, StockFigure};
 pub use quota::{downloads, monthly_table_name, quota_table_name, QuotaFigure, YearSelect};

@@ -17,11 +17,11 @@ pub enum RatedGroup {
 }
 
 impl RatedGroup {
-    fn of(self, summary: &crate::stats::RatingsYear) -> &GradeSummary {
+    pub fn summary(self, year: &crate::stats::RatingsYear) -> &GradeSummary {
         match self {
-            RatedGroup::Organizations => &summary.organizations,
-            RatedGroup::Branches => &summary.branches,
-            RatedGroup::Members => &summary.members,
+            RatedGroup::Organizations => &year.organizations,
+            RatedGroup::Branches => &year.branches,
+            RatedGroup::Members => &year.members,
         }
     }
 
@@ -67,11 +67,11 @@ const GRADE_PARTS: [(&str, plotters::style::RGBColor); 4] = [
 #[component]
 pub fn RatingsFigure(ratings: RatingsOverview, group: RatedGroup, targets: Targets) -> impl IntoView {
     let rows: Vec<StackedRow> =
-        ratings.years.iter().map(|y| StackedRow { label: y.year.to_string(), parts: group.of(y).counts.to_vec() }).collect();
+        ratings.years.iter().map(|y| StackedRow { label: y.year.to_string(), parts: group.summary(y).counts.to_vec() }).collect();
     let title = format!("Xếp loại chất lượng {} qua các năm", group.noun());
     let summary = match ratings.latest() {
         Some(y) => {
-            let g = group.of(y);
+            let g = group.summary(y);
             format!(
                 "Năm {}, {} {} được xếp loại hoàn thành tốt nhiệm vụ trở lên ({}), trong đó {} hoàn thành xuất sắc.",
                 y.year,
@@ -92,7 +92,7 @@ pub fn RatingsFigure(ratings: RatingsOverview, group: RatedGroup, targets: Targe
         .years
         .iter()
         .map(|y| {
-            let g = group.of(y);
+            let g = group.summary(y);
             view! {
                 <tr>
                     <th scope="row">{y.year.to_string()}</th>

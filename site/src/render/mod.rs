@@ -11,7 +11,7 @@ mod tables;
 pub use assets::AppAssets;
 
 use app::model::Dataset;
-use app::stats::QuotaOverview;
+use app::stats::{Overview, QuotaOverview};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 
@@ -22,6 +22,8 @@ pub type Files = BTreeMap<String, Vec<u8>>;
 pub struct Context<'a> {
     pub data: &'a Dataset,
     pub quota: &'a QuotaOverview,
+    /// Every statistic, computed once for all pages.
+    pub stats: &'a Overview,
     pub app: Option<&'a AppAssets>,
     pub css_path: String,
     /// Every published table (CSV and JSON under `/du-lieu/`).
@@ -29,18 +31,20 @@ pub struct Context<'a> {
 }
 
 pub fn render(data: &Dataset, app: Option<&AppAssets>) -> Files {
-    let quota = app::stats::quota_overview(data);
+    let stats = app::stats::overview(data);
+    let quota = &stats.quota;
     let mut files = Files::new();
     let css_path = assets::add_css(&mut files);
     assets::add_favicon(&mut files);
     if let Some(app) = app {
         app.add_to(&mut files);
     }
-    let tables = tables::quota_tables(&quota);
+    let mut tables = tables::quota_tables(quota);
+    tables.extend(tables::trend_tables(&stats));
     for t in &tables {
         t.write(&mut files);
     }
-    let ctx = Context { data, quota: &quota, app, css_path, tables: &tables };
+    let ctx = Context { data, quota, stats: &stats, app, css_path, tables: &tables };
 
     // Each page is independent: render in parallel, collect in path order.
     let jobs = pages::all(&ctx);

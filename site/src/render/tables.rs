@@ -136,3 +136,139 @@ mod tests {
         assert_eq!(json["columns"][0]["key"], "nam");
     }
 }
+
+pub const RATINGS_COLUMNS: &[Column] = &[
+    Column { key: "nam", label: "Năm", meaning: "Năm xếp loại" },
+    Column { key: "xuat_sac", label: "Hoàn thành xuất sắc", meaning: "Số xếp loại hoàn thành xuất sắc nhiệm vụ" },
+    Column { key: "tot", label: "Hoàn thành tốt", meaning: "Số xếp loại hoàn thành tốt nhiệm vụ" },
+    Column { key: "hoan_thanh", label: "Hoàn thành", meaning: "Số xếp loại hoàn thành nhiệm vụ" },
+    Column { key: "khong_hoan_thanh", label: "Không hoàn thành", meaning: "Số xếp loại không hoàn thành nhiệm vụ" },
+    Column { key: "khong_xep_loai", label: "Không xếp loại", meaning: "Số không xếp loại (mới thành lập/kết nạp dưới 6 tháng, miễn sinh hoạt, đình chỉ)" },
+];
+
+pub const MEETINGS_COLUMNS: &[Column] = &[
+    Column { key: "nam", label: "Năm", meaning: "Năm báo cáo" },
+    Column { key: "ngay_so_lieu", label: "Ngày số liệu", meaning: "Ngày chốt số liệu (năm chưa hết), trống nếu cả năm" },
+    Column { key: "chi_bo", label: "Chi bộ báo cáo", meaning: "Số chi bộ báo cáo sinh hoạt" },
+    Column { key: "du_cac_thang", label: "Sinh hoạt đủ các tháng", meaning: "Số chi bộ có sinh hoạt định kỳ mọi tháng trong kỳ" },
+    Column { key: "luot_co_mat", label: "Lượt có mặt", meaning: "Tổng lượt đảng viên dự sinh hoạt" },
+    Column { key: "luot_du_kien", label: "Lượt phải dự", meaning: "Tổng lượt đảng viên phải dự" },
+    Column { key: "vang_khong_ly_do", label: "Vắng không lý do", meaning: "Tổng lượt vắng không có lý do" },
+    Column { key: "chuyen_de", label: "Sinh hoạt chuyên đề", meaning: "Tổng số buổi sinh hoạt chuyên đề" },
+    Column { key: "dien_dan", label: "Diễn đàn", meaning: "Tổng số diễn đàn" },
+];
+
+pub const MOVEMENTS_COLUMNS: &[Column] = &[
+    Column { key: "nam", label: "Năm", meaning: "Năm báo cáo" },
+    Column { key: "ngay_so_lieu", label: "Ngày số liệu", meaning: "Ngày chốt số liệu (năm chưa hết), trống nếu cả năm" },
+    Column { key: "ket_nap", label: "Kết nạp", meaning: "Kết nạp mới" },
+    Column { key: "chuyen_chinh_thuc", label: "Chuyển chính thức", meaning: "Đảng viên dự bị được công nhận chính thức" },
+    Column { key: "khong_chuyen_chinh_thuc", label: "Không chuyển chính thức", meaning: "Đảng viên dự bị không được công nhận" },
+    Column { key: "xoa_ten", label: "Xóa tên", meaning: "Xóa tên khỏi danh sách đảng viên" },
+    Column { key: "khai_tru", label: "Khai trừ", meaning: "Khai trừ khỏi Đảng" },
+    Column { key: "cuoi_ky", label: "Đảng viên cuối kỳ", meaning: "Đảng viên (chính thức và dự bị) cuối năm hoặc tại ngày số liệu" },
+];
+
+pub const STOCK_COLUMNS: &[Column] = &[
+    Column { key: "nam", label: "Năm", meaning: "Năm báo cáo" },
+    Column { key: "co_quan", label: "Cơ quan", meaning: "Đảng viên trong các cơ quan" },
+    Column { key: "dn_nha_nuoc", label: "DN nhà nước", meaning: "Đảng viên trong doanh nghiệp nhà nước" },
+    Column { key: "dn_tu_nhan", label: "DN tư nhân", meaning: "Đảng viên trong doanh nghiệp tư nhân" },
+    Column { key: "dn_von_nuoc_ngoai", label: "DN vốn nước ngoài", meaning: "Đảng viên trong doanh nghiệp có vốn đầu tư nước ngoài" },
+    Column { key: "tong", label: "Tổng", meaning: "Tổng số đảng viên cuối kỳ" },
+];
+
+/// The tables behind the multi-year figures.
+pub fn trend_tables(stats: &app::stats::Overview) -> Vec<Table> {
+    use app::components::RatedGroup;
+    let date = |d: Option<chrono::NaiveDate>| json!(d.map(|d| d.format("%Y-%m-%d").to_string()));
+    let mut tables = Vec::new();
+    for (group, title) in [
+        (RatedGroup::Organizations, "Xếp loại chất lượng tổ chức cơ sở đảng"),
+        (RatedGroup::Branches, "Xếp loại chất lượng chi bộ trực thuộc"),
+        (RatedGroup::Members, "Xếp loại chất lượng đảng viên"),
+    ] {
+        tables.push(Table {
+            name: group.table_name(),
+            title: title.to_string(),
+            columns: RATINGS_COLUMNS,
+            rows: stats
+                .ratings
+                .years
+                .iter()
+                .map(|y| {
+                    let g = group.summary(y);
+                    vec![json!(y.year), json!(g.counts[0]), json!(g.counts[1]), json!(g.counts[2]), json!(g.counts[3]), json!(g.not_rated)]
+                })
+                .collect(),
+        });
+    }
+    tables.push(Table {
+        name: "sinh-hoat-chi-bo".into(),
+        title: "Sinh hoạt chi bộ".into(),
+        columns: MEETINGS_COLUMNS,
+        rows: stats
+            .meetings
+            .years
+            .iter()
+            .map(|y| {
+                vec![
+                    json!(y.year),
+                    date(y.as_of),
+                    json!(y.branches),
+                    json!(y.every_month.num),
+                    json!(y.attendance.num),
+                    json!(y.attendance.den),
+                    json!(y.unexcused_absences),
+                    json!(y.thematic),
+                    json!(y.forums),
+                ]
+            })
+            .collect(),
+    });
+    tables.push(Table {
+        name: "bien-dong-dang-vien".into(),
+        title: "Biến động đảng viên".into(),
+        columns: MOVEMENTS_COLUMNS,
+        rows: stats
+            .movements
+            .years
+            .iter()
+            .map(|y| {
+                let t = &y.totals;
+                vec![
+                    json!(y.year),
+                    date(y.as_of),
+                    json!(t.admitted),
+                    json!(t.made_full),
+                    json!(t.probation_failed),
+                    json!(t.struck_off),
+                    json!(t.expelled),
+                    json!(y.end.total()),
+                ]
+            })
+            .collect(),
+    });
+    tables.push(Table {
+        name: "dang-vien-theo-loai-hinh".into(),
+        title: "Đảng viên theo loại hình".into(),
+        columns: STOCK_COLUMNS,
+        rows: stats
+            .stock
+            .years
+            .iter()
+            .map(|y| {
+                let k = &y.members_by_kind;
+                vec![
+                    json!(y.year),
+                    json!(k.agency.total()),
+                    json!(k.state.total()),
+                    json!(k.private.total()),
+                    json!(k.foreign_invested.total()),
+                    json!(y.members.total()),
+                ]
+            })
+            .collect(),
+    });
+    tables
+}

@@ -3,7 +3,8 @@
 
 use super::super::layout::{page, PageMeta};
 use super::Context;
-use app::components::{YearFigures, YearSelect};
+use app::components::{CapFigure, MeetingsFigure, MovementsFigure, RatedGroup, RatingsFigure, StockFigure, TargetsTable, YearFigures, YearSelect};
+use app::format;
 use leptos::prelude::*;
 
 /// The dashboard of `year`, or of the latest year at `/thong-ke/`.
@@ -35,6 +36,21 @@ pub fn render(ctx: &Context<'_>, year: Option<i32>) -> String {
             </div>
         }
     });
+    let shown_year = shown_year(ctx, year);
+    let stats = ctx.stats;
+    let targets = ctx.data.rules(shown_year.unwrap_or_default()).targets;
+    let target_table = shown_year.and_then(|y| stats.targets.year(y)).cloned().map(|t| view! { <TargetsTable data=t /> });
+    let plans = shown_year.and_then(|y| plans_section(ctx, y));
+    let trends = view! {
+        <h2 id="qua-cac-nam">"Qua các năm"</h2>
+        <RatingsFigure ratings=stats.ratings.clone() group=RatedGroup::Organizations targets=targets />
+        <RatingsFigure ratings=stats.ratings.clone() group=RatedGroup::Branches targets=targets />
+        <RatingsFigure ratings=stats.ratings.clone() group=RatedGroup::Members targets=targets />
+        <CapFigure ratings=stats.ratings.clone() />
+        <MeetingsFigure meetings=stats.meetings.clone() targets=targets />
+        <MovementsFigure movements=stats.movements.clone() />
+        <StockFigure stock=stats.stock.clone() />
+    };
     // JSON inside <script> must not be able to close the tag: escape '<'.
     let json = serde_json::to_string(ctx.quota).unwrap_or_default().replace('<', "\\u003c");
     page(
@@ -48,7 +64,40 @@ pub fn render(ctx: &Context<'_>, year: Option<i32>) -> String {
             </nav>
             <p id="app-status" class="app-status" role="status"></p>
             {figure}
+            {target_table}
+            {plans}
+            {trends}
             <script type="application/json" id="quota-data" inner_html=json></script>
         },
     )
+}
+
+fn shown_year(ctx: &Context<'_>, year: Option<i32>) -> Option<i32> {
+    year.or_else(|| ctx.quota.latest().map(|y| y.year))
+}
+
+/// Next year's development plans: who sent on time, late, or not at all (organizations, not people).
+fn plans_section(ctx: &Context<'_>, year: i32) -> Option<impl IntoView> {
+    let p = ctx.stats.plans.year(year)?.clone();
+    let name = |code: &app::model::OrgCode| ctx.data.orgs.get(code).map_or_else(|| code.to_string(), |o| o.name.clone());
+    let deadline = p.deadline.map_or_else(|| "không quy định".to_string(), format::date);
+    let late = p
+        .late
+        .iter()
+        .map(|l| view! { <li>{format!("{} — gửi {}, chậm {} ngày", name(&l.code), format::date(l.sent), l.days_late)}</li> })
+        .collect_view();
+    let not_sent = p.not_sent.iter().map(|c| view! { <li>{name(c)}</li> }).collect_view();
+    Some(view! {
+        <section class="plans" aria-labelledby="ke-hoach">
+            <h2 id="ke-hoach">{format!("Kế hoạch phát triển đảng viên năm {}", year + 1)}</h2>
+            <p class="chart-summary">{format!(
+                "Hạn gửi {deadline}: {} tổ chức cơ sở đảng gửi đúng hạn, {} gửi muộn, {} chưa gửi.",
+                p.on_time_ratio().display(), p.late.len(), p.not_sent.len()
+            )}</p>
+            <h3>"Gửi muộn"</h3>
+            <ul class="list">{late}</ul>
+            <h3>"Chưa gửi"</h3>
+            <ul class="list">{not_sent}</ul>
+        </section>
+    })
 }

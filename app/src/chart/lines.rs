@@ -29,11 +29,21 @@ const LEGEND_ROW: i32 = 20;
 const SMALL: f64 = 12.0 * 1.24;
 
 pub fn line_chart(chart: &LineChart<'_>, labels: &ChartLabels<'_>) -> String {
-    let legend = chart.series.len().div_ceil(2) as i32 * LEGEND_ROW + 8;
+    let legend = legend_rows(chart.series) * LEGEND_ROW + 8;
     let height = HEIGHT + legend;
     let mut svg = String::new();
     let _ = draw(&mut svg, chart, legend, height);
     accessible(&svg, labels)
+}
+
+/// Two legend entries a row when names are short; one a row when a name would reach the second
+/// column (about 24 characters of 12 px text in 170 px).
+fn legend_columns(series: &[Series]) -> i32 {
+    if series.iter().any(|s| s.name.chars().count() > 24) { 1 } else { 2 }
+}
+
+fn legend_rows(series: &[Series]) -> i32 {
+    (series.len() as i32 + legend_columns(series) - 1) / legend_columns(series)
 }
 
 /// Round gridlines: a step of 1, 2 or 5 × 10ⁿ giving at most five intervals, and the axis
@@ -54,9 +64,10 @@ fn font(color: &RGBColor, h: HPos) -> TextStyle<'static> {
 
 fn draw(svg: &mut String, chart: &LineChart<'_>, top: i32, height: i32) -> Result<(), DrawingAreaErrorKind<std::io::Error>> {
     let root = SVGBackend::with_string(svg, (WIDTH as u32, height as u32)).into_drawing_area();
+    let columns = legend_columns(chart.series);
     for (i, s) in chart.series.iter().enumerate() {
-        let x = 8 + (i as i32 % 2) * 196;
-        let y = 8 + (i as i32 / 2) * LEGEND_ROW;
+        let x = 8 + (i as i32 % columns) * 196;
+        let y = 8 + (i as i32 / columns) * LEGEND_ROW;
         root.draw(&PathElement::new(vec![(x, y + 7), (x + 18, y + 7)], s.color.stroke_width(3)))?;
         root.draw(&Text::new(s.name.clone(), (x + 24, y + 7), font(&palette::TEXT, HPos::Left)))?;
     }

@@ -73,11 +73,12 @@ pub fn RatingsFigure(ratings: RatingsOverview, group: RatedGroup, targets: Targe
         Some(y) => {
             let g = group.summary(y);
             format!(
-                "Năm {}, {} {} được xếp loại hoàn thành tốt nhiệm vụ trở lên ({}), trong đó {} hoàn thành xuất sắc.",
+                "Năm {}, {}/{} {} được xếp loại hoàn thành tốt nhiệm vụ trở lên ({}), trong đó {} hoàn thành xuất sắc.",
                 y.year,
                 format::int(g.good_or_better.num),
+                format::int(g.good_or_better.den),
                 group.noun(),
-                g.good_or_better.display(),
+                g.good_or_better.percent_string(),
                 format::int(g.count(Grade::Excellent)),
             )
         }

@@ -1,30 +1,45 @@
-//! Markdown bodies of documents and news. Raw HTML in the source is shown as text, never
-//! passed through: documents come from many hands.
+//! Markdown bodies of documents and news. Documents come from many hands and may carry pasted
+//! HTML: it passes through pulldown-cmark and then ammonia, which keeps a small allowlist of
+//! formatting tags and drops scripts, event handlers, styles and any link that is not web, mail
+//! or site-relative.
 
-use pulldown_cmark::{Event, Options, Parser};
+use pulldown_cmark::{Options, Parser};
+use std::collections::HashSet;
+use std::sync::OnceLock;
 
 pub fn to_html(source: &str) -> String {
     let options = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
-    let parser = Parser::new_ext(source, options).map(|event| match event {
-        Event::Html(html) | Event::InlineHtml(html) => Event::Text(html),
-        Event::Start(pulldown_cmark::Tag::Link { link_type, dest_url, title, id }) if !safe_url(&dest_url) => {
-            Event::Start(pulldown_cmark::Tag::Link { link_type, dest_url: "#".into(), title, id })
-        }
-        Event::Start(pulldown_cmark::Tag::Image { link_type, dest_url, title, id }) if !safe_url(&dest_url) => {
-            Event::Start(pulldown_cmark::Tag::Image { link_type, dest_url: "#".into(), title, id })
-        }
-        other => other,
-    });
-    let mut out = String::new();
-    pulldown_cmark::html::push_html(&mut out, parser);
-    out
+    let mut raw = String::new();
+    pulldown_cmark::html::push_html(&mut raw, Parser::new_ext(source, options));
+    sanitizer().clean(&raw).to_string()
 }
 
-/// Only web, mail and site-relative links: no `javascript:` or `data:`.
-fn safe_url(url: &str) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
-    lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("mailto:") || lower.starts_with('/') || lower.starts_with('#')
-        || !lower.contains(':')
+fn sanitizer() -> &'static ammonia::Builder<'static> {
+    static BUILDER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
+    BUILDER.get_or_init(|| {
+        let tags: HashSet<&str> = [
+            "a", "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "strong", "em", "b", "i", "u", "s", "del", "sup", "sub",
+            "blockquote", "code", "pre", "ul", "ol", "li", "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption",
+            "div", "section", "span",
+        ]
+        .into_iter()
+        .collect();
+        let mut b = ammonia::Builder::default();
+        b.tags(tags)
+            .url_schemes(["http", "https", "mailto"].into_iter().collect())
+            .link_rel(Some("noopener noreferrer"))
+            .add_tag_attributes("a", ["href", "id"])
+            .add_tag_attributes("li", ["id"])
+            .add_tag_attributes("div", ["class", "id"])
+            .add_tag_attributes("sup", ["class", "id"])
+            .add_tag_attributes("section", ["class"])
+            .add_tag_attributes("th", ["style", "colspan", "rowspan"])
+            .add_tag_attributes("td", ["style", "colspan", "rowspan"])
+            // Table alignment only: pulldown-cmark writes `style="text-align: …"`.
+            .filter_style_properties(["text-align"].into_iter().collect())
+            .id_prefix(None);
+        b
+    })
 }
 
 #[cfg(test)]
@@ -39,11 +54,16 @@ mod tests {
     }
 
     #[test]
-    fn raw_html_and_script_links_are_neutralized() {
-        let html = to_html("<script>alert(1)</script>\n\n[x](javascript:alert(1)) <img src=x onerror=alert(1)>");
-        assert!(!html.contains("<script"));
-        assert!(!html.contains("<img"));
-        assert!(!html.contains("javascript:"));
-        assert!(html.contains("&lt;script&gt;"));
+    fn scripts_handlers_and_script_links_are_removed_formatting_kept() {
+        let html = to_html(
+            "<script>alert(1)</script>\n\n[x](javascript:alert(1)) <img src=x onerror=alert(1)> \
+             <a href=\"data:text/html,<script>alert(1)</script>\">d</a> <sup>2</sup> <b onclick=\"alert(1)\">đậm</b>\n\n\
+             <svg onload=alert(1)><circle/></svg> <iframe src=\"https://x.vn\"></iframe>",
+        );
+        for bad in ["<script", "<img", "javascript:", "onerror", "onclick", "onload", "data:", "<svg", "<iframe"] {
+            assert!(!html.contains(bad), "{bad} survived: {html}");
+        }
+        assert!(html.contains("<sup>2</sup>"));
+        assert!(html.contains("<b>đậm</b>"));
     }
 }

@@ -8,7 +8,6 @@ use leptos::prelude::*;
 #[component]
 pub fn CumulativeFigure(data: QuotaYear) -> impl IntoView {
     let (actual, pace) = data.cumulative();
-    let months: Vec<String> = (1..=12).map(|m| format!("T{m}")).collect();
     let title = format!("Kết nạp cộng dồn theo tháng năm {} so với tiến độ chỉ tiêu", data.year);
     let last = actual.len();
     let done = actual.last().copied().unwrap_or(0);
@@ -19,16 +18,7 @@ pub fn CumulativeFigure(data: QuotaYear) -> impl IntoView {
         format::int(data.total_quota()),
         format::int(needed.round() as u64)
     );
-    let series = [
-        Series {
-            name: "Đã kết nạp (cộng dồn)".into(),
-            color: palette::ON_PACE,
-            values: (0..12).map(|m| actual.get(m).map(|&v| v as f64)).collect(),
-            dashed: false,
-        },
-        Series { name: "Tiến độ chỉ tiêu".into(), color: palette::PACE_MARK, values: pace.iter().map(|&v| Some(v)).collect(), dashed: true },
-    ];
-    let svg = line_chart(&LineChart { x_labels: &months, series: &series }, &ChartLabels { id: "bieu-do-cong-don", title: &title, description: &summary });
+    let svg = cumulative_chart(&actual, &pace, &ChartLabels { id: "bieu-do-cong-don", title: &title, description: &summary });
     let rows = (0..last)
         .map(|m| {
             view! {
@@ -57,6 +47,21 @@ pub fn CumulativeFigure(data: QuotaYear) -> impl IntoView {
             </table>
         </Figure>
     }
+}
+
+/// Cumulative admissions (solid, only the months reported) against the quota's pace (dashed).
+pub fn cumulative_chart(actual: &[u64], pace: &[f64], labels: &ChartLabels<'_>) -> String {
+    let months: Vec<String> = (1..=12).map(|m| format!("T{m}")).collect();
+    let series = [
+        Series {
+            name: "Đã kết nạp (cộng dồn)".into(),
+            color: palette::ON_PACE,
+            values: (0..12).map(|m| actual.get(m).map(|&v| v as f64)).collect(),
+            dashed: false,
+        },
+        Series { name: "Tiến độ chỉ tiêu".into(), color: palette::PACE_MARK, values: pace.iter().map(|&v| Some(v)).collect(), dashed: true },
+    ];
+    line_chart(&LineChart { x_labels: &months, series: &series }, labels)
 }
 
 /// Everything the dashboard shows for one year's admissions: quota per organization, then the

@@ -8,7 +8,7 @@ mod quota;
 mod targets;
 mod trends;
 
-pub use admissions::{CumulativeFigure, YearFigures};
+pub use admissions::{cumulative_chart, CumulativeFigure, YearFigures};
 pub use explorer::QuotaExplorer;
 pub use figure::Figure;
 pub use targets::TargetsTable;

@@ -37,6 +37,23 @@ impl YearPace {
     }
 }
 
+/// Running totals: [1, 0, 4] → [1, 1, 5].
+pub fn running_total(values: impl IntoIterator<Item = u64>) -> Vec<u64> {
+    values
+        .into_iter()
+        .scan(0u64, |acc, n| {
+            *acc += n;
+            Some(*acc)
+        })
+        .collect()
+}
+
+/// A quota spread evenly over the twelve months, cumulative: where the count should be at the
+/// end of each month.
+pub fn monthly_pace(quota: u64) -> Vec<f64> {
+    (1..=12).map(|m| quota as f64 * f64::from(m) / 12.0).collect()
+}
+
 fn days_in_year(year: i32) -> u32 {
     if NaiveDate::from_ymd_opt(year, 2, 29).is_some() {
         366
@@ -84,17 +101,7 @@ impl QuotaYear {
 
     /// Cumulative admissions by month, and the quota's straight pace to the year's total.
     pub fn cumulative(&self) -> (Vec<u64>, Vec<f64>) {
-        let actual = self
-            .monthly_admitted
-            .iter()
-            .scan(0u64, |acc, n| {
-                *acc += n;
-                Some(*acc)
-            })
-            .collect();
-        let total = self.total_quota() as f64;
-        let pace = (1..=12).map(|m| total * f64::from(m) / 12.0).collect();
-        (actual, pace)
+        (running_total(self.monthly_admitted.iter().copied()), monthly_pace(self.total_quota()))
     }
 
     pub fn lagging(&self) -> usize {

@@ -1,35 +1,71 @@
-//! `/don-vi/` and `/don-vi/<code>/`: organizations and their years.
+//! `/don-vi/` and `/don-vi/<code>/`: organizations by kind and level, and one organization's
+//! years: members, quota history and monthly pace, its own rating, meetings, documents done.
 
 use super::super::layout::{page, PageMeta};
 use super::Context;
+use app::chart::ChartLabels;
+use app::components::{cumulative_chart, Figure};
+use app::stats::{monthly_pace, running_total};
 use app::format;
-use app::model::{Level, OrgCode, Organization};
+use app::model::{Level, OrgCode, OrgKind, Organization};
 use leptos::prelude::*;
 
 fn org_link(o: &Organization) -> impl IntoView {
     view! { <a href=format!("/don-vi/{}/", o.code.slug())>{o.name.clone()}</a> }
 }
 
+fn ended_note(o: &Organization) -> Option<String> {
+    o.ended.map(|e| format!(" (hoạt động đến {})", format::date(e)))
+}
+
 pub fn render_list(ctx: &Context<'_>) -> String {
-    let meta = PageMeta { title: "Đơn vị", description: "Các tổ chức đảng trực thuộc Đảng bộ Khối.", path: "/don-vi/" };
+    let meta = PageMeta { title: "Đơn vị", description: "Các tổ chức đảng trực thuộc Đảng bộ Khối, theo loại hình và cấp.", path: "/don-vi/" };
     let data = ctx.data;
-    let grassroots = data
-        .orgs
-        .values()
-        .filter(|o| o.level.is_grassroots())
-        .map(|o| {
-            let branches = data.children(&o.code).map(|b| view! { <li>{org_link(b)}</li> }).collect_view();
-            let ended = o.ended.map(|e| format!(" (đến {})", format::date(e)));
-            view! {
-                <li>
-                    {org_link(o)}
-                    <span class="meta">{format!(" — {} · {}", o.level.name(), o.kind.name())}{ended}</span>
-                    <ul class="branches">{branches}</ul>
-                </li>
-            }
-        })
-        .collect_view();
-    page(ctx, meta, view! { <h1>"Đơn vị"</h1><ul class="list orgs">{grassroots}</ul> })
+    let section = |title: &'static str, id: &'static str, enterprise: bool| {
+        let groups = [Level::GrassrootsCommittee, Level::GrassrootsBranch]
+            .into_iter()
+            .map(|level| {
+                let orgs: Vec<&Organization> = data
+                    .orgs
+                    .values()
+                    .filter(|o| o.level == level && matches!(o.kind, OrgKind::Enterprise(_)) == enterprise)
+                    .collect();
+                let items = orgs
+                    .iter()
+                    .map(|o| {
+                        let branches = data
+                            .children(&o.code)
+                            .map(|b| view! { <li>{org_link(b)}{ended_note(b)}</li> })
+                            .collect_view();
+                        let ownership = match o.kind {
+                            OrgKind::Enterprise(own) => format!(" · {}", own.name()),
+                            OrgKind::Agency => String::new(),
+                        };
+                        view! {
+                            <li>
+                                {org_link(o)}
+                                <span class="meta">{ownership}{ended_note(o)}</span>
+                                <ul class="branches">{branches}</ul>
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                let heading = format!("{} ({})", level.name(), orgs.len());
+                view! { <h3>{heading}</h3><ul class="list orgs">{items}</ul> }
+            })
+            .collect_view();
+        view! { <section aria-labelledby=id><h2 id=id>{title}</h2>{groups}</section> }
+    };
+    page(
+        ctx,
+        meta,
+        view! {
+            <h1>"Đơn vị"</h1>
+            <p class="lead">"Tổ chức cơ sở đảng trực thuộc Đảng bộ Khối và các chi bộ trực thuộc, theo khối cơ quan và khối doanh nghiệp."</p>
+            {section("Khối cơ quan", "khoi-co-quan", false)}
+            {section("Khối doanh nghiệp", "khoi-doanh-nghiep", true)}
+        },
+    )
 }
 
 pub fn render_one(ctx: &Context<'_>, code: &OrgCode) -> String {
@@ -42,69 +78,217 @@ pub fn render_one(ctx: &Context<'_>, code: &OrgCode) -> String {
         Level::Branch { parent } => data.orgs.get(parent).map(|p| view! { <dt>"Trực thuộc"</dt><dd>{org_link(p)}</dd> }),
         _ => None,
     };
+    let kind = match org.kind {
+        OrgKind::Enterprise(own) => format!("Doanh nghiệp ({})", own.name().to_lowercase()),
+        OrgKind::Agency => "Cơ quan".to_string(),
+    };
     let merged = org.merged_into.as_ref().and_then(|m| data.orgs.get(m)).map(|m| view! { <dt>"Sáp nhập vào"</dt><dd>{org_link(m)}</dd> });
     let ended = org.ended.map(|e| view! { <dt>"Kết thúc hoạt động"</dt><dd>{format::date(e)}</dd> });
+    let absorbed: Vec<&Organization> = data.orgs.values().filter(|o| o.merged_into.as_ref() == Some(code)).collect();
+    let absorbed = (!absorbed.is_empty()).then(|| {
+        let items = absorbed.iter().map(|o| view! { <li>{org_link(o)}{ended_note(o)}</li> }).collect_view();
+        view! { <dt>"Tiếp nhận"</dt><dd><ul class="plain">{items}</ul></dd> }
+    });
     let branches: Vec<_> = data.children(code).collect();
     let branch_list = (!branches.is_empty()).then(|| {
-        let items = branches.iter().map(|b| view! { <li>{org_link(b)}</li> }).collect_view();
+        let items = branches.iter().map(|b| view! { <li>{org_link(b)}{ended_note(b)}</li> }).collect_view();
         view! { <h2>"Chi bộ trực thuộc"</h2><ul class="list">{items}</ul> }
     });
-    let rows = data
+
+    let members = data
         .years
         .iter()
         .rev()
         .filter_map(|(&year, y)| {
             let r = y.reports.get(code)?;
-            let quota = y.quotas.get(code).map_or_else(|| "—".to_string(), |q| format::int(u64::from(*q)));
-            let grade = r.ratings.as_ref().and_then(|x| x.organization).map_or("—", |g| g.short());
             let label = match r.as_of {
                 Some(d) => format!("{year} (đến {})", format::date(d)),
                 None => year.to_string(),
             };
+            let grade = r.ratings.as_ref().and_then(|x| x.organization).map_or("—", |g| g.name());
             Some(view! {
                 <tr>
                     <th scope="row">{label}</th>
                     <td class="num">{format::int(r.members.start.total())}</td>
                     <td class="num">{format::int(r.members.end.total())}</td>
                     <td class="num">{format::int(u64::from(r.movements.admitted))}</td>
-                    <td class="num">{quota}</td>
                     <td>{grade}</td>
                 </tr>
             })
         })
         .collect_view();
+
     page(
         ctx,
         meta,
         view! {
+            <p class="kicker">{org.level.name()}</p>
             <h1>{org.name.clone()}</h1>
             <dl class="doc-meta">
                 <dt>"Mã đơn vị"</dt><dd>{code.to_string()}</dd>
-                <dt>"Cấp"</dt><dd>{org.level.name()}</dd>
-                <dt>"Loại hình"</dt><dd>{org.kind.name()}</dd>
+                <dt>"Loại hình"</dt><dd>{kind}</dd>
                 {parent}
                 <dt>"Thành lập"</dt><dd>{format::date(org.founded)}</dd>
                 {ended}
                 {merged}
+                {absorbed}
             </dl>
-            <h2>"Số liệu qua các năm"</h2>
+            <h2>"Đảng viên và xếp loại qua các năm"</h2>
             <div class="table-wrap">
                 <table class="data-table">
-                    <caption>{format!("Đảng viên và kết nạp của {}", org.name)}</caption>
+                    <caption>{format!("Đảng viên, kết nạp và xếp loại tổ chức của {}", org.name)}</caption>
                     <thead>
                         <tr>
                             <th scope="col">"Năm"</th>
                             <th scope="col" class="num">"Đầu năm"</th>
                             <th scope="col" class="num">"Cuối năm"</th>
                             <th scope="col" class="num">"Kết nạp"</th>
-                            <th scope="col" class="num">"Chỉ tiêu"</th>
                             <th scope="col">"Xếp loại tổ chức"</th>
                         </tr>
                     </thead>
-                    <tbody>{rows}</tbody>
+                    <tbody>{members}</tbody>
                 </table>
             </div>
+            {quota_history(ctx, code)}
+            {admissions_by_month(ctx, code)}
+            {meetings(ctx, code)}
             {branch_list}
         },
     )
+}
+
+/// Quota, admitted and progress per year, for grassroots organizations with quotas.
+fn quota_history(ctx: &Context<'_>, code: &OrgCode) -> Option<impl IntoView> {
+    let rows: Vec<_> = ctx
+        .quota
+        .years
+        .iter()
+        .rev()
+        .filter_map(|y| y.rows.iter().find(|r| r.code == code.as_str()).map(|r| (y, r)))
+        .collect();
+    if rows.is_empty() {
+        return None;
+    }
+    let body = rows
+        .into_iter()
+        .map(|(y, r)| {
+            let admitted = r.admitted.map_or_else(|| "Chưa báo cáo".to_string(), |a| format::int(u64::from(a)));
+            let share = r.admitted.and_then(|a| format::percent(u64::from(a), u64::from(r.quota))).unwrap_or_else(|| "—".into());
+            let label = y.as_of.map_or_else(|| y.year.to_string(), |d| format!("{} (đến {})", y.year, format::date(d)));
+            let class = if r.lagging { "lagging" } else { "" };
+            view! {
+                <tr class=class>
+                    <th scope="row">{label}</th>
+                    <td class="num">{format::int(u64::from(r.quota))}</td>
+                    <td class="num">{admitted}</td>
+                    <td class="num">{share}</td>
+                    <td>{if r.lagging { "Chậm tiến độ" } else { "Đạt tiến độ" }}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    Some(view! {
+        <h2>"Chỉ tiêu kết nạp"</h2>
+        <div class="table-wrap">
+            <table class="data-table">
+                <caption>"Chỉ tiêu Đảng ủy Khối giao và kết quả"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Năm"</th>
+                        <th scope="col" class="num">"Chỉ tiêu"</th>
+                        <th scope="col" class="num">"Đã kết nạp"</th>
+                        <th scope="col" class="num">"Tỷ lệ"</th>
+                        <th scope="col">"Tiến độ"</th>
+                    </tr>
+                </thead>
+                <tbody>{body}</tbody>
+            </table>
+        </div>
+    })
+}
+
+/// The latest year's cumulative admissions against the organization's own quota pace.
+fn admissions_by_month(ctx: &Context<'_>, code: &OrgCode) -> Option<impl IntoView> {
+    let (&year, y) = ctx.data.years.iter().rev().find(|(_, y)| y.quotas.contains_key(code) && y.reports.contains_key(code))?;
+    let quota = f64::from(y.quotas[code]);
+    let report = &y.reports[code];
+    let cumulative = running_total(report.monthly_admissions.iter().map(|&n| u64::from(n)));
+    let title = format!("Kết nạp cộng dồn theo tháng năm {year}");
+    let done = cumulative.last().copied().unwrap_or(0);
+    let summary = format!(
+        "Hết tháng {}, kết nạp {} trên chỉ tiêu {} của năm {year}.",
+        cumulative.len(),
+        format::int(done),
+        format::int(quota as u64)
+    );
+    let svg = cumulative_chart(&cumulative, &monthly_pace(quota as u64), &ChartLabels { id: "don-vi-cong-don", title: &title, description: &summary });
+    let rows = report
+        .monthly_admissions
+        .iter()
+        .zip(&cumulative)
+        .enumerate()
+        .map(|(m, (n, c))| view! { <tr><th scope="row">{format!("Tháng {}", m + 1)}</th><td class="num">{n.to_string()}</td><td class="num">{c.to_string()}</td></tr> })
+        .collect_view();
+    Some(view! {
+        <Figure id="don-vi-cong-don" title=title svg=svg summary=summary>
+            <table class="data-table">
+                <caption>{format!("Kết nạp từng tháng năm {year}")}</caption>
+                <thead><tr><th scope="col">"Tháng"</th><th scope="col" class="num">"Kết nạp"</th><th scope="col" class="num">"Cộng dồn"</th></tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </Figure>
+    })
+}
+
+/// Branch meetings and required documents per year (branches only).
+fn meetings(ctx: &Context<'_>, code: &OrgCode) -> Option<impl IntoView> {
+    let rows: Vec<_> = ctx
+        .data
+        .years
+        .iter()
+        .rev()
+        .filter_map(|(&year, y)| y.reports.get(code).and_then(|r| r.meetings.as_ref().map(|m| (year, r, m))))
+        .collect();
+    if rows.is_empty() {
+        return None;
+    }
+    let body = rows
+        .into_iter()
+        .map(|(year, r, m)| {
+            let months_met = m.monthly.iter().filter(|&&n| n > 0).count();
+            let label = r.as_of.map_or_else(|| year.to_string(), |d| format!("{year} (đến {})", format::date(d)));
+            let docs = r.required_docs.map_or_else(|| "—".to_string(), |d| format!("{}/{}", d.done(), app::model::RequiredDocs::TOTAL));
+            view! {
+                <tr>
+                    <th scope="row">{label}</th>
+                    <td class="num">{format!("{months_met}/{}", m.monthly.len())}</td>
+                    <td class="num">{format::ratio(u64::from(m.attended), u64::from(m.attendance_expected))}</td>
+                    <td class="num">{m.thematic.to_string()}</td>
+                    <td class="num">{m.forums.to_string()}</td>
+                    <td class="num">{m.score.map_or_else(|| "—".to_string(), |s| s.to_string())}</td>
+                    <td class="num">{docs}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    Some(view! {
+        <h2>"Sinh hoạt chi bộ"</h2>
+        <div class="table-wrap">
+            <table class="data-table">
+                <caption>"Sinh hoạt định kỳ, tỷ lệ dự, chuyên đề, diễn đàn, điểm và văn bản bắt buộc"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Năm"</th>
+                        <th scope="col" class="num">"Tháng có sinh hoạt"</th>
+                        <th scope="col" class="num">"Lượt dự / phải dự"</th>
+                        <th scope="col" class="num">"Chuyên đề"</th>
+                        <th scope="col" class="num">"Diễn đàn"</th>
+                        <th scope="col" class="num">"Điểm"</th>
+                        <th scope="col" class="num">"Văn bản bắt buộc"</th>
+                    </tr>
+                </thead>
+                <tbody>{body}</tbody>
+            </table>
+        </div>
+    })
 }

@@ -149,3 +149,46 @@ fn two_builds_are_byte_identical() {
     assert!(site(&["build", "--data", "data", "--out", "b"], dir.path()).status.success());
     assert_eq!(snapshot(&dir.path().join("a")), snapshot(&dir.path().join("b")));
 }
+
+fn html_pages(dir: &Path) -> Vec<PathBuf> {
+    snapshot(dir).into_keys().filter(|p| p.extension().is_some_and(|e| e == "html")).collect()
+}
+
+#[test]
+fn every_page_is_accounted_for_and_in_the_sitemap() {
+    let dir = scratch();
+    // Enough news for three list pages.
+    for i in 0..25 {
+        std::fs::write(
+            dir.path().join(format!("data/news/2025-08-{:02}-tin-so-{i}.md", i % 28 + 1)),
+            format!("+++\ntieu_de = \"Tin số {i}\"\nngay = 2025-08-{:02}\ntom_tat = \"Tóm tắt {i}.\"\n+++\nNội dung.\n", i % 28 + 1),
+        )
+        .unwrap();
+    }
+    let out = site(&["build", "--data", "data", "--out", "public"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let public = dir.path().join("public");
+    let pages = html_pages(&public);
+    let count = |sub: &str| std::fs::read_dir(dir.path().join("data").join(sub)).unwrap().count();
+    let orgs = std::fs::read_to_string(dir.path().join("data/khoi.toml")).unwrap().matches("[[to_chuc]]").count();
+    let years = count("quotas");
+    let news = count("news");
+    let news_pages = news.div_ceil(10);
+    assert_eq!(news_pages, 4);
+    let fixed: Vec<&str> = ["index.html", "thong-ke/index.html", "don-vi/index.html", "van-ban/index.html", "tin-tuc/index.html", "du-lieu/index.html", "404.html"]
+        .into_iter()
+        .filter(|p| public.join(p).is_file())
+        .collect();
+    assert_eq!(fixed.len(), 7, "every fixed page exists");
+    let other_fixed = pages.iter().filter(|p| p.starts_with("tim-kiem")).count();
+    assert_eq!(
+        pages.len(),
+        orgs + years + count("documents") + news + fixed.len() + (news_pages - 1) + other_fixed,
+        "pages = organizations + years + documents + news + fixed pages"
+    );
+    let sitemap = std::fs::read_to_string(public.join("sitemap.xml")).unwrap();
+    assert_eq!(sitemap.matches("<loc>").count(), pages.len() - 1, "every page but 404 is in the sitemap");
+    let page4 = std::fs::read_to_string(public.join("tin-tuc/trang-4/index.html")).unwrap();
+    assert!(page4.contains("rel=\"prev\" href=\"/tin-tuc/trang-3/\""));
+    assert!(!page4.contains("rel=\"next\""));
+}

@@ -4,22 +4,51 @@ use super::super::layout::{page, PageMeta};
 use super::super::markdown;
 use super::Context;
 use app::format;
+use chrono::Datelike;
 use leptos::prelude::*;
 
 pub fn render_list(ctx: &Context<'_>) -> String {
-    let meta = PageMeta { title: "Văn bản", description: "Văn bản của Đảng ủy Khối.", path: "/van-ban/" };
-    let rows = ctx
-        .data
-        .documents
-        .iter()
-        .map(|d| {
+    let meta = PageMeta { title: "Văn bản", description: "Văn bản của Đảng ủy Khối, theo năm và loại văn bản.", path: "/van-ban/" };
+    let docs = &ctx.data.documents;
+    // Types present, in the catalogue's order, with counts.
+    let types = app::model::DocType::ALL
+        .into_iter()
+        .filter_map(|t| {
+            let n = docs.iter().filter(|d| d.doc_type == t).count();
+            (n > 0).then(|| view! { <li>{format!("{}: {}", t.name(), n)}</li> })
+        })
+        .collect_view();
+    let mut years: Vec<i32> = docs.iter().map(|d| d.issued.year()).collect();
+    years.dedup();
+    let sections = years
+        .into_iter()
+        .map(|year| {
+            let rows = docs
+                .iter()
+                .filter(|d| d.issued.year() == year)
+                .map(|d| {
+                    view! {
+                        <tr>
+                            <td><a href=format!("/van-ban/{}/", d.slug)>{d.number_symbol.clone()}</a></td>
+                            <td>{d.doc_type.name()}</td>
+                            <td>{format::date(d.issued)}</td>
+                            <td>{d.summary.clone()}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            let id = format!("nam-{year}");
+            let labelled_by = id.clone();
             view! {
-                <tr>
-                    <td><a href=format!("/van-ban/{}/", d.slug)>{d.number_symbol.clone()}</a></td>
-                    <td>{d.doc_type.name()}</td>
-                    <td>{format::date(d.issued)}</td>
-                    <td>{d.summary.clone()}</td>
-                </tr>
+                <section aria-labelledby=labelled_by>
+                    <h2 id=id>{format!("Năm {year}")}</h2>
+                    <div class="table-wrap">
+                        <table class="data-table">
+                            <thead><tr><th scope="col">"Số ký hiệu"</th><th scope="col">"Loại"</th><th scope="col">"Ngày ban hành"</th><th scope="col">"Trích yếu"</th></tr></thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    </div>
+                </section>
             }
         })
         .collect_view();
@@ -28,13 +57,10 @@ pub fn render_list(ctx: &Context<'_>) -> String {
         meta,
         view! {
             <h1>"Văn bản"</h1>
-            <div class="table-wrap">
-                <table class="data-table">
-                    <caption>"Văn bản của Đảng ủy Khối, mới nhất trước"</caption>
-                    <thead><tr><th scope="col">"Số ký hiệu"</th><th scope="col">"Loại"</th><th scope="col">"Ngày ban hành"</th><th scope="col">"Trích yếu"</th></tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+            <p class="lead">{format!("{} văn bản của Đảng ủy Khối, mới nhất trước. ", docs.len())}<a href="/van-ban/atom.xml">"Theo dõi bằng Atom"</a></p>
+            <h2>"Theo loại văn bản"</h2>
+            <ul class="type-counts">{types}</ul>
+            {sections}
         },
     )
 }

@@ -27,7 +27,7 @@ pub fn all(ctx: &Context<'_>) -> Vec<Job> {
         Job::new("thong-ke/index.html", |ctx| stats::render(ctx, None)),
         Job::new("don-vi/index.html", orgs::render_list),
         Job::new("van-ban/index.html", documents::render_list),
-        Job::new("tin-tuc/index.html", news::render_list),
+        Job::new("tin-tuc/index.html", |ctx| news::render_list(ctx, 1)),
         Job::new("404.html", not_found::render),
         Job::new("du-lieu/index.html", |ctx| data::render(ctx, ctx.tables)),
     ];
@@ -40,6 +40,9 @@ pub fn all(ctx: &Context<'_>) -> Vec<Job> {
     }
     for (i, doc) in ctx.data.documents.iter().enumerate() {
         jobs.push(Job::new(format!("van-ban/{}/index.html", doc.slug), move |ctx| documents::render_one(ctx, i)));
+    }
+    for n in 2..=news::pages(ctx) {
+        jobs.push(Job::new(format!("{}index.html", news::list_path(n).trim_start_matches('/')), move |ctx| news::render_list(ctx, n)));
     }
     for (i, item) in ctx.data.news.iter().enumerate() {
         jobs.push(Job::new(format!("tin-tuc/{}/index.html", item.slug), move |ctx| news::render_one(ctx, i)));

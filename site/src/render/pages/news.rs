@@ -18,15 +18,37 @@ pub fn list_item(n: &NewsItem) -> impl IntoView {
     }
 }
 
-pub fn render_list(ctx: &Context<'_>) -> String {
-    let meta = PageMeta { title: "Tin tức", description: "Tin hoạt động của Đảng bộ Khối.", path: "/tin-tuc/" };
-    let items = ctx
-        .data
-        .news
-        .iter()
-        .map(list_item)
-        .collect_view();
-    page(ctx, meta, view! { <h1>"Tin tức"</h1><ul class="list">{items}</ul> })
+/// News items a list page.
+pub const PER_PAGE: usize = 10;
+
+/// The path of news list page `n` (1-based): `/tin-tuc/`, `/tin-tuc/trang-2/`, …
+pub fn list_path(n: usize) -> String {
+    if n <= 1 { "/tin-tuc/".to_string() } else { format!("/tin-tuc/trang-{n}/") }
+}
+
+pub fn pages(ctx: &Context<'_>) -> usize {
+    ctx.data.news.len().div_ceil(PER_PAGE).max(1)
+}
+
+pub fn render_list(ctx: &Context<'_>, n: usize) -> String {
+    let total = pages(ctx);
+    let path = list_path(n);
+    let title = if n == 1 { "Tin tức".to_string() } else { format!("Tin tức — trang {n}") };
+    let meta = PageMeta { title: &title, description: "Tin hoạt động của Đảng bộ Khối.", path: &path };
+    let items = ctx.data.news.iter().skip((n - 1) * PER_PAGE).take(PER_PAGE).map(list_item).collect_view();
+    let prev = (n > 1).then(|| view! { <a rel="prev" href=list_path(n - 1)>"← Mới hơn"</a> });
+    let next = (n < total).then(|| view! { <a rel="next" href=list_path(n + 1)>"Cũ hơn →"</a> });
+    let pager = (total > 1).then(|| view! { <nav class="pager" aria-label="Trang tin">{prev}<span>{format!("Trang {n}/{total}")}</span>{next}</nav> });
+    page(
+        ctx,
+        meta,
+        view! {
+            <h1>{title.clone()}</h1>
+            <p><a href="/tin-tuc/atom.xml">"Theo dõi bằng Atom"</a></p>
+            <ul class="list">{items}</ul>
+            {pager}
+        },
+    )
 }
 
 pub fn render_one(ctx: &Context<'_>, index: usize) -> String {

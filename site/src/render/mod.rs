@@ -30,6 +30,14 @@ pub struct Context<'a> {
     pub tables: &'a [tables::Table],
 }
 
+/// Long builds (a national tree has thousands of pages) say how far they are, every tenth.
+fn report_progress(done: usize, total: usize) {
+    const LONG: usize = 1000;
+    if total >= LONG && done % (total / 10) == 0 {
+        eprintln!("Đang tạo trang: {done}/{total}");
+    }
+}
+
 pub fn render(data: &Dataset, app: Option<&AppAssets>) -> Files {
     let stats = app::stats::overview(data);
     let quota = &stats.quota;
@@ -48,7 +56,16 @@ pub fn render(data: &Dataset, app: Option<&AppAssets>) -> Files {
 
     // Each page is independent: render in parallel, collect in path order.
     let jobs = pages::all(&ctx);
-    let rendered: Vec<(String, Vec<u8>)> = jobs.into_par_iter().map(|job| (job.path.clone(), (job.render)(&ctx).into_bytes())).collect();
+    let total = jobs.len();
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let rendered: Vec<(String, Vec<u8>)> = jobs
+        .into_par_iter()
+        .map(|job| {
+            let page = (job.path.clone(), (job.render)(&ctx).into_bytes());
+            report_progress(done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1, total);
+            page
+        })
+        .collect();
     files.extend(rendered);
     feeds::add(&ctx, &mut files);
     files

@@ -74,3 +74,41 @@ fn pages_without_charts_still_mark_the_app_ready_without_errors() {
     let errors = errors.lock().unwrap().clone();
     assert!(errors.is_empty(), "console errors: {errors:#?}");
 }
+
+/// Every kind of page at phone and desktop widths: nothing wider than the viewport.
+#[test]
+fn no_page_scrolls_sideways_at_320_375_or_1280_px() {
+    let (_site, addr) = serve_sample_site();
+    let pages = [
+        "/",
+        "/thong-ke/",
+        "/thong-ke/2024/",
+        "/don-vi/",
+        "/don-vi/cq01/",
+        "/don-vi/cq01-01/",
+        "/van-ban/",
+        "/van-ban/2021-10-26-431-cv/",
+        "/tin-tuc/",
+        "/du-lieu/",
+        "/404.html",
+    ];
+    let mut checked = 0;
+    for (width, height) in [(320, 640), (375, 812), (1280, 800)] {
+        let chrome = chromium(width, height);
+        let tab = chrome.browser.new_tab().unwrap();
+        let errors = collect_errors(&tab);
+        for path in pages {
+            tab.navigate_to(&format!("http://{addr}{path}")).unwrap().wait_until_navigated().unwrap();
+            wait_for(&tab, READY, &format!("data-app=\"ready\" on {path}"), TIMEOUT);
+            // clientWidth excludes a vertical scrollbar; anything wider scrolls sideways.
+            let overflow = eval_string(&tab, "String(document.documentElement.scrollWidth - document.documentElement.clientWidth)");
+            assert_eq!(overflow, "0", "{path} is {overflow}px wider than a {width}px viewport");
+            checked += 1;
+        }
+        let errors = errors.lock().unwrap().clone();
+        // The 404 page is served with status 404, which Chromium logs as a failed load.
+        let real: Vec<_> = errors.iter().filter(|e| !e.contains("404")).collect();
+        assert!(real.is_empty(), "console errors at {width}px: {real:#?}");
+    }
+    eprintln!("overflow: {checked} page views checked at 320, 375 and 1280 px");
+}

@@ -11,6 +11,10 @@ pub fn to_html(source: &str) -> String {
     let options = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
     let mut raw = String::new();
     pulldown_cmark::html::push_html(&mut raw, Parser::new_ext(source, options));
+    // Table alignment as classes: the Content-Security-Policy forbids inline styles.
+    for side in ["left", "center", "right"] {
+        raw = raw.replace(&format!("style=\"text-align: {side}\""), &format!("class=\"al-{side}\""));
+    }
     sanitizer().clean(&raw).to_string()
 }
 
@@ -33,10 +37,10 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
             .add_tag_attributes("div", ["class", "id"])
             .add_tag_attributes("sup", ["class", "id"])
             .add_tag_attributes("section", ["class"])
-            .add_tag_attributes("th", ["style", "colspan", "rowspan"])
-            .add_tag_attributes("td", ["style", "colspan", "rowspan"])
-            // Table alignment only: pulldown-cmark writes `style="text-align: …"`.
-            .filter_style_properties(["text-align"].into_iter().collect())
+            .add_tag_attributes("th", ["colspan", "rowspan"])
+            .add_tag_attributes("td", ["colspan", "rowspan"])
+            .add_allowed_classes("th", ["al-left", "al-center", "al-right"])
+            .add_allowed_classes("td", ["al-left", "al-center", "al-right"])
             .id_prefix(None);
         b
     })
@@ -48,8 +52,10 @@ mod tests {
 
     #[test]
     fn tables_and_footnotes_render() {
-        let html = to_html("| a | b |\n|---|---|\n| 1 | 2 |\n\nChú thích[^1].\n\n[^1]: Ghi chú.\n");
+        let html = to_html("| a | b |\n|---|--:|\n| 1 | 2 |\n\nChú thích[^1].\n\n[^1]: Ghi chú.\n");
         assert!(html.contains("<table>"));
+        assert!(html.contains("<td class=\"al-right\">2</td>"), "{html}");
+        assert!(!html.contains("style="), "no inline style under the CSP: {html}");
         assert!(html.contains("footnote"));
     }
 

@@ -15,6 +15,7 @@ const YEAR_PARAM: &str = "nam";
 pub fn start() {
     console_error_panic_hook::set_once();
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    start_search(&document);
     if document.get_element_by_id(MOUNT_ID).is_none() {
         // A page without charts: nothing to enhance, but the app is ready.
         mark_ready(&document);
@@ -77,3 +78,72 @@ fn set_year_in_url(year: i32) {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url.href()));
     }
 }
+
+/// `/tim-kiem/`: mounts the live search over the static form and list; on failure they stay.
+fn start_search(document: &web_sys::Document) {
+    if document.get_element_by_id("search-app").is_none() {
+        return;
+    }
+    if let Err(why) = mount_search(document) {
+        if let Some(status) = document.get_element_by_id(STATUS_ID) {
+            status.set_text_content(Some(&format!("Không thể bật tìm kiếm: {why}. Danh sách đầy đủ vẫn hiển thị bên dưới.")));
+        }
+        web_sys::console::warn_1(&why.into());
+    }
+}
+
+fn mount_search(document: &web_sys::Document) -> Result<(), String> {
+    use crate::components::{SearchBox, SEARCH_INPUT_ID};
+    let target = document
+        .get_element_by_id("search-app")
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        .ok_or("không tìm thấy vùng tìm kiếm")?;
+    let json = document
+        .get_element_by_id("search-index")
+        .and_then(|e| e.text_content())
+        .ok_or("trang thiếu chỉ mục tìm kiếm")?;
+    let index: crate::search::SearchIndex =
+        serde_json::from_str(&json).map_err(|e| format!("chỉ mục tìm kiếm không đọc được ({e})"))?;
+    // Text typed into the static form before the app loaded wins over the link's `?q=`.
+    let static_input = document.get_element_by_id(SEARCH_INPUT_ID).and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
+    let had_focus = static_input.is_some() && document.active_element().map(|e| e.id()).as_deref() == Some(SEARCH_INPUT_ID);
+    let typed = static_input.map(|i| i.value()).filter(|v| !v.trim().is_empty());
+    let initial = typed.clone().or_else(query_from_url).unwrap_or_default();
+
+    target.set_inner_html("");
+    let handle = leptos::mount::mount_to(target, move || {
+        view! { <SearchBox index=index initial=initial on_query=move |q: String| set_query_in_url(&q) /> }
+    });
+    handle.forget();
+    if let Some(q) = typed {
+        set_query_in_url(&q);
+    }
+    if had_focus {
+        if let Some(input) = document.get_element_by_id(SEARCH_INPUT_ID).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = input.focus();
+        }
+    }
+    Ok(())
+}
+
+fn query_from_url() -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(SEARCH_PARAM)
+}
+
+/// Keeps the query in the URL (`?q=…`, none when empty) so a shared link opens the same results.
+fn set_query_in_url(query: &str) {
+    let Some(window) = web_sys::window() else { return };
+    let Ok(href) = window.location().href() else { return };
+    let Ok(url) = web_sys::Url::new(&href) else { return };
+    if query.trim().is_empty() {
+        url.search_params().delete(SEARCH_PARAM);
+    } else {
+        url.search_params().set(SEARCH_PARAM, query);
+    }
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url.href()));
+    }
+}
+
+const SEARCH_PARAM: &str = "q";

@@ -9,6 +9,8 @@ pub mod chart;
 pub mod components;
 pub mod format;
 pub mod model;
+pub mod privacy;
+pub mod search;
 pub mod stats;
 
 #[cfg(feature = "csr")]

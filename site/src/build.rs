@@ -2,12 +2,15 @@
 //! A failed build changes nothing on disk; a successful one replaces the output in one rename.
 
 use crate::diagnostic::{Diagnostic, Findings, SourceMap};
-use crate::render::{self, AppAssets, Files};
+use crate::render::{self, AppAssets, Files, Rendered};
+use app::privacy::Audience;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 pub struct Site {
     pub data_dir: PathBuf,
+    /// Public (small cells suppressed) or internal (full detail, marked "Nội bộ").
+    pub audience: Audience,
 }
 
 /// The outcome of `check`: every finding, with the sources they quote.
@@ -31,6 +34,9 @@ impl Checked {
 }
 
 pub struct BuildSummary {
+    /// Cells hidden for privacy, and where their report was written.
+    pub suppressed: usize,
+    pub report: PathBuf,
     pub pages: usize,
     pub files: usize,
     pub bytes: u64,
@@ -46,7 +52,12 @@ pub enum BuildError {
 
 impl Site {
     pub fn new(data_dir: impl Into<PathBuf>) -> Site {
-        Site { data_dir: data_dir.into() }
+        Site { data_dir: data_dir.into(), audience: Audience::Public }
+    }
+
+    pub fn audience(mut self, audience: Audience) -> Site {
+        self.audience = audience;
+        self
     }
 
     pub fn check(&self) -> Checked {
@@ -58,32 +69,50 @@ impl Site {
 
     /// Renders the whole site in memory. Errors in the data stop here, before any write.
     pub fn render(&self, app: Option<&AppAssets>, deny_warnings: bool) -> Result<(Checked, Files), BuildError> {
+        self.render_all(app, deny_warnings).map(|(checked, rendered)| (checked, rendered.files))
+    }
+
+    fn render_all(&self, app: Option<&AppAssets>, deny_warnings: bool) -> Result<(Checked, Rendered), BuildError> {
         let checked = self.check();
         if checked.has_errors(deny_warnings) {
             return Err(BuildError::Data(checked));
         }
         let dataset = checked.loaded.dataset();
-        let files = render::render(&dataset, app);
-        let broken = crate::links::broken_links(&files);
+        let rendered = render::render(&dataset, app, self.audience);
+        let broken = crate::links::broken_links(&rendered.files);
         if !broken.is_empty() {
             let list: Vec<String> = broken.iter().take(20).map(|(page, link)| format!("  {page}: {link}")).collect();
             return Err(BuildError::Output(format!("{} liên kết hỏng:\n{}", broken.len(), list.join("\n"))));
         }
-        Ok((checked, files))
+        Ok((checked, rendered))
     }
 
+    /// Builds into `out` atomically, and writes the privacy report beside it (never inside: it
+    /// holds the true values of the hidden cells).
     pub fn build(&self, out: &Path, app: Option<&AppAssets>, deny_warnings: bool) -> Result<(Checked, BuildSummary), BuildError> {
         let started = Instant::now();
-        let (checked, files) = self.render(app, deny_warnings)?;
-        write_atomically(out, &files).map_err(BuildError::Output)?;
+        let (checked, rendered) = self.render_all(app, deny_warnings)?;
+        let files = &rendered.files;
+        write_atomically(out, files).map_err(BuildError::Output)?;
+        let report = privacy_report_path(out);
+        let json = serde_json::to_vec_pretty(&rendered.suppressed).unwrap_or_default();
+        std::fs::write(&report, json).map_err(|e| BuildError::Output(format!("không ghi được báo cáo ẩn danh `{}`: {e}", report.display())))?;
         let summary = BuildSummary {
             pages: files.keys().filter(|p| p.ends_with(".html")).count(),
             files: files.len(),
             bytes: files.values().map(|b| b.len() as u64).sum(),
             seconds: started.elapsed().as_secs_f64(),
+            suppressed: rendered.suppressed.len(),
+            report,
         };
         Ok((checked, summary))
     }
+}
+
+/// `<parent>/<name>.privacy-report.json`, next to the published directory.
+pub fn privacy_report_path(out: &Path) -> PathBuf {
+    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "site".into());
+    out.with_file_name(format!("{name}.privacy-report.json"))
 }
 
 impl From<Checked> for BuildError {

@@ -2,6 +2,7 @@
 //! pre-filled report for an editor (`site new report`).
 
 use clap::{Parser, Subcommand, ValueEnum};
+use app::privacy::Audience;
 use site::build::{data_error_summary, BuildError, Site};
 use site::diagnostic::Findings;
 use site::render::AppAssets;
@@ -13,6 +14,21 @@ use std::process::ExitCode;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum AudienceArg {
+    Public,
+    Internal,
+}
+
+impl From<AudienceArg> for Audience {
+    fn from(a: AudienceArg) -> Audience {
+        match a {
+            AudienceArg::Public => Audience::Public,
+            AudienceArg::Internal => Audience::Internal,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -44,6 +60,9 @@ enum Command {
         app_dir: Option<PathBuf>,
         #[arg(long)]
         deny_warnings: bool,
+        /// public: ẩn số nhỏ (mặc định); internal: đầy đủ số liệu, ghi "Nội bộ", không cho máy tìm kiếm.
+        #[arg(long, value_enum, default_value = "public")]
+        audience: AudienceArg,
     },
     /// Xem trước tại http://127.0.0.1:8080, tự tạo lại và tải lại trang khi dữ liệu thay đổi.
     Serve {
@@ -55,6 +74,8 @@ enum Command {
         app_dir: Option<PathBuf>,
         #[arg(long, default_value = "127.0.0.1:8080")]
         addr: String,
+        #[arg(long, value_enum, default_value = "public")]
+        audience: AudienceArg,
     },
     /// Tạo tệp dữ liệu mới, điền sẵn để người biên tập hoàn thiện.
     New {
@@ -96,11 +117,11 @@ fn main() -> ExitCode {
             }
             if checked.has_errors(deny_warnings) { ExitCode::FAILURE } else { ExitCode::SUCCESS }
         }
-        Command::Build { data, out, app_dir, deny_warnings } => match build(&data, &out, app_dir.as_deref(), deny_warnings) {
+        Command::Build { data, out, app_dir, deny_warnings, audience } => match build(&data, &out, app_dir.as_deref(), deny_warnings, audience.into()) {
             true => ExitCode::SUCCESS,
             false => ExitCode::FAILURE,
         },
-        Command::Serve { data, out, app_dir, addr } => serve(&data, &out, app_dir.as_deref(), &addr),
+        Command::Serve { data, out, app_dir, addr, audience } => serve(&data, &out, app_dir.as_deref(), &addr, audience.into()),
         Command::New { what: New::Report { org, year, data, force } } => match site::new_report::new_report(&data, &org, year, force) {
             Ok(path) => {
                 println!("{}", path.display());
@@ -123,7 +144,7 @@ fn tally(f: &Findings) -> String {
     }
 }
 
-fn build(data: &Path, out: &Path, app_dir: Option<&Path>, deny_warnings: bool) -> bool {
+fn build(data: &Path, out: &Path, app_dir: Option<&Path>, deny_warnings: bool, audience: Audience) -> bool {
     let app = match app_dir.map(AppAssets::read).transpose() {
         Ok(app) => app,
         Err(e) => {
@@ -132,7 +153,7 @@ fn build(data: &Path, out: &Path, app_dir: Option<&Path>, deny_warnings: bool) -
         }
     };
     site::build::clean_leftovers(out);
-    match Site::new(data).build(out, app.as_ref(), deny_warnings) {
+    match Site::new(data).audience(audience).build(out, app.as_ref(), deny_warnings) {
         Ok((checked, s)) => {
             eprint!("{}", checked.findings().render(checked.sources()));
             eprintln!(
@@ -143,6 +164,10 @@ fn build(data: &Path, out: &Path, app_dir: Option<&Path>, deny_warnings: bool) -
                 out.display(),
                 s.seconds
             );
+            match audience {
+                Audience::Public => eprintln!("Ẩn {} ô số liệu nhỏ; báo cáo (không xuất bản): {}", s.suppressed, s.report.display()),
+                Audience::Internal => eprintln!("Bản nội bộ: đầy đủ số liệu, mọi trang ghi \"Nội bộ\" và không cho máy tìm kiếm."),
+            }
             true
         }
         Err(BuildError::Data(checked)) => {
@@ -159,10 +184,10 @@ fn build(data: &Path, out: &Path, app_dir: Option<&Path>, deny_warnings: bool) -
     }
 }
 
-fn serve(data: &Path, out: &Path, app_dir: Option<&Path>, addr: &str) -> ExitCode {
+fn serve(data: &Path, out: &Path, app_dir: Option<&Path>, addr: &str, audience: Audience) -> ExitCode {
     use std::sync::atomic::{AtomicU64, Ordering};
     use std::sync::Arc;
-    build(data, out, app_dir, false);
+    build(data, out, app_dir, false, audience);
     let version = Arc::new(AtomicU64::new(1));
     let server = site::serve::Server::new(out).with_live_reload(version.clone());
     let local = match server.spawn(addr) {
@@ -180,7 +205,7 @@ fn serve(data: &Path, out: &Path, app_dir: Option<&Path>, addr: &str) -> ExitCod
         if now != last {
             last = now;
             eprintln!("Dữ liệu thay đổi: tạo lại…");
-            if build(data, out, app_dir, false) {
+            if build(data, out, app_dir, false, audience) {
                 version.fetch_add(1, Ordering::SeqCst);
             }
         }

@@ -26,7 +26,7 @@ const HEIGHT: i32 = 240;
 const LEFT: i32 = 40;
 const RIGHT: i32 = WIDTH - 12;
 const LEGEND_ROW: i32 = 20;
-const SMALL: f64 = 12.0 * 1.24;
+const SMALL: f64 = super::TEXT_SIZE;
 
 pub fn line_chart(chart: &LineChart<'_>, labels: &ChartLabels<'_>) -> String {
     let legend = legend_rows(chart.series) * LEGEND_ROW + 8;
@@ -37,9 +37,9 @@ pub fn line_chart(chart: &LineChart<'_>, labels: &ChartLabels<'_>) -> String {
 }
 
 /// Two legend entries a row when names are short; one a row when a name would reach the second
-/// column (about 24 characters of 12 px text in 170 px).
+/// column (about 21 characters of 14 px text in 170 px).
 fn legend_columns(series: &[Series]) -> i32 {
-    if series.iter().any(|s| s.name.chars().count() > 24) { 1 } else { 2 }
+    if series.iter().any(|s| s.name.chars().count() > 21) { 1 } else { 2 }
 }
 
 fn legend_rows(series: &[Series]) -> i32 {

@@ -14,6 +14,11 @@ pub use quota::{quota_chart, quota_summary, QUOTA_CHART_WIDTH};
 pub use stacked::{stacked_chart, StackedChart, StackedRow, TargetLine};
 pub use svg::ChartLabels;
 
+/// Every chart text is drawn at 14 px in a 400-unit-wide viewBox: at a 375 px phone (343 px of
+/// column) that renders at 12 px, the smallest legible size. plotters' SVG backend divides font
+/// sizes by 1.24, hence the factor.
+pub(crate) const TEXT_SIZE: f64 = 14.0 * 1.24;
+
 /// Colours with WCAG AA contrast on white, and a marker shape besides colour for lagging rows.
 pub mod palette {
     use plotters::style::RGBColor;
@@ -26,6 +31,8 @@ pub mod palette {
     /// The four grades, darkest for the best: distinguishable without colour by order.
     pub const GRADES: [RGBColor; 4] =
         [RGBColor(0x1e, 0x3a, 0x8a), RGBColor(0x3b, 0x82, 0xf6), RGBColor(0xbf, 0xdb, 0xfe), RGBColor(0xb9, 0x1c, 0x1c)];
+    /// Counts not published (small cells): neutral grey.
+    pub const HIDDEN: RGBColor = RGBColor(0x9c, 0xa3, 0xaf);
     pub const STRUCK_OFF: RGBColor = RGBColor(0xb4, 0x53, 0x09);
     pub const EXPELLED: RGBColor = RGBColor(0xb9, 0x1c, 0x1c);
     pub const PROBATION_FAILED: RGBColor = RGBColor(0x6d, 0x28, 0xd9);

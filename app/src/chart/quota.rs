@@ -18,9 +18,6 @@ const BAR_HEIGHT: i32 = 14;
 const VALUE_WIDTH: i32 = 96;
 /// Names longer than this are cut with "…" (the table below the chart has them in full).
 const NAME_CHARS: usize = 46;
-// plotters' SVG backend divides font sizes by 1.24; these give 14px and 12px text.
-const LABEL_SIZE: f64 = 14.0 * 1.24;
-const SMALL_SIZE: f64 = 12.0 * 1.24;
 
 /// Draws the chart for one year as accessible SVG markup.
 pub fn quota_chart(data: &QuotaYear, labels: &ChartLabels<'_>) -> String {
@@ -52,27 +49,27 @@ fn draw(svg: &mut String, data: &QuotaYear, height: u32) -> Result<(), DrawingAr
 
     // Legend.
     root.draw(&Rectangle::new([(left, 8), (left + 14, 22)], palette::ON_PACE.filled()))?;
-    root.draw(&Text::new("Đã kết nạp", (left + 20, 15), text(SMALL_SIZE, &palette::TEXT, HPos::Left)))?;
+    root.draw(&Text::new("Đã kết nạp", (left + 20, 15), text(super::TEXT_SIZE, &palette::TEXT, HPos::Left)))?;
     root.draw(&Rectangle::new([(left + 110, 8), (left + 124, 22)], palette::TRACK.filled()))?;
-    root.draw(&Text::new("Chỉ tiêu", (left + 130, 15), text(SMALL_SIZE, &palette::TEXT, HPos::Left)))?;
+    root.draw(&Text::new("Chỉ tiêu", (left + 130, 15), text(super::TEXT_SIZE, &palette::TEXT, HPos::Left)))?;
     root.draw(&Rectangle::new([(left + 200, 8), (left + 214, 22)], palette::LAGGING.filled()))?;
-    root.draw(&Text::new("Chậm tiến độ", (left + 220, 15), text(SMALL_SIZE, &palette::TEXT, HPos::Left)))?;
+    root.draw(&Text::new("Chậm tiến độ", (left + 220, 15), text(super::TEXT_SIZE, &palette::TEXT, HPos::Left)))?;
     if !data.pace.is_complete() {
         root.draw(&PathElement::new(vec![(left + 7, 28), (left + 7, 46)], palette::PACE_MARK.stroke_width(2)))?;
-        root.draw(&Text::new("Tiến độ cần đạt đến ngày chốt số liệu", (left + 20, 37), text(SMALL_SIZE, &palette::TEXT, HPos::Left)))?;
+        root.draw(&Text::new("Tiến độ cần đạt đến ngày chốt số liệu", (left + 20, 37), text(super::TEXT_SIZE, &palette::TEXT, HPos::Left)))?;
     }
 
     for (i, row) in data.rows.iter().enumerate() {
         let top = HEADER + ROW * i as i32;
         let label_y = top + 8;
         let name = if row.lagging { format!("▲ {}", row.name) } else { row.name.clone() };
-        root.draw(&Text::new(shorten(&name, NAME_CHARS), (left, label_y), text(LABEL_SIZE, &palette::TEXT, HPos::Left)))?;
+        root.draw(&Text::new(shorten(&name, NAME_CHARS), (left, label_y), text(super::TEXT_SIZE, &palette::TEXT, HPos::Left)))?;
         let value = match row.admitted {
             Some(a) => format!("{}/{}", a, row.quota),
             None => format!("chưa báo cáo/{}", row.quota),
         };
         let bar_top = top + BAR_OFFSET;
-        root.draw(&Text::new(value, (width - MARGIN, bar_top + BAR_HEIGHT / 2), text(LABEL_SIZE, &palette::MUTED, HPos::Right)))?;
+        root.draw(&Text::new(value, (width - MARGIN, bar_top + BAR_HEIGHT / 2), text(super::TEXT_SIZE, &palette::MUTED, HPos::Right)))?;
 
         let bar_bottom = bar_top + BAR_HEIGHT;
         root.draw(&Rectangle::new([(left, bar_top), (x_of(f64::from(row.quota)), bar_bottom)], palette::TRACK.filled()))?;

@@ -11,6 +11,8 @@ pub struct StackedRow {
     pub label: String,
     /// Counts per part, in the order of `StackedChart::parts`.
     pub parts: Vec<u64>,
+    /// Write the row's total after its label (not when it would reveal a hidden count).
+    pub show_total: bool,
 }
 
 /// A target drawn as a dashed vertical line: `percent` from the left edge, e.g. "Mục tiêu 80%".
@@ -31,8 +33,7 @@ const ROW: i32 = 46;
 const BAR_OFFSET: i32 = 20;
 const BAR_HEIGHT: i32 = 18;
 const LEGEND_ROW: i32 = 20;
-const TEXT: f64 = 14.0 * 1.24;
-const SMALL: f64 = 12.0 * 1.24;
+const TEXT: f64 = super::TEXT_SIZE;
 
 pub fn stacked_chart(chart: &StackedChart<'_>, labels: &ChartLabels<'_>) -> String {
     let legend_rows = chart.parts.len().div_ceil(2) as i32;
@@ -56,20 +57,20 @@ fn draw(svg: &mut String, chart: &StackedChart<'_>, header: i32, height: i32) ->
         let x = left + (i as i32 % 2) * 196;
         let y = 8 + (i as i32 / 2) * LEGEND_ROW;
         root.draw(&Rectangle::new([(x, y), (x + 14, y + 14)], color.filled()))?;
-        root.draw(&Text::new(name.to_string(), (x + 20, y + 7), font(SMALL, &palette::TEXT, HPos::Left)))?;
+        root.draw(&Text::new(name.to_string(), (x + 20, y + 7), font(TEXT, &palette::TEXT, HPos::Left)))?;
     }
     let targets_y = 8 + chart.parts.len().div_ceil(2) as i32 * LEGEND_ROW + 8;
     for t in chart.targets {
         let x = x_of(u64::from(t.percent), 100);
         let anchor = if t.percent > 70 { HPos::Right } else { HPos::Left };
         let tx = if t.percent > 70 { x - 4 } else { x + 4 };
-        root.draw(&Text::new(t.label.clone(), (tx, targets_y), font(SMALL, &palette::TEXT, anchor)))?;
+        root.draw(&Text::new(t.label.clone(), (tx, targets_y), font(TEXT, &palette::TEXT, anchor)))?;
     }
 
     for (i, row) in chart.rows.iter().enumerate() {
         let top = header + ROW * i as i32;
         let total: u64 = row.parts.iter().sum();
-        let label = format!("{} ({})", row.label, format::int(total));
+        let label = if row.show_total { format!("{} ({})", row.label, format::int(total)) } else { row.label.clone() };
         root.draw(&Text::new(label, (left, top + 8), font(TEXT, &palette::TEXT, HPos::Left)))?;
         let bar_top = top + BAR_OFFSET;
         let mut acc = 0;
@@ -85,7 +86,7 @@ fn draw(svg: &mut String, chart: &StackedChart<'_>, header: i32, height: i32) ->
                 // Whole percent inside the bar; the table has the exact figures.
                 let share = format!("{}%", (value * 100 + total / 2) / total);
                 let ink = if is_dark(color) { WHITE } else { palette::TEXT };
-                root.draw(&Text::new(share, ((x0 + x1) / 2, bar_top + BAR_HEIGHT / 2), font(SMALL, &ink, HPos::Center)))?;
+                root.draw(&Text::new(share, ((x0 + x1) / 2, bar_top + BAR_HEIGHT / 2), font(TEXT, &ink, HPos::Center)))?;
             }
         }
         for t in chart.targets {
@@ -112,7 +113,7 @@ mod tests {
     #[test]
     fn bars_are_proportional_and_targets_drawn() {
         let parts = [("A", palette::ON_PACE), ("B", palette::TRACK)];
-        let rows = [StackedRow { label: "2024".into(), parts: vec![3, 1] }, StackedRow { label: "2025".into(), parts: vec![0, 0] }];
+        let rows = [StackedRow { label: "2024".into(), parts: vec![3, 1], show_total: true }, StackedRow { label: "2025".into(), parts: vec![0, 0], show_total: true }];
         let targets = [TargetLine { percent: 80, label: "Mục tiêu 80%".into() }];
         let svg = stacked_chart(&StackedChart { parts: &parts, rows: &rows, targets: &targets }, &ChartLabels { id: "s", title: "t", description: "d" });
         assert!(svg.contains("Mục tiêu 80%"));

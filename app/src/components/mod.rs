@@ -5,6 +5,7 @@ mod admissions;
 mod explorer;
 mod figure;
 mod quota;
+mod search;
 mod targets;
 mod trends;
 
@@ -13,4 +14,5 @@ pub use explorer::QuotaExplorer;
 pub use figure::Figure;
 pub use targets::TargetsTable;
 pub use trends::{CapFigure, MeetingsFigure, MovementsFigure, RatedGroup, RatingsFigure, StockFigure};
+pub use search::{SearchBox, SearchForm, SEARCH_INPUT_ID};
 pub use quota::{downloads, monthly_table_name, quota_table_name, QuotaFigure, YearSelect};

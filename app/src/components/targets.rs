@@ -1,22 +1,27 @@
-use crate::stats::TargetYear;
+use crate::privacy::Disclosure;
+use crate::stats::{TargetKey, TargetYear};
 use leptos::prelude::*;
 
 /// The year's targets: what was set, what was achieved ("12/16 (75,0%)"), met or not, the gap.
 #[component]
-pub fn TargetsTable(data: TargetYear) -> impl IntoView {
+pub fn TargetsTable(data: TargetYear, disclosure: Disclosure) -> impl IntoView {
     let met = data.met();
+    // Member targets rest on grades 1 and 2 and on those rated (members − not rated).
+    let members_hidden = [0, 1, 4].iter().any(|&i| disclosure.member_grade(data.year, i).is_some());
     let rows = data
         .results
         .iter()
         .map(|r| {
+            let masked = members_hidden && matches!(r.key, TargetKey::MemberGoodOrBetter | TargetKey::MemberExcellent);
+            let achieved = if masked { "—".to_string() } else { r.achieved.display() };
             let class = if r.met { "" } else { "lagging" };
             view! {
                 <tr class=class>
                     <th scope="row">{r.name.clone()}</th>
                     <td class="num">{r.target.clone()}</td>
-                    <td class="num">{r.achieved.display()}</td>
+                    <td class="num">{achieved}</td>
                     <td>{if r.met { "✓ Đạt" } else { "✗ Chưa đạt" }}</td>
-                    <td>{r.gap_text()}</td>
+                    <td>{if masked { "—".to_string() } else { r.gap_text() }}</td>
                 </tr>
             }
         })

@@ -5,6 +5,7 @@ use super::figure::Figure;
 use crate::chart::{line_chart, palette, stacked_chart, ChartLabels, LineChart, Series, StackedChart, StackedRow, TargetLine};
 use crate::format;
 use crate::model::{Grade, Targets};
+use crate::privacy::Disclosure;
 use crate::stats::{GradeSummary, MeetingsOverview, MovementsOverview, RatingsOverview, Ratio, StockOverview};
 use leptos::prelude::*;
 
@@ -56,20 +57,38 @@ impl RatedGroup {
     }
 }
 
-const GRADE_PARTS: [(&str, plotters::style::RGBColor); 4] = [
+const GRADE_PARTS: [(&str, plotters::style::RGBColor); 5] = [
     ("Hoàn thành xuất sắc", palette::GRADES[0]),
     ("Hoàn thành tốt", palette::GRADES[1]),
     ("Hoàn thành", palette::GRADES[2]),
     ("Không hoàn thành", palette::GRADES[3]),
+    ("Không công bố (số nhỏ)", palette::HIDDEN),
 ];
 
 /// Ratings of one group as 100% stacked bars per year, with the target lines.
 #[component]
-pub fn RatingsFigure(ratings: RatingsOverview, group: RatedGroup, targets: Targets) -> impl IntoView {
-    let rows: Vec<StackedRow> =
-        ratings.years.iter().map(|y| StackedRow { label: y.year.to_string(), parts: group.summary(y).counts.to_vec() }).collect();
+pub fn RatingsFigure(ratings: RatingsOverview, group: RatedGroup, targets: Targets, disclosure: Disclosure) -> impl IntoView {
+    // Only member counts are about people; organizations' grades are published as they are.
+    let hidden = |year: i32, cell: usize| if group == RatedGroup::Members { disclosure.member_grade(year, cell) } else { None };
+    let rows: Vec<StackedRow> = ratings
+        .years
+        .iter()
+        .map(|y| {
+            let counts = group.summary(y).counts;
+            let mut parts: Vec<u64> = (0..4).map(|i| if hidden(y.year, i).is_some() { 0 } else { counts[i] }).collect();
+            // Hidden grades stand together in one grey segment: only their sum is visible.
+            if group == RatedGroup::Members {
+                parts.push((0..4).filter(|&i| hidden(y.year, i).is_some()).map(|i| counts[i]).sum());
+            }
+            let any_hidden = (0..5).any(|i| hidden(y.year, i).is_some());
+            StackedRow { label: y.year.to_string(), parts, show_total: !any_hidden }
+        })
+        .collect();
     let title = format!("Xếp loại chất lượng {} qua các năm", group.noun());
     let summary = match ratings.latest() {
+        Some(y) if [0, 1, 4].iter().any(|&i| hidden(y.year, i).is_some()) => {
+            format!("Năm {}: một số ô có số nhỏ không được công bố để bảo vệ người được đánh giá.", y.year)
+        }
         Some(y) => {
             let g = group.summary(y);
             format!(
@@ -86,7 +105,7 @@ pub fn RatingsFigure(ratings: RatingsOverview, group: RatedGroup, targets: Targe
     };
     let target_lines = group.targets(&targets);
     let svg = stacked_chart(
-        &StackedChart { parts: &GRADE_PARTS, rows: &rows, targets: &target_lines },
+        &StackedChart { parts: if group == RatedGroup::Members { &GRADE_PARTS } else { &GRADE_PARTS[..4] }, rows: &rows, targets: &target_lines },
         &ChartLabels { id: group.id(), title: &title, description: &summary },
     );
     let body = ratings
@@ -94,13 +113,16 @@ pub fn RatingsFigure(ratings: RatingsOverview, group: RatedGroup, targets: Targe
         .iter()
         .map(|y| {
             let g = group.summary(y);
+            let cells: Vec<u64> = g.counts.iter().copied().chain([g.not_rated]).collect();
+            // A ratio is shown only when every count it rests on is.
+            let ratios_shown = [0, 1, 4].iter().all(|&i| hidden(y.year, i).is_none());
+            let ratio = |r: Ratio| if ratios_shown { r.display() } else { "—".to_string() };
             view! {
                 <tr>
                     <th scope="row">{y.year.to_string()}</th>
-                    {g.counts.iter().map(|&n| view! { <td class="num">{format::int(n)}</td> }).collect_view()}
-                    <td class="num">{format::int(g.not_rated)}</td>
-                    <td class="num">{g.good_or_better.display()}</td>
-                    <td class="num">{g.excellent.display()}</td>
+                    {cells.iter().enumerate().map(|(i, &n)| view! { <td class="num">{disclosure.show(n, hidden(y.year, i))}</td> }).collect_view()}
+                    <td class="num">{ratio(g.good_or_better)}</td>
+                    <td class="num">{ratio(g.excellent)}</td>
                 </tr>
             }
         })
@@ -137,13 +159,14 @@ fn year_labels(years: impl Iterator<Item = (i32, bool)>) -> Vec<String> {
 
 /// Members rated grade 1 as a share of grade 2, against the 20% cap of the regulations.
 #[component]
-pub fn CapFigure(ratings: RatingsOverview) -> impl IntoView {
+pub fn CapFigure(ratings: RatingsOverview, disclosure: Disclosure) -> impl IntoView {
+    let shown = |year: i32| disclosure.member_grade(year, 0).is_none() && disclosure.member_grade(year, 1).is_none();
     let labels = year_labels(ratings.years.iter().map(|y| (y.year, false)));
     let series = [
         Series {
             name: "Xuất sắc / Tốt (%)".into(),
             color: palette::GRADES[0],
-            values: ratings.years.iter().map(|y| percent_value(y.members.excellent_to_good)).collect(),
+            values: ratings.years.iter().map(|y| if shown(y.year) { percent_value(y.members.excellent_to_good) } else { None }).collect(),
             dashed: false,
         },
         Series { name: "Giới hạn 20%".into(), color: palette::LAGGING, values: ratings.years.iter().map(|_| Some(20.0)).collect(), dashed: true },
@@ -151,6 +174,7 @@ pub fn CapFigure(ratings: RatingsOverview) -> impl IntoView {
     let title = "Đảng viên hoàn thành xuất sắc so với giới hạn 20% số hoàn thành tốt".to_string();
     let over: usize = ratings.latest().map_or(0, |y| y.over_cap.len());
     let summary = match ratings.latest() {
+        Some(y) if !shown(y.year) => format!("Năm {}: số nhỏ không được công bố.", y.year),
         Some(y) => format!(
             "Năm {}, số đảng viên xuất sắc bằng {} số hoàn thành tốt; {} tổ chức cơ sở đảng vượt giới hạn.",
             y.year,
@@ -168,9 +192,9 @@ pub fn CapFigure(ratings: RatingsOverview) -> impl IntoView {
             view! {
                 <tr>
                     <th scope="row">{y.year.to_string()}</th>
-                    <td class="num">{format::int(y.members.count(Grade::Excellent))}</td>
-                    <td class="num">{format::int(y.members.count(Grade::Good))}</td>
-                    <td class="num">{y.members.excellent_to_good.percent_string()}</td>
+                    <td class="num">{disclosure.show(y.members.count(Grade::Excellent), disclosure.member_grade(y.year, 0))}</td>
+                    <td class="num">{disclosure.show(y.members.count(Grade::Good), disclosure.member_grade(y.year, 1))}</td>
+                    <td class="num">{if shown(y.year) { y.members.excellent_to_good.percent_string() } else { "—".to_string() }}</td>
                     <td>{if codes.is_empty() { "Không có".to_string() } else { codes.join(", ") }}</td>
                 </tr>
             }
@@ -275,19 +299,24 @@ pub fn MeetingsFigure(meetings: MeetingsOverview, targets: Targets) -> impl Into
 
 /// Admissions, strikings-off, expulsions and failed probations per year, with the change.
 #[component]
-pub fn MovementsFigure(movements: MovementsOverview) -> impl IntoView {
+pub fn MovementsFigure(movements: MovementsOverview, disclosure: Disclosure) -> impl IntoView {
     let labels = year_labels(movements.years.iter().map(|y| (y.year, y.is_partial())));
-    let line = |name: &str, color, read: fn(&crate::stats::MovementTotals) -> u64| Series {
+    // `cell`: index in `privacy::MOVEMENT_CELLS`; hidden values leave a gap in the line.
+    let line = |name: &str, color, cell: Option<usize>, read: fn(&crate::stats::MovementTotals) -> u64| Series {
         name: name.into(),
         color,
-        values: movements.years.iter().map(|y| Some(read(&y.totals) as f64)).collect(),
+        values: movements
+            .years
+            .iter()
+            .map(|y| if cell.and_then(|c| disclosure.movement(y.year, c)).is_some() { None } else { Some(read(&y.totals) as f64) })
+            .collect(),
         dashed: false,
     };
     let series = [
-        line("Kết nạp", palette::ON_PACE, |t| t.admitted),
-        line("Xóa tên", palette::STRUCK_OFF, |t| t.struck_off),
-        line("Khai trừ", palette::EXPELLED, |t| t.expelled),
-        line("Không chuyển chính thức", palette::PROBATION_FAILED, |t| t.probation_failed),
+        line("Kết nạp", palette::ON_PACE, None, |t| t.admitted),
+        line("Xóa tên", palette::STRUCK_OFF, Some(1), |t| t.struck_off),
+        line("Khai trừ", palette::EXPELLED, Some(2), |t| t.expelled),
+        line("Không chuyển chính thức", palette::PROBATION_FAILED, Some(0), |t| t.probation_failed),
     ];
     let title = "Biến động đảng viên qua các năm".to_string();
     let summary = movements
@@ -300,19 +329,21 @@ pub fn MovementsFigure(movements: MovementsOverview) -> impl IntoView {
             || "Chưa đủ hai năm để so sánh.".to_string(),
             |(year, c)| {
                 format!(
-                    "Năm {year} so với {}: kết nạp {} ({}), xóa tên {} ({}), khai trừ {} ({}).",
+                    "Năm {year} so với {}: kết nạp {} ({}), xóa tên {}, khai trừ {}.",
                     c.previous_year,
                     format::int(c.admitted.current),
                     c.admitted.diff_string(),
-                    format::int(c.struck_off.current),
-                    c.struck_off.diff_string(),
-                    format::int(c.expelled.current),
-                    c.expelled.diff_string()
+                    change_text(&disclosure, year, c.previous_year, 1, &c.struck_off),
+                    change_text(&disclosure, year, c.previous_year, 2, &c.expelled),
                 )
             },
         );
     let svg = line_chart(&LineChart { x_labels: &labels, series: &series }, &ChartLabels { id: "bien-dong", title: &title, description: &summary });
-    let change = |c: Option<&crate::stats::Change>| c.map_or_else(|| "—".to_string(), |c| c.diff_string());
+    let change = |year: i32, cell: usize, c: Option<(i32, &crate::stats::Change)>| {
+        c.map_or_else(|| "—".to_string(), |(prev, c)| {
+            if disclosure.movement(year, cell).is_some() || disclosure.movement(prev, cell).is_some() { "—".to_string() } else { c.diff_string() }
+        })
+    };
     let body = movements
         .years
         .iter()
@@ -322,12 +353,12 @@ pub fn MovementsFigure(movements: MovementsOverview) -> impl IntoView {
                 <tr>
                     <th scope="row">{y.as_of.map_or_else(|| y.year.to_string(), |d| format!("{} (đến {})", y.year, format::date(d)))}</th>
                     <td class="num">{format::int(y.totals.admitted)}</td>
-                    <td class="num">{change(c.map(|c| &c.admitted))}</td>
-                    <td class="num">{format::int(y.totals.struck_off)}</td>
-                    <td class="num">{change(c.map(|c| &c.struck_off))}</td>
-                    <td class="num">{format::int(y.totals.expelled)}</td>
-                    <td class="num">{change(c.map(|c| &c.expelled))}</td>
-                    <td class="num">{format::int(y.totals.probation_failed)}</td>
+                    <td class="num">{c.map_or_else(|| "—".to_string(), |c| c.admitted.diff_string())}</td>
+                    <td class="num">{disclosure.show(y.totals.struck_off, disclosure.movement(y.year, 1))}</td>
+                    <td class="num">{change(y.year, 1, c.map(|c| (c.previous_year, &c.struck_off)))}</td>
+                    <td class="num">{disclosure.show(y.totals.expelled, disclosure.movement(y.year, 2))}</td>
+                    <td class="num">{change(y.year, 2, c.map(|c| (c.previous_year, &c.expelled)))}</td>
+                    <td class="num">{disclosure.show(y.totals.probation_failed, disclosure.movement(y.year, 0))}</td>
                     <td class="num">{format::int(y.end.total())}</td>
                 </tr>
             }
@@ -353,6 +384,15 @@ pub fn MovementsFigure(movements: MovementsOverview) -> impl IntoView {
                 <tbody>{body}</tbody>
             </table>
         </Figure>
+    }
+}
+
+/// "6 (+2)", or the marker when this year's or last year's count is hidden.
+fn change_text(disclosure: &Disclosure, year: i32, previous: i32, cell: usize, c: &crate::stats::Change) -> String {
+    match disclosure.movement(year, cell) {
+        Some(h) => disclosure.show(c.current, Some(h)),
+        None if disclosure.movement(previous, cell).is_some() => format::int(c.current),
+        None => format!("{} ({})", format::int(c.current), c.diff_string()),
     }
 }
 

@@ -6,6 +6,7 @@ mod balance;
 mod hierarchy;
 mod identity;
 mod meetings;
+mod personal_data;
 mod ratings;
 mod sections;
 
@@ -26,5 +27,6 @@ pub fn check(loaded: &mut Loaded) {
     hierarchy::check(loaded, &orgs, &mut found);
     meetings::check(loaded, &orgs, &mut found);
     sections::check(loaded, &orgs, &mut found);
+    personal_data::check(loaded, &mut found);
     loaded.findings.extend(found);
 }

@@ -14,6 +14,15 @@ pub(crate) fn load(loaded: &mut Loaded, path: &Path) {
     let base_url = f.string("dia_chi");
     let language = f.string("ngon_ngu");
     let threshold = f.opt_count("nguong_an_danh").unwrap_or(3);
+    if threshold < 3 {
+        // With k = 2 the marker "<2" would say "exactly 1": no protection at all.
+        ctx.error(
+            "E005",
+            ctx.spans.borrow().get("nguong_an_danh"),
+            format!("ngưỡng ẩn số nhỏ {threshold} quá thấp"),
+            "ghi `nguong_an_danh = 3` trở lên: với ngưỡng 2, dấu “<2” cho biết đúng số 1".into(),
+        );
+    }
     f.finish();
     if let Some(url) = &base_url {
         if !(url.starts_with("https://") || url.starts_with("http://")) || !url.ends_with('/') {

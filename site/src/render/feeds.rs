@@ -18,7 +18,11 @@ pub(super) fn add(ctx: &Context<'_>, files: &mut Files) {
     }
     sitemap.push_str("</urlset>\n");
     files.insert("sitemap.xml".into(), sitemap.into_bytes());
-    files.insert("robots.txt".into(), format!("User-agent: *\nAllow: /\nSitemap: {base}/sitemap.xml\n").into_bytes());
+    let robots = match ctx.audience {
+        app::privacy::Audience::Public => format!("User-agent: *\nAllow: /\nSitemap: {base}/sitemap.xml\n"),
+        app::privacy::Audience::Internal => "User-agent: *\nDisallow: /\n".to_string(),
+    };
+    files.insert("robots.txt".into(), robots.into_bytes());
 
     let docs: Vec<Entry> = ctx.data.documents.iter().map(|d| document_entry(&base, d)).collect();
     files.insert("van-ban/atom.xml".into(), atom(&base, "van-ban", &format!("Văn bản — {}", ctx.data.site.title), &docs).into_bytes());

@@ -2,6 +2,7 @@
 //! navigation, main content and footer.
 
 use super::Context;
+use app::privacy::Audience;
 use leptos::prelude::*;
 
 /// A sub-title and the navigation entry it belongs to.
@@ -12,13 +13,14 @@ pub struct PageMeta<'a> {
     pub path: &'a str,
 }
 
-const NAV: [(&str, &str); 6] = [
+const NAV: [(&str, &str); 7] = [
     ("/", "Trang chủ"),
     ("/thong-ke/", "Thống kê"),
     ("/don-vi/", "Đơn vị"),
     ("/van-ban/", "Văn bản"),
     ("/tin-tuc/", "Tin tức"),
     ("/du-lieu/", "Dữ liệu"),
+    ("/tim-kiem/", "Tìm kiếm"),
 ];
 
 /// No inline script anywhere: the app loads as an external module; wasm needs 'wasm-unsafe-eval'.
@@ -30,6 +32,12 @@ pub fn page(ctx: &Context<'_>, meta: PageMeta<'_>, content: impl IntoView + 'sta
     let full_title = if meta.path == "/" { site.title.clone() } else { format!("{} | {}", meta.title, site.title) };
     let canonical = format!("{}{}", site.base_url.trim_end_matches('/'), meta.path);
     let boot = ctx.app.map(|a| view! { <script type="module" src=a.boot_path.clone()></script> });
+    // The internal build carries full detail: marked on every page and kept out of search engines.
+    let internal = ctx.audience == Audience::Internal;
+    let noindex = internal.then(|| view! { <meta name="robots" content="noindex, nofollow" /> });
+    let banner = internal.then(|| {
+        view! { <p class="internal-banner" role="note">"Nội bộ — bản đầy đủ số liệu, chỉ dùng trong tổ chức đảng, không phát hành công khai."</p> }
+    });
     let current = NAV.iter().rev().find(|(href, _)| meta.path.starts_with(href)).map(|(h, _)| *h).unwrap_or("/");
     let nav = NAV
         .iter()
@@ -46,6 +54,7 @@ pub fn page(ctx: &Context<'_>, meta: PageMeta<'_>, content: impl IntoView + 'sta
                 <meta http-equiv="Content-Security-Policy" content=CSP />
                 <title>{full_title.clone()}</title>
                 <meta name="description" content=meta.description.to_string() />
+                {noindex}
                 <link rel="canonical" href=canonical.clone() />
                 {open_graph("og:title", full_title)}
                 {open_graph("og:description", meta.description.to_string())}
@@ -59,6 +68,7 @@ pub fn page(ctx: &Context<'_>, meta: PageMeta<'_>, content: impl IntoView + 'sta
             </head>
             <body>
                 <a class="skip-link" href="#noi-dung">"Bỏ qua, đến nội dung chính"</a>
+                {banner}
                 <header class="site-header">
                     <div class="wrap">
                         <a class="brand" href="/">

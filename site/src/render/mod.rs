@@ -11,6 +11,7 @@ mod tables;
 pub use assets::AppAssets;
 
 use app::model::Dataset;
+use app::privacy::{Audience, Disclosure, Suppressed};
 use app::stats::{Overview, QuotaOverview};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -21,6 +22,9 @@ pub type Files = BTreeMap<String, Vec<u8>>;
 /// What every page needs besides its own content.
 pub struct Context<'a> {
     pub data: &'a Dataset,
+    pub audience: Audience,
+    /// Which counts the audience may see.
+    pub disclosure: &'a Disclosure,
     pub quota: &'a QuotaOverview,
     /// Every statistic, computed once for all pages.
     pub stats: &'a Overview,
@@ -38,8 +42,15 @@ fn report_progress(done: usize, total: usize) {
     }
 }
 
-pub fn render(data: &Dataset, app: Option<&AppAssets>) -> Files {
+/// The site's files and the cells hidden for privacy.
+pub struct Rendered {
+    pub files: Files,
+    pub suppressed: Vec<Suppressed>,
+}
+
+pub fn render(data: &Dataset, app: Option<&AppAssets>, audience: Audience) -> Rendered {
     let stats = app::stats::overview(data);
+    let disclosure = Disclosure::new(&stats, audience, u64::from(data.site.privacy_threshold));
     let quota = &stats.quota;
     let mut files = Files::new();
     let css_path = assets::add_css(&mut files);
@@ -48,11 +59,11 @@ pub fn render(data: &Dataset, app: Option<&AppAssets>) -> Files {
         app.add_to(&mut files);
     }
     let mut tables = tables::quota_tables(quota);
-    tables.extend(tables::trend_tables(&stats));
+    tables.extend(tables::trend_tables(&stats, &disclosure));
     for t in &tables {
         t.write(&mut files);
     }
-    let ctx = Context { data, quota, stats: &stats, app, css_path, tables: &tables };
+    let ctx = Context { data, audience, disclosure: &disclosure, quota, stats: &stats, app, css_path, tables: &tables };
 
     // Each page is independent: render in parallel, collect in path order.
     let jobs = pages::all(&ctx);
@@ -68,5 +79,5 @@ pub fn render(data: &Dataset, app: Option<&AppAssets>) -> Files {
         .collect();
     files.extend(rendered);
     feeds::add(&ctx, &mut files);
-    files
+    Rendered { files, suppressed: disclosure.report(&stats) }
 }

@@ -179,7 +179,12 @@ pub const STOCK_COLUMNS: &[Column] = &[
 ];
 
 /// The tables behind the multi-year figures.
-pub fn trend_tables(stats: &app::stats::Overview) -> Vec<Table> {
+pub fn trend_tables(stats: &app::stats::Overview, disclosure: &app::privacy::Disclosure) -> Vec<Table> {
+    // A hidden count is published as its marker ("<3", "ẩn"), never as the number.
+    let cell = |value: u64, hidden: Option<app::privacy::Hidden>| match hidden {
+        Some(_) => json!(disclosure.show(value, hidden)),
+        None => json!(value),
+    };
     use app::components::RatedGroup;
     let date = |d: Option<chrono::NaiveDate>| json!(d.map(|d| d.format("%Y-%m-%d").to_string()));
     let mut tables = Vec::new();
@@ -198,7 +203,9 @@ pub fn trend_tables(stats: &app::stats::Overview) -> Vec<Table> {
                 .iter()
                 .map(|y| {
                     let g = group.summary(y);
-                    vec![json!(y.year), json!(g.counts[0]), json!(g.counts[1]), json!(g.counts[2]), json!(g.counts[3]), json!(g.not_rated)]
+                    let hidden = |i: usize| if group == RatedGroup::Members { disclosure.member_grade(y.year, i) } else { None };
+                    let values = [g.counts[0], g.counts[1], g.counts[2], g.counts[3], g.not_rated];
+                    std::iter::once(json!(y.year)).chain(values.iter().enumerate().map(|(i, &v)| cell(v, hidden(i)))).collect()
                 })
                 .collect(),
         });
@@ -241,9 +248,9 @@ pub fn trend_tables(stats: &app::stats::Overview) -> Vec<Table> {
                     date(y.as_of),
                     json!(t.admitted),
                     json!(t.made_full),
-                    json!(t.probation_failed),
-                    json!(t.struck_off),
-                    json!(t.expelled),
+                    cell(t.probation_failed, disclosure.movement(y.year, 0)),
+                    cell(t.struck_off, disclosure.movement(y.year, 1)),
+                    cell(t.expelled, disclosure.movement(y.year, 2)),
                     json!(y.end.total()),
                 ]
             })

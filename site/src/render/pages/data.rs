@@ -58,6 +58,7 @@ pub fn render(ctx: &Context<'_>, tables: &[Table]) -> String {
         view! {
             <h1>"Dữ liệu mở"</h1>
             <p class="lead">"Mỗi biểu đồ trên trang đều có bảng số liệu đi kèm. Tệp CSV dùng mã UTF-8 có BOM để mở đúng tiếng Việt trong Excel; tệp JSON kèm mô tả các cột."</p>
+            <p>"Số liệu nhỏ về đảng viên không được công bố: xem "<a href="/du-lieu/phuong-phap/">"phương pháp bảo vệ số liệu nhỏ"</a>"."</p>
             <div class="table-wrap">
                 <table class="data-table">
                     <caption>"Các bảng số liệu"</caption>

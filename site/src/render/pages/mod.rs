@@ -2,10 +2,12 @@
 
 mod data;
 mod documents;
+mod method;
 mod home;
 mod news;
 mod not_found;
 mod orgs;
+mod search;
 mod stats;
 
 use super::Context;
@@ -29,7 +31,9 @@ pub fn all(ctx: &Context<'_>) -> Vec<Job> {
         Job::new("van-ban/index.html", documents::render_list),
         Job::new("tin-tuc/index.html", |ctx| news::render_list(ctx, 1)),
         Job::new("404.html", not_found::render),
+        Job::new("tim-kiem/index.html", search::render),
         Job::new("du-lieu/index.html", |ctx| data::render(ctx, ctx.tables)),
+        Job::new("du-lieu/phuong-phap/index.html", method::render),
     ];
     for year in ctx.quota.years.iter().map(|y| y.year) {
         jobs.push(Job::new(format!("thong-ke/{year}/index.html"), move |ctx| stats::render(ctx, Some(year))));

@@ -39,16 +39,16 @@ pub fn render(ctx: &Context<'_>, year: Option<i32>) -> String {
     let shown_year = shown_year(ctx, year);
     let stats = ctx.stats;
     let targets = ctx.data.rules(shown_year.unwrap_or_default()).targets;
-    let target_table = shown_year.and_then(|y| stats.targets.year(y)).cloned().map(|t| view! { <TargetsTable data=t /> });
+    let target_table = shown_year.and_then(|y| stats.targets.year(y)).cloned().map(|t| view! { <TargetsTable data=t disclosure=ctx.disclosure.clone() /> });
     let plans = shown_year.and_then(|y| plans_section(ctx, y));
     let trends = view! {
         <h2 id="qua-cac-nam">"Qua các năm"</h2>
-        <RatingsFigure ratings=stats.ratings.clone() group=RatedGroup::Organizations targets=targets />
-        <RatingsFigure ratings=stats.ratings.clone() group=RatedGroup::Branches targets=targets />
-        <RatingsFigure ratings=stats.ratings.clone() group=RatedGroup::Members targets=targets />
-        <CapFigure ratings=stats.ratings.clone() />
+        <RatingsFigure ratings=stats.ratings.clone() group=RatedGroup::Organizations targets=targets disclosure=ctx.disclosure.clone() />
+        <RatingsFigure ratings=stats.ratings.clone() group=RatedGroup::Branches targets=targets disclosure=ctx.disclosure.clone() />
+        <RatingsFigure ratings=stats.ratings.clone() group=RatedGroup::Members targets=targets disclosure=ctx.disclosure.clone() />
+        <CapFigure ratings=stats.ratings.clone() disclosure=ctx.disclosure.clone() />
         <MeetingsFigure meetings=stats.meetings.clone() targets=targets />
-        <MovementsFigure movements=stats.movements.clone() />
+        <MovementsFigure movements=stats.movements.clone() disclosure=ctx.disclosure.clone() />
         <StockFigure stock=stats.stock.clone() />
     };
     // JSON inside <script> must not be able to close the tag: escape '<'.

@@ -1,0 +1,255 @@
+//! Small-cell suppression for the public site. The yearly files are anonymized, but a small
+//! count still points at people ("1 member rated grade 4" in a branch of four). Member-level
+//! counts between 1 and k−1 are not published (primary suppression); where the row's total is
+//! published, further cells are hidden (complementary suppression) until no hidden value can be
+//! narrowed to a single number by subtraction. Zero stays zero.
+//!
+//! The rule assumed of a reader: a primary cell is in [1, k−1]; a complementary cell is ≥ k
+//! (a zero or a small value would have been shown, or marked primary).
+
+use crate::stats::Overview;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Who a build is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Audience {
+    /// The public website: small cells suppressed.
+    Public,
+    /// Party-internal hosting: every count shown, pages marked "Nội bộ" and not indexed.
+    Internal,
+}
+
+/// Why a cell is hidden.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Hidden {
+    /// The value itself is small (1 to k−1).
+    Primary,
+    /// Hidden so that a primary cell cannot be recovered from the row's published total.
+    Complementary,
+}
+
+impl Hidden {
+    /// The marker shown instead of the value.
+    pub fn marker(self, k: u64) -> String {
+        match self {
+            Hidden::Primary => format!("<{k}"),
+            Hidden::Complementary => "ẩn".to_string(),
+        }
+    }
+}
+
+/// Decides which cells of one row to hide. `total_published`: the row's sum appears elsewhere.
+/// Partners are taken smallest first.
+pub fn protect_row(cells: &[u64], k: u64, total_published: bool) -> Vec<Option<Hidden>> {
+    protect_row_preferring(cells, k, total_published, &[])
+}
+
+/// Like `protect_row`, but partners are taken from `prefer` first (in that order), so that the
+/// figures readers need most stay published; then smallest first.
+pub fn protect_row_preferring(cells: &[u64], k: u64, total_published: bool, prefer: &[usize]) -> Vec<Option<Hidden>> {
+    let mut hidden: Vec<Option<Hidden>> = cells.iter().map(|&v| (v >= 1 && v < k).then_some(Hidden::Primary)).collect();
+    if !total_published || hidden.iter().all(Option::is_none) {
+        return hidden;
+    }
+    // Add the smallest eligible cell until every hidden cell keeps at least two feasible values.
+    while !row_is_safe(cells, &hidden, k) {
+        let next = cells
+            .iter()
+            .enumerate()
+            .filter(|(i, &v)| hidden[*i].is_none() && v >= k)
+            .min_by_key(|(i, &v)| (prefer.iter().position(|p| p == i).unwrap_or(usize::MAX), v, *i))
+            .map(|(i, _)| i);
+        match next {
+            Some(i) => hidden[i] = Some(Hidden::Complementary),
+            // Nothing left to hide with: hide the whole row's nonzero cells.
+            None => {
+                for (i, &v) in cells.iter().enumerate() {
+                    if v > 0 && hidden[i].is_none() {
+                        hidden[i] = Some(Hidden::Complementary);
+                    }
+                }
+                break;
+            }
+        }
+    }
+    hidden
+}
+
+/// The values a reader who knows the rule can still hold possible for each hidden cell, given
+/// the published total of the row: `(min, max)` with `max = None` for unbounded.
+pub fn feasible(cells: &[u64], hidden: &[Option<Hidden>], k: u64) -> Vec<Option<(u64, Option<u64>)>> {
+    let sum: u64 = cells.iter().zip(hidden).filter(|(_, h)| h.is_some()).map(|(v, _)| v).sum();
+    let bounds = |h: Hidden| match h {
+        Hidden::Primary => (1, Some(k - 1)),
+        Hidden::Complementary => (k, None),
+    };
+    hidden
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            let (lo, hi) = bounds((*h)?);
+            let others: Vec<(u64, Option<u64>)> = hidden.iter().enumerate().filter(|(j, _)| *j != i).filter_map(|(_, h)| h.map(bounds)).collect();
+            let others_lo: u64 = others.iter().map(|o| o.0).sum();
+            let others_hi: Option<u64> = others.iter().map(|o| o.1).sum();
+            let max = sum.checked_sub(others_lo).map(|m| hi.map_or(m, |h| h.min(m)));
+            let min = others_hi.map_or(lo, |oh| lo.max(sum.saturating_sub(oh)));
+            Some((min, max))
+        })
+        .collect()
+}
+
+fn row_is_safe(cells: &[u64], hidden: &[Option<Hidden>], k: u64) -> bool {
+    feasible(cells, hidden, k).iter().flatten().all(|&(min, max)| max.is_none_or(|max| max >= min + 1))
+}
+
+/// One suppressed cell, for the privacy report.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Suppressed {
+    pub table: String,
+    pub year: i32,
+    pub column: String,
+    pub value: u64,
+    pub rule: Hidden,
+}
+
+/// Member grades of the Khối per year: the five cells of a row (grades 1–4, not rated).
+pub const MEMBER_ROW: [&str; 5] = ["xuat_sac", "tot", "hoan_thanh", "khong_hoan_thanh", "khong_xep_loai"];
+/// Sensitive movements per year (no total of these is published).
+pub const MOVEMENT_CELLS: [&str; 3] = ["khong_chuyen_chinh_thuc", "xoa_ten", "khai_tru"];
+
+/// What the public may see of the statistics: which cells are hidden, per table and year.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Disclosure {
+    /// `None` for an internal build (nothing hidden).
+    pub k: Option<u64>,
+    pub member_grades: BTreeMap<i32, [Option<Hidden>; 5]>,
+    pub movements: BTreeMap<i32, [Option<Hidden>; 3]>,
+}
+
+impl Disclosure {
+    pub fn new(stats: &Overview, audience: Audience, k: u64) -> Disclosure {
+        if audience == Audience::Internal {
+            return Disclosure { k: None, ..Disclosure::default() };
+        }
+        let member_grades = stats
+            .ratings
+            .years
+            .iter()
+            .map(|y| {
+                let m = &y.members;
+                let row = [m.counts[0], m.counts[1], m.counts[2], m.counts[3], m.not_rated];
+                // The row's total is the members at the year's end, published in other tables.
+                // Partners come from grade 3 first: grades 1–2 and the not-rated carry the
+                // published ratios (good or better, excellent, of those rated).
+                let hidden = protect_row_preferring(&row, k, true, &[2, 3]);
+                (y.year, [hidden[0], hidden[1], hidden[2], hidden[3], hidden[4]])
+            })
+            .collect();
+        let movements = stats
+            .movements
+            .years
+            .iter()
+            .map(|y| {
+                let t = &y.totals;
+                let hidden = protect_row(&[t.probation_failed, t.struck_off, t.expelled], k, false);
+                (y.year, [hidden[0], hidden[1], hidden[2]])
+            })
+            .collect();
+        Disclosure { k: Some(k), member_grades, movements }
+    }
+
+    /// A count as published: the number, or the marker.
+    pub fn show(&self, value: u64, hidden: Option<Hidden>) -> String {
+        match (hidden, self.k) {
+            (Some(h), Some(k)) => h.marker(k),
+            _ => crate::format::int(value),
+        }
+    }
+
+    pub fn member_grade(&self, year: i32, cell: usize) -> Option<Hidden> {
+        self.member_grades.get(&year).and_then(|r| r[cell])
+    }
+
+    pub fn movement(&self, year: i32, cell: usize) -> Option<Hidden> {
+        self.movements.get(&year).and_then(|r| r[cell])
+    }
+
+    /// Every hidden cell with its true value, for the report kept outside the published site.
+    pub fn report(&self, stats: &Overview) -> Vec<Suppressed> {
+        let mut out = Vec::new();
+        for y in &stats.ratings.years {
+            let m = &y.members;
+            let row = [m.counts[0], m.counts[1], m.counts[2], m.counts[3], m.not_rated];
+            for (i, column) in MEMBER_ROW.iter().enumerate() {
+                if let Some(rule) = self.member_grade(y.year, i) {
+                    out.push(Suppressed { table: "xep-loai-dang-vien".into(), year: y.year, column: column.to_string(), value: row[i], rule });
+                }
+            }
+        }
+        for y in &stats.movements.years {
+            let t = &y.totals;
+            let row = [t.probation_failed, t.struck_off, t.expelled];
+            for (i, column) in MOVEMENT_CELLS.iter().enumerate() {
+                if let Some(rule) = self.movement(y.year, i) {
+                    out.push(Suppressed { table: "bien-dong-dang-vien".into(), year: y.year, column: column.to_string(), value: row[i], rule });
+                }
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Hidden::*;
+
+    #[test]
+    fn small_cells_are_hidden_zero_and_large_shown() {
+        assert_eq!(protect_row(&[0, 1, 2, 3, 40], 3, false), vec![None, Some(Primary), Some(Primary), None, None]);
+    }
+
+    #[test]
+    fn a_lone_small_cell_with_a_published_total_takes_a_partner() {
+        // 2 hidden alone would be 50 − (30 + 10 + 8) = 2: hide the smallest cell ≥ k as well.
+        let hidden = protect_row(&[30, 10, 8, 2], 3, true);
+        assert_eq!(hidden, vec![None, None, Some(Complementary), Some(Primary)]);
+        for (min, max) in feasible(&[30, 10, 8, 2], &hidden, 3).into_iter().flatten() {
+            assert!(max.is_none_or(|m| m > min), "a hidden cell is pinned to {min}");
+        }
+    }
+
+    #[test]
+    fn a_partner_of_exactly_k_is_not_enough_for_a_primary_of_one() {
+        // 1 + 3 = 4: the reader knows the partner is ≥ 3, so the primary would be exactly 1.
+        let hidden = protect_row(&[20, 3, 1, 5], 3, true);
+        assert_eq!(hidden, vec![None, Some(Complementary), Some(Primary), Some(Complementary)]);
+        let ranges = feasible(&[20, 3, 1, 5], &hidden, 3);
+        assert_eq!(ranges[2], Some((1, Some(2))));
+    }
+
+    #[test]
+    fn two_small_cells_whose_sum_pins_them_get_a_partner() {
+        // 1 + 1 = 2 with both in [1, 2]: each is exactly 1.
+        let hidden = protect_row(&[9, 1, 1], 3, true);
+        assert_eq!(hidden, vec![Some(Complementary), Some(Primary), Some(Primary)]);
+    }
+
+    #[test]
+    fn preferred_partners_come_first() {
+        let hidden = protect_row_preferring(&[60, 400, 70, 1, 52], 3, true, &[2, 3]);
+        assert_eq!(hidden, vec![None, None, Some(Complementary), Some(Primary), None]);
+    }
+
+    #[test]
+    fn markers() {
+        assert_eq!(Primary.marker(3), "<3");
+        assert_eq!(Complementary.marker(3), "ẩn");
+        let d = Disclosure { k: Some(3), ..Disclosure::default() };
+        assert_eq!(d.show(1250, None), "1.250");
+        assert_eq!(d.show(2, Some(Primary)), "<3");
+        let internal = Disclosure::default();
+        assert_eq!(internal.show(2, Some(Primary)), "2");
+    }
+}

@@ -25,7 +25,40 @@ pub fn quota_chart(data: &QuotaYear, labels: &ChartLabels<'_>) -> String {
     let mut svg = String::new();
     // Drawing into a String cannot fail for I/O reasons; an error would only drop a shape.
     let _ = draw(&mut svg, data, height);
-    accessible(&svg, labels)
+    with_hit_areas(&accessible(&svg, labels), data)
+}
+
+/// "Tên: 7/9 — 77,8%", the exact figures of one row (tooltip and hover title).
+pub fn quota_row_text(row: &crate::stats::QuotaRow) -> String {
+    let status = if row.lagging { " — chậm tiến độ" } else { "" };
+    match row.admitted {
+        Some(a) => format!(
+            "{}: {}/{} — {}{status}",
+            row.name,
+            a,
+            row.quota,
+            format::percent(u64::from(a), u64::from(row.quota)).unwrap_or_else(|| "—".into())
+        ),
+        None => format!("{}: chưa báo cáo, chỉ tiêu {}", row.name, row.quota),
+    }
+}
+
+/// Invisible rectangles over each row: a hover title without JavaScript, and `data-row` for the
+/// app's tap tooltip. plotters cannot tag its shapes, so they are added to the finished SVG.
+fn with_hit_areas(svg: &str, data: &QuotaYear) -> String {
+    let mut hits = String::from("<g class=\"hits\">");
+    for (i, row) in data.rows.iter().enumerate() {
+        let top = HEADER + ROW * i as i32;
+        hits.push_str(&format!(
+            "<rect class=\"hit\" data-row=\"{i}\" x=\"0\" y=\"{top}\" width=\"{QUOTA_CHART_WIDTH}\" height=\"{ROW}\" fill=\"#000\" fill-opacity=\"0\"><title>{}</title></rect>",
+            super::svg::escape(&quota_row_text(row))
+        ));
+    }
+    hits.push_str("</g></svg>");
+    match svg.rfind("</svg>") {
+        Some(end) => format!("{}{hits}", &svg[..end]),
+        None => svg.to_string(),
+    }
 }
 
 fn draw(svg: &mut String, data: &QuotaYear, height: u32) -> Result<(), DrawingAreaErrorKind<std::io::Error>> {
@@ -156,6 +189,9 @@ mod tests {
         assert!(svg.contains("▲ Chi bộ A &amp; Công ty &lt;A&gt;"));
         assert!(svg.contains("5/4"));
         assert!(svg.contains("chưa báo cáo/3"));
+        assert!(svg.contains("data-row=\"1\""), "hit areas for taps");
+        assert!(svg.contains("<title>Chi bộ B &amp; Công ty &lt;A&gt;: 5/4 — 125,0%</title>"), "{svg}");
+        assert!(svg.trim_end().ends_with("</g></svg>"));
         assert_eq!(svg.matches("#B91C1C").count(), 2, "legend swatch + one lagging bar: {svg}");
     }
 

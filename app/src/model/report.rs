@@ -20,7 +20,7 @@ pub struct Report {
     pub required_docs: Option<RequiredDocs>,
     /// The next year's development plan; grassroots organizations in complete years.
     pub next_year_plan: Option<NextYearPlan>,
-    /// Free text from the organization. Not published; personal-data scanning is still to come.
+    /// Free text from the organization. Not published; scanned for personal data (E080).
     pub note: Option<String>,
 }
 

@@ -3,13 +3,16 @@
 
 use crate::components::QuotaExplorer;
 use crate::stats::QuotaOverview;
+use crate::view_state::ViewState;
+use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 const MOUNT_ID: &str = "quota-app";
 const DATA_ID: &str = "quota-data";
 const STATUS_ID: &str = "app-status";
-const YEAR_PARAM: &str = "nam";
+/// Where the last choice of filters is remembered on the device.
+const STORAGE_KEY: &str = "duk.thong-ke.view";
 
 /// Mounts the app; on failure the static charts stay and a Vietnamese message says why.
 pub fn start() {
@@ -44,17 +47,38 @@ fn mount(document: &web_sys::Document) -> Result<(), String> {
     let overview: QuotaOverview =
         serde_json::from_str(&json).map_err(|e| format!("dữ liệu biểu đồ không đọc được ({e})"))?;
     let latest = overview.latest().map(|y| y.year).ok_or("chưa có năm nào có chỉ tiêu")?;
-    // The query wins (a shared link), then the page's own year (/thong-ke/<year>/), then the latest.
+    // The query wins (a shared link); without one, the choice remembered on this device. The
+    // year: the query's, else the page's own (/thong-ke/<year>/), else the latest.
+    let from_url = ViewState::from_query(&web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default());
+    let mut initial = if from_url.is_default() { remembered().unwrap_or_default() } else { from_url };
     let page_year = target.get_attribute("data-year").and_then(|y| y.parse().ok());
-    let initial = year_from_url().or(page_year).filter(|y| overview.year(*y).is_some()).unwrap_or(latest);
+    initial.year = Some(from_url.year.or(page_year).filter(|y| overview.year(*y).is_some()).unwrap_or(latest));
+    initial.compare = initial.compare.filter(|c| overview.year(*c).is_some() && Some(*c) != initial.year);
 
     target.set_inner_html("");
     let handle = leptos::mount::mount_to(target, move || {
-        view! { <QuotaExplorer overview=overview initial_year=initial on_year=move |y| set_year_in_url(y) /> }
+        view! { <QuotaExplorer overview=overview initial=initial on_change=move |s: ViewState| keep(s) /> }
     });
     // Keep the view mounted for the life of the page.
     handle.forget();
     Ok(())
+}
+
+/// Keeps a view in the URL query (a shared link opens it) and on the device (without the year,
+/// which belongs to the page).
+fn keep(state: ViewState) {
+    let _ = LocalStorage::set(STORAGE_KEY, ViewState { year: None, ..state });
+    let Some(window) = web_sys::window() else { return };
+    let Ok(href) = window.location().href() else { return };
+    let Ok(url) = web_sys::Url::new(&href) else { return };
+    url.set_search(&state.to_query());
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url.href()));
+    }
+}
+
+fn remembered() -> Option<ViewState> {
+    LocalStorage::get(STORAGE_KEY).ok()
 }
 
 fn mark_ready(document: &web_sys::Document) {
@@ -63,21 +87,6 @@ fn mark_ready(document: &web_sys::Document) {
     }
 }
 
-fn year_from_url() -> Option<i32> {
-    let search = web_sys::window()?.location().search().ok()?;
-    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(YEAR_PARAM)?.parse().ok()
-}
-
-/// Keeps the chosen year in the query so a shared link opens the same view.
-fn set_year_in_url(year: i32) {
-    let Some(window) = web_sys::window() else { return };
-    let Ok(href) = window.location().href() else { return };
-    let Ok(url) = web_sys::Url::new(&href) else { return };
-    url.search_params().set(YEAR_PARAM, &year.to_string());
-    if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url.href()));
-    }
-}
 
 /// `/tim-kiem/`: mounts the live search over the static form and list; on failure they stay.
 fn start_search(document: &web_sys::Document) {

@@ -133,3 +133,47 @@ mod tests {
         assert_eq!(slugify("Kế hoạch 70-KH/ĐUK"), "ke-hoach-70-kh-duk");
     }
 }
+
+/// Serde for dates as "2025-09-30" without chrono's general parser, which the wasm app would
+/// otherwise carry (`#[serde(with = "crate::format::iso_date")]` on an `Option<NaiveDate>`).
+pub mod iso_date {
+    use chrono::{Datelike, NaiveDate};
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(date: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+        match date {
+            Some(d) => s.serialize_str(&format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        let Some(text) = Option::<String>::deserialize(d)? else { return Ok(None) };
+        let mut parts = text.splitn(3, '-').map(|p| p.parse::<u32>().ok());
+        match (parts.next().flatten(), parts.next().flatten(), parts.next().flatten()) {
+            (Some(y), Some(m), Some(day)) => NaiveDate::from_ymd_opt(y as i32, m, day)
+                .map(Some)
+                .ok_or_else(|| serde::de::Error::custom(format!("invalid date {text}"))),
+            _ => Err(serde::de::Error::custom(format!("invalid date {text}"))),
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        #[derive(serde::Serialize, serde::Deserialize, PartialEq, Debug)]
+        struct T {
+            #[serde(with = "super")]
+            d: Option<chrono::NaiveDate>,
+        }
+
+        #[test]
+        fn round_trip() {
+            let t = T { d: chrono::NaiveDate::from_ymd_opt(2025, 9, 30) };
+            let json = serde_json::to_string(&t).unwrap();
+            assert_eq!(json, r#"{"d":"2025-09-30"}"#);
+            assert_eq!(serde_json::from_str::<T>(&json).unwrap(), t);
+            assert_eq!(serde_json::from_str::<T>(r#"{"d":null}"#).unwrap(), T { d: None });
+            assert!(serde_json::from_str::<T>(r#"{"d":"2025-02-30"}"#).is_err());
+        }
+    }
+}

@@ -12,6 +12,7 @@ pub mod model;
 pub mod privacy;
 pub mod search;
 pub mod stats;
+pub mod view_state;
 
 #[cfg(feature = "csr")]
 pub mod browser;

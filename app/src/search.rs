@@ -3,11 +3,12 @@
 //!
 //! Why our own index and not a library such as Pagefind: the folding must be exactly
 //! [`fold`](crate::format::fold) on both sides — `đ` → `d`, decomposed marks dropped, lowercase —
-//! so that "dang uy" finds "Đảng ủy" and "đảng" finds "dang". Pagefind's stemming and
-//! normalisation do not fold `đ` (it is a letter of its own, not `d` plus a mark), so "dang" would
-//! miss every "Đảng"; we could only fix that by pre-folding the text we give it, and then its
-//! result titles and excerpts would be folded too. The wasm app is already loaded on every page,
-//! so searching here costs a few kilobytes of code and no second runtime, and the site and the
+//! so that "dang uy" finds "Đảng ủy" and "đảng" finds "dang". Pagefind's stemming does not fold
+//! `đ`: U+0111 is a letter of its own with no canonical decomposition, so stripping marks after
+//! NFD leaves it, and "dang" would miss every "Đảng". Working around that by pre-folding the text
+//! we give it would fold its result titles and excerpts too. The wasm app is already loaded on
+//! every page, so here search is one more component of it (about 14 KB of gzipped wasm when it
+//! was added), with no second runtime and no index fetched in pieces, and the site and the
 //! browser share one tokenizer, one index type and one ranking, tested once below.
 //!
 //! The index is small on purpose: for each entry the display title, URL, kind, a short snippet,
@@ -28,14 +29,11 @@ pub const BODY_CAP: usize = 2000;
 /// Longest snippet shown under a result, in characters (before the ellipsis).
 pub const SNIPPET_CHARS: usize = 160;
 
-/// What an entry is; the order is the order of the groups on the page.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+/// What an entry is; the order is the order of the groups on the page. A number in the JSON.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {
-    #[serde(rename = "d")]
     Document,
-    #[serde(rename = "n")]
     News,
-    #[serde(rename = "o")]
     Organization,
 }
 
@@ -52,27 +50,49 @@ impl Kind {
     }
 }
 
-/// One searchable page. Field names are short in the JSON: it is embedded in the page.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+impl Serialize for Kind {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_u8(*self as u8)
+    }
+}
+
+impl<'de> Deserialize<'de> for Kind {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Kind, D::Error> {
+        Kind::ALL.get(usize::from(u8::deserialize(d)?)).copied().ok_or_else(|| serde::de::Error::custom("unknown kind"))
+    }
+}
+
+/// One searchable page. In the JSON an array `[kind, title, url, snippet, title words, body
+/// words]`: no repeated keys in the page, and less decoding code in the wasm app.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {
-    #[serde(rename = "k")]
     pub kind: Kind,
     /// Display title, as written.
-    #[serde(rename = "t")]
     pub title: String,
     /// Site path of the page, e.g. `/van-ban/<slug>/`.
-    #[serde(rename = "u")]
     pub url: String,
     /// Display text under the title, at most [`SNIPPET_CHARS`] characters and an ellipsis.
-    #[serde(rename = "s")]
     pub snippet: String,
     /// Folded words of the title, in order, separated by single spaces.
-    #[serde(rename = "tw")]
     pub title_words: String,
     /// Folded words of the body not in the title, each once, in order of first use, separated by
     /// single spaces, at most [`BODY_CAP`] characters.
-    #[serde(rename = "bw")]
     pub body_words: String,
+}
+
+type EntryJson = (Kind, String, String, String, String, String);
+
+impl Serialize for Entry {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        (self.kind, &self.title, &self.url, &self.snippet, &self.title_words, &self.body_words).serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Entry {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Entry, D::Error> {
+        let (kind, title, url, snippet, title_words, body_words) = EntryJson::deserialize(d)?;
+        Ok(Entry { kind, title, url, snippet, title_words, body_words })
+    }
 }
 
 impl Entry {
@@ -121,8 +141,8 @@ impl Entry {
 
 /// Every searchable page of the site, in page order (documents, news, organizations).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
 pub struct SearchIndex {
-    #[serde(rename = "e")]
     pub entries: Vec<Entry>,
 }
 
@@ -137,15 +157,22 @@ impl SearchIndex {
         if terms.is_empty() {
             return Vec::new();
         }
-        let mut hits: Vec<(usize, usize)> =
-            self.entries.iter().enumerate().filter_map(|(i, e)| e.title_hits(&terms).map(|h| (i, h))).collect();
-        hits.sort_by(|&(a, ha), &(b, hb)| {
-            let (ea, eb) = (&self.entries[a], &self.entries[b]);
-            hb.cmp(&ha)
-                .then_with(|| ea.title_words.cmp(&eb.title_words))
-                .then_with(|| ea.title.cmp(&eb.title))
-                .then_with(|| ea.url.cmp(&eb.url))
-        });
+        // Insertion into a sorted list: a few hundred entries at most, and far less code in the
+        // wasm app than a general sort. Ties keep the comparison total (URLs are unique).
+        let mut hits: Vec<(usize, usize)> = Vec::new();
+        for (i, e) in self.entries.iter().enumerate() {
+            let Some(h) = e.title_hits(&terms) else { continue };
+            let at = hits.partition_point(|&(j, hj)| {
+                let f = &self.entries[j];
+                hj.cmp(&h)
+                    .reverse()
+                    .then_with(|| f.title_words.cmp(&e.title_words))
+                    .then_with(|| f.title.cmp(&e.title))
+                    .then_with(|| f.url.cmp(&e.url))
+                    .is_le()
+            });
+            hits.insert(at, (i, h));
+        }
         hits.into_iter().map(|(i, _)| i).collect()
     }
 
@@ -155,9 +182,10 @@ impl SearchIndex {
     }
 }
 
-/// Folded words of `text`: letters and digits, split at everything else ("70-KH/ĐUK" → 70, kh, duk).
+/// Folded words of `text`: letters and ASCII digits, split at everything else
+/// ("70-KH/ĐUK" → 70, kh, duk).
 pub fn words(text: &str) -> Vec<String> {
-    fold(text).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect()
+    fold(text).split(|c: char| !(c.is_alphabetic() || c.is_ascii_digit())).filter(|w| !w.is_empty()).map(str::to_string).collect()
 }
 
 /// The distinct folded terms of a query, in order.
@@ -297,7 +325,8 @@ mod tests {
     fn index_round_trips_through_json() {
         let idx = index();
         let json = serde_json::to_string(&idx).unwrap();
-        assert!(json.contains("\"k\":\"d\""));
+        assert!(json.starts_with(r#"[[2,"Đảng ủy Khối","/don-vi/duk/","#), "{json}");
+        assert!(serde_json::from_str::<Kind>("3").is_err());
         assert_eq!(serde_json::from_str::<SearchIndex>(&json).unwrap(), idx);
     }
 }

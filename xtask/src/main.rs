@@ -13,7 +13,8 @@ commands:
   serve            build everything from data/ and serve it at http://127.0.0.1:8080 with live reload
   build            the deployable site in dist/ (pages, wasm, data)
   test             every test, browser tests included
-  install          install the tools the build needs (trunk, wasm-bindgen, wasm-opt, chromium)
+  install          install the tools the build and tests need (trunk, wasm-bindgen, wasm-opt, chromium,
+                   java, the Nu HTML checker, axe-core)
   sample --orgs N --years A..B --seed S --out DIR
                    generate a sample data tree";
 
@@ -74,7 +75,9 @@ fn test(root: &Path) -> Result<(), String> {
         .current_dir(root)
         .args(["test", "--workspace"])
         .env("E2E_APP_DIR", &app)
-        .env("CHROME", tools::CHROMIUM);
+        .env("CHROME", tools::CHROMIUM)
+        .env("VNU_JAR", tools::vnu_jar(root))
+        .env("AXE_JS", tools::axe_js(root));
     run(&mut cargo)?;
     tools::report_sizes_of_app(&app);
     Ok(())

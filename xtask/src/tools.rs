@@ -8,6 +8,9 @@ pub const TRUNK_VERSION: &str = "0.21.14";
 pub const BINARYEN_VERSION: &str = "132";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+/// The W3C Nu HTML checker (npm `vnu-jar`, run with Java) and axe-core, for `tests/validators.rs`.
+pub const VNU_VERSION: &str = "26.9.27";
+pub const AXE_VERSION: &str = "4.14.1";
 
 #[derive(Clone, Copy, PartialEq)]
 pub enum Needs {
@@ -60,6 +63,9 @@ pub fn install(root: &Path, needs: Needs) -> Result<(), String> {
     wasm_opt(root)?;
     if needs == Needs::All {
         chromium()?;
+        java()?;
+        npm_package(root, "vnu-jar", VNU_VERSION)?;
+        npm_package(root, "axe-core", AXE_VERSION)?;
     }
     Ok(())
 }
@@ -130,6 +136,57 @@ fn chromium() -> Result<(), String> {
     eprintln!("xtask: installing Debian's chromium and chromium-driver for browser tests");
     crate::run(Command::new("apt-get").arg("update").arg("-qq"))?;
     crate::run(Command::new("apt-get").args(["install", "-y", "-qq", "chromium", "chromium-driver"]).env("DEBIAN_FRONTEND", "noninteractive"))
+}
+
+/// `vnu.jar` inside the npm package.
+pub fn vnu_jar(root: &Path) -> PathBuf {
+    npm_dir(root).join("node_modules/vnu-jar/build/dist/vnu.jar")
+}
+
+/// The browser build of axe-core, injected into pages by the accessibility test.
+pub fn axe_js(root: &Path) -> PathBuf {
+    npm_dir(root).join("node_modules/axe-core/axe.min.js")
+}
+
+fn npm_dir(root: &Path) -> PathBuf {
+    root.join(".tools/npm")
+}
+
+/// The `version` of an npm package installed in `.tools/npm`, read from its package.json.
+fn npm_installed_version(root: &Path, name: &str) -> Option<String> {
+    let text = std::fs::read_to_string(npm_dir(root).join("node_modules").join(name).join("package.json")).ok()?;
+    let start = text.find("\"version\"")? + "\"version\"".len();
+    let rest = text[start..].trim_start().strip_prefix(':')?.trim_start().strip_prefix('"')?;
+    Some(rest[..rest.find('"')?].to_string())
+}
+
+/// Installs `name@version` into `.tools/npm` unless that exact version is there (one file read).
+fn npm_package(root: &Path, name: &str, version: &str) -> Result<(), String> {
+    if npm_installed_version(root, name).as_deref() == Some(version) {
+        return Ok(());
+    }
+    eprintln!("xtask: installing {name}@{version} (npm) into .tools/npm");
+    let dir = npm_dir(root);
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    crate::run(
+        Command::new("npm")
+            .current_dir(&dir)
+            .args(["install", "--no-audit", "--no-fund", "--save-exact", "--prefix", ".", &format!("{name}@{version}")]),
+    )?;
+    match npm_installed_version(root, name) {
+        Some(v) if v == version => Ok(()),
+        other => Err(format!("npm installed {name} {other:?}, expected {version}")),
+    }
+}
+
+/// Java for the Nu HTML checker: Debian's headless JRE when `java` is missing.
+fn java() -> Result<(), String> {
+    if Command::new("java").arg("-version").output().is_ok_and(|o| o.status.success()) {
+        return Ok(());
+    }
+    eprintln!("xtask: installing Debian's default-jre-headless for the HTML validator");
+    crate::run(Command::new("apt-get").arg("update").arg("-qq"))?;
+    crate::run(Command::new("apt-get").args(["install", "-y", "-qq", "default-jre-headless"]).env("DEBIAN_FRONTEND", "noninteractive"))
 }
 
 /// Prints what a visitor downloads: the app's files, raw and gzip-compressed.

@@ -164,9 +164,11 @@ mod tests {
             code: code.into(),
             name: format!("Chi bộ {code} & Công ty <A>"),
             enterprise: false,
+            committee: false,
             quota,
             admitted,
             lagging,
+            monthly: Vec::new(),
         };
         QuotaYear {
             year: 2025,

@@ -13,6 +13,14 @@ pub fn Figure(
     /// File stem under `/du-lieu/` of the table behind the chart.
     #[prop(optional)]
     table_name: Option<String>,
+    /// The app's chart/table switch; the static page shows both.
+    #[prop(optional)]
+    hide_chart: bool,
+    #[prop(optional)]
+    hide_table: bool,
+    /// Called with the row index when a chart row (`data-row`) is tapped or clicked.
+    #[prop(optional_no_strip)]
+    on_row: Option<Callback<usize>>,
     children: Children,
 ) -> impl IntoView {
     let caption_id = format!("{id}-caption");
@@ -20,11 +28,22 @@ pub fn Figure(
     view! {
         <figure class="chart-figure" id=id aria-labelledby=labelled_by>
             <figcaption id=caption_id>{title}</figcaption>
-            <div class="chart" inner_html=svg></div>
+            <div class="chart" hidden=hide_chart inner_html=svg on:click=move |ev| {
+                if let (Some(cb), Some(i)) = (on_row, tapped_row(&ev)) {
+                    cb.run(i);
+                }
+            }></div>
             <p class="chart-summary">{summary}</p>
             {source.map(|s| view! { <p class="chart-source">{s}</p> })}
             {table_name.map(|stem| super::quota::downloads(&stem))}
-            <div class="table-wrap">{children()}</div>
+            <div class="table-wrap" hidden=hide_table>{children()}</div>
         </figure>
     }
+}
+
+/// The `data-row` of the chart row under a tap or click (see `chart::quota`'s hit areas).
+fn tapped_row(ev: &leptos::ev::MouseEvent) -> Option<usize> {
+    use leptos::wasm_bindgen::JsCast;
+    let target = ev.target()?.dyn_into::<leptos::web_sys::Element>().ok()?;
+    target.closest("[data-row]").ok()??.get_attribute("data-row")?.parse().ok()
 }

@@ -10,9 +10,9 @@ mod targets;
 mod trends;
 
 pub use admissions::{cumulative_chart, CumulativeFigure, YearFigures};
-pub use explorer::QuotaExplorer;
+pub use explorer::{Controls, QuotaExplorer};
 pub use figure::Figure;
 pub use targets::TargetsTable;
 pub use trends::{CapFigure, MeetingsFigure, MovementsFigure, RatedGroup, RatingsFigure, StockFigure};
 pub use search::{SearchBox, SearchForm, SEARCH_INPUT_ID};
-pub use quota::{downloads, monthly_table_name, quota_table_name, QuotaFigure, YearSelect};
+pub use quota::{downloads, monthly_table_name, quota_table_name, QuotaFigure};

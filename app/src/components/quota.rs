@@ -1,4 +1,5 @@
 use super::figure::Figure;
+use crate::view_state::Display;
 use crate::chart::{quota_chart, quota_summary, ChartLabels};
 use crate::format;
 use crate::stats::QuotaYear;
@@ -29,7 +30,14 @@ pub fn downloads(stem: &str) -> impl IntoView {
 /// The quota chart of one year, its summary sentence and its data table (the chart's text
 /// alternative, and what prints).
 #[component]
-pub fn QuotaFigure(data: QuotaYear) -> impl IntoView {
+pub fn QuotaFigure(
+    data: QuotaYear,
+    /// Another year's figures for the same organizations, shown beside in the table.
+    #[prop(optional_no_strip)]
+    compare: Option<QuotaYear>,
+    #[prop(optional)] display: Display,
+    #[prop(optional_no_strip)] on_row: Option<Callback<usize>>,
+) -> impl IntoView {
     let title = format!("Tiến độ thực hiện chỉ tiêu kết nạp đảng viên năm {}", data.year);
     let summary = quota_summary(&data);
     let svg = quota_chart(&data, &ChartLabels { id: "bieu-do-chi-tieu", title: &title, description: &summary });
@@ -47,6 +55,13 @@ pub fn QuotaFigure(data: QuotaYear) -> impl IntoView {
                 .and_then(|a| format::percent(u64::from(a), u64::from(r.quota)))
                 .unwrap_or_else(|| "—".to_string());
             let status = if r.lagging { "Chậm tiến độ" } else { "Đạt tiến độ" };
+            let other = compare.as_ref().map(|c| {
+                let text = c.rows.iter().find(|o| o.code == r.code).map_or_else(
+                    || "—".to_string(),
+                    |o| format!("{}/{}", o.admitted.map_or_else(|| "?".to_string(), |a| a.to_string()), o.quota),
+                );
+                view! { <td class="num">{text}</td> }
+            });
             let class = if r.lagging { "lagging" } else { "" };
             let href = format!("/don-vi/{}/", r.code.to_ascii_lowercase());
             view! {
@@ -56,13 +71,36 @@ pub fn QuotaFigure(data: QuotaYear) -> impl IntoView {
                     <td class="num">{admitted}</td>
                     <td class="num">{share}</td>
                     <td>{status}</td>
+                    {other}
                 </tr>
             }
         })
         .collect_view();
+    let compare_head = compare.as_ref().map(|c| view! { <th scope="col" class="num">{format!("Năm {}", c.year)}</th> });
+    let compare_foot = compare.as_ref().map(|c| view! { <td class="num">{format!("{}/{}", format::int(c.total_admitted()), format::int(c.total_quota()))}</td> });
+    let summary = match &compare {
+        Some(c) => format!(
+            "{summary} So với năm {}: {}/{} ({}).",
+            c.year,
+            format::int(c.total_admitted()),
+            format::int(c.total_quota()),
+            format::percent(c.total_admitted(), c.total_quota()).unwrap_or_else(|| "—".into())
+        ),
+        None => summary,
+    };
     let total_share = format::percent(data.total_admitted(), data.total_quota()).unwrap_or_else(|| "—".into());
     view! {
-        <Figure id="chi-tieu" title=title svg=svg summary=summary source=source table_name=quota_table_name(data.year)>
+        <Figure
+            id="chi-tieu"
+            title=title
+            svg=svg
+            summary=summary
+            source=source
+            table_name=quota_table_name(data.year)
+            hide_chart=display == Display::Table
+            hide_table=display == Display::Chart
+            on_row=on_row
+        >
             <table class="data-table">
                 <caption>{format!("Số liệu chỉ tiêu kết nạp năm {}", data.year)}</caption>
                 <thead>
@@ -72,6 +110,7 @@ pub fn QuotaFigure(data: QuotaYear) -> impl IntoView {
                         <th scope="col" class="num">"Đã kết nạp"</th>
                         <th scope="col" class="num">"Tỷ lệ"</th>
                         <th scope="col">"Tiến độ"</th>
+                        {compare_head}
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
@@ -82,40 +121,10 @@ pub fn QuotaFigure(data: QuotaYear) -> impl IntoView {
                         <td class="num">{format::int(data.total_admitted())}</td>
                         <td class="num">{total_share}</td>
                         <td>{format!("{} chậm tiến độ", data.lagging())}</td>
+                        {compare_foot}
                     </tr>
                 </tfoot>
             </table>
         </Figure>
-    }
-}
-
-/// The year chooser: disabled in the static page (choosing needs the app), live when the app
-/// passes `on_change`.
-#[component]
-pub fn YearSelect(years: Vec<i32>, selected: i32, #[prop(optional)] on_change: Option<Callback<i32>>) -> impl IntoView {
-    let disabled = on_change.is_none();
-    let options = years
-        .into_iter()
-        .rev()
-        .map(|y| view! { <option value=y.to_string() selected=y == selected>{y.to_string()}</option> })
-        .collect_view();
-    view! {
-        <div class="controls">
-            <label class="control" for="chon-nam">
-                <span>"Năm"</span>
-                <select
-                    id="chon-nam"
-                    name="nam"
-                    disabled=disabled
-                    on:change=move |ev| {
-                        if let (Some(cb), Ok(y)) = (on_change, event_target_value(&ev).parse::<i32>()) {
-                            cb.run(y);
-                        }
-                    }
-                >
-                    {options}
-                </select>
-            </label>
-        </div>
     }
 }

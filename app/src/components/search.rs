@@ -1,6 +1,6 @@
-//! The search box of `/tim-kiem/`. The static page renders [`SearchForm`] alone (a plain GET form,
-//! the no-JavaScript way); the app mounts [`SearchBox`]: the same form, filtering as one types,
-//! the count of results announced politely to screen readers.
+//! The search box of `/tim-kiem/`. The static page renders [`SearchForm`] (a plain GET form, the
+//! no-JavaScript way); the app mounts [`SearchBox`]: the same labelled input, filtering as one
+//! types, the count of results announced politely to screen readers.
 
 use crate::format;
 use crate::search::SearchIndex;
@@ -10,40 +10,16 @@ use leptos::prelude::*;
 pub const SEARCH_INPUT_ID: &str = "tim-kiem-q";
 const STATUS_ID: &str = "tim-kiem-trang-thai";
 
-/// `<form role="search">` with a labelled `<input type="search" name="q">`. Without `on_input`
-/// it submits to `/tim-kiem/?q=…`; with it, every keystroke is passed on and submitting does
-/// nothing (the results are already there).
+/// The static form: `<form role="search">` with a labelled `<input type="search" name="q">`,
+/// submitted to `/tim-kiem/?q=…` (the page then lists everything; the app takes over if it can).
 #[component]
-pub fn SearchForm(#[prop(optional, into)] initial: String, #[prop(optional)] on_input: Option<Callback<String>>) -> impl IntoView {
-    let live = on_input.is_some();
+pub fn SearchForm() -> impl IntoView {
     view! {
-        <form
-            action="/tim-kiem/"
-            method="get"
-            role="search"
-            on:submit=move |ev| {
-                if live {
-                    ev.prevent_default();
-                }
-            }
-        >
+        <form action="/tim-kiem/" method="get" role="search">
             <div class="controls">
                 <label class="control" for=SEARCH_INPUT_ID>
                     <span>"Từ khóa"</span>
-                    <input
-                        type="search"
-                        id=SEARCH_INPUT_ID
-                        name="q"
-                        value=initial
-                        autocomplete="off"
-                        spellcheck="false"
-                        aria-describedby=live.then_some(STATUS_ID)
-                        on:input=move |ev| {
-                            if let Some(cb) = on_input {
-                                cb.run(event_target_value(&ev));
-                            }
-                        }
-                    />
+                    <input type="search" id=SEARCH_INPUT_ID name="q" autocomplete="off" spellcheck="false" />
                 </label>
                 <button type="submit">"Tìm"</button>
             </div>
@@ -51,20 +27,19 @@ pub fn SearchForm(#[prop(optional, into)] initial: String, #[prop(optional)] on_
     }
 }
 
-/// The live search: results follow the query as it is typed. `on_query` lets the platform keep
-/// the query (in the browser, the URL).
+/// The live search: the same labelled input in a `role="search"` region (no form: Enter has
+/// nothing to submit, the results are already there), results following the query as it is
+/// typed, and their count in a polite live region. `on_query` lets the platform keep the query
+/// (in the browser, the URL).
 #[component]
 pub fn SearchBox(index: SearchIndex, #[prop(optional, into)] initial: String, #[prop(into)] on_query: Callback<String>) -> impl IntoView {
     let total = index.entries.len() as u64;
     let index = StoredValue::new(index);
     let (query, set_query) = signal(initial.clone());
-    let hits = Memo::new(move |_| query.with(|q| index.with_value(|i| i.ranked(q))));
-    let on_input = Callback::new(move |q: String| {
-        set_query.set(q.clone());
-        on_query.run(q);
-    });
+    // Ranking a few hundred entries is cheap: run it for the count and for the list.
+    let ranked = move || query.with(|q| index.with_value(|i| i.ranked(q)));
     let status = move || {
-        let n = hits.with(Vec::len) as u64;
+        let n = ranked().len() as u64;
         query.with(|q| {
             let q = q.trim();
             if q.is_empty() {
@@ -76,14 +51,29 @@ pub fn SearchBox(index: SearchIndex, #[prop(optional, into)] initial: String, #[
             }
         })
     };
-    let results = move || {
-        hits.get()
-            .into_iter()
-            .map(|i| index.with_value(|idx| result_item(idx, i)))
-            .collect_view()
-    };
+    let results = move || ranked().into_iter().map(|i| index.with_value(|idx| result_item(idx, i))).collect_view();
     view! {
-        <SearchForm initial=initial on_input=on_input />
+        <div role="search">
+            <div class="controls">
+                <label class="control" for=SEARCH_INPUT_ID>
+                    <span>"Từ khóa"</span>
+                    <input
+                        type="search"
+                        id=SEARCH_INPUT_ID
+                        name="q"
+                        value=initial
+                        autocomplete="off"
+                        spellcheck="false"
+                        aria-describedby=STATUS_ID
+                        on:input=move |ev| {
+                            let q = event_target_value(&ev);
+                            set_query.set(q.clone());
+                            on_query.run(q);
+                        }
+                    />
+                </label>
+            </div>
+        </div>
         <p id=STATUS_ID class="search-status" role="status" aria-live="polite">{status}</p>
         <ul class="list search-results" aria-label="Kết quả tìm kiếm">{results}</ul>
     }
@@ -112,7 +102,6 @@ mod tests {
         assert!(html.contains(r#"<form action="/tim-kiem/" method="get" role="search""#), "{html}");
         assert!(html.contains(r#"<label for="tim-kiem-q" class="control">"#), "{html}");
         assert!(html.contains(r#"<input type="search" id="tim-kiem-q" name="q""#));
-        assert!(!html.contains("aria-describedby"));
     }
 
     #[test]
@@ -122,7 +111,9 @@ mod tests {
             Entry::new(Kind::Organization, "Đảng bộ Sở Y tế", "/don-vi/cq02/", "Đảng bộ cơ sở", "CQ02"),
         ]);
         let html = view! { <SearchBox index=index initial="ke hoach" on_query=|_: String| {} /> }.to_html();
+        assert!(html.contains(r#"<div role="search">"#) && !html.contains("<form"), "{html}");
         assert!(html.contains(r#"aria-live="polite""#));
+        assert!(html.contains(r#"aria-describedby="tim-kiem-trang-thai""#));
         assert!(html.contains("Tìm thấy 1 kết quả cho “ke hoach”."), "{html}");
         assert!(html.contains(r#"<a href="/van-ban/70/">Kế hoạch 70-KH/ĐUK</a>"#));
         assert!(html.contains(" — Văn bản"));

@@ -67,16 +67,23 @@ pub struct QuotaRow {
     pub code: String,
     pub name: String,
     pub enterprise: bool,
+    /// A đảng bộ cơ sở (with branches), rather than a chi bộ cơ sở.
+    #[serde(default)]
+    pub committee: bool,
     pub quota: u32,
     /// `None` when the organization has not reported for the year.
     pub admitted: Option<u32>,
     pub lagging: bool,
+    /// Admissions per month, as reported (empty when not reported).
+    #[serde(default)]
+    pub monthly: Vec<u32>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct QuotaYear {
     pub year: i32,
     /// Set for a year in progress.
+    #[serde(with = "crate::format::iso_date")]
     pub as_of: Option<NaiveDate>,
     pub pace: YearPace,
     /// Lagging organizations first, then by progress, then by code (a stable order).
@@ -143,9 +150,11 @@ pub fn quota_overview(data: &Dataset) -> QuotaOverview {
                         code: code.to_string(),
                         name: org.map_or_else(|| code.to_string(), |o| o.name.clone()),
                         enterprise: org.is_some_and(|o| matches!(o.kind, OrgKind::Enterprise(_))),
+                        committee: org.is_some_and(|o| o.level == crate::model::Level::GrassrootsCommittee),
                         quota,
                         admitted,
                         lagging: admitted.is_none_or(|a| pace.is_behind(a, quota)),
+                        monthly: y.reports.get(code).map(|r| r.monthly_admissions.clone()).unwrap_or_default(),
                     }
                 })
                 .collect();
@@ -156,18 +165,51 @@ pub fn quota_overview(data: &Dataset) -> QuotaOverview {
                     .then_with(|| a.code.cmp(&b.code))
             });
             let months = as_of.map_or(12, |d| d.month() as usize);
-            let mut monthly_admitted = vec![0u64; months];
-            for code in y.quotas.keys() {
-                for (m, n) in y.reports.get(code).iter().flat_map(|r| r.monthly_admissions.iter().enumerate()) {
-                    if let Some(slot) = monthly_admitted.get_mut(m) {
-                        *slot += u64::from(*n);
-                    }
-                }
-            }
+            let monthly_admitted = monthly_sum(&rows, months);
             QuotaYear { year, as_of, pace, rows, monthly_admitted }
         })
         .collect();
     QuotaOverview { years }
+}
+
+/// Admissions per month summed over `rows`, for `months` months.
+fn monthly_sum(rows: &[QuotaRow], months: usize) -> Vec<u64> {
+    let mut sum = vec![0u64; months];
+    for row in rows {
+        for (slot, n) in sum.iter_mut().zip(&row.monthly) {
+            *slot += u64::from(*n);
+        }
+    }
+    sum
+}
+
+/// Which grassroots organizations a view shows (the dashboard's filters).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuotaFilter {
+    /// `Some(true)`: enterprises only; `Some(false)`: agencies only.
+    pub enterprise: Option<bool>,
+    /// `Some(true)`: đảng bộ cơ sở only; `Some(false)`: chi bộ cơ sở only.
+    pub committee: Option<bool>,
+    pub only_lagging: bool,
+}
+
+impl QuotaFilter {
+    pub fn keeps(&self, row: &QuotaRow) -> bool {
+        self.enterprise.is_none_or(|e| row.enterprise == e) && self.committee.is_none_or(|c| row.committee == c) && (!self.only_lagging || row.lagging)
+    }
+
+    pub fn is_all(&self) -> bool {
+        *self == QuotaFilter::default()
+    }
+}
+
+impl QuotaYear {
+    /// The same year restricted to the rows `filter` keeps, totals and months recomputed.
+    pub fn filtered(&self, filter: &QuotaFilter) -> QuotaYear {
+        let rows: Vec<QuotaRow> = self.rows.iter().filter(|r| filter.keeps(r)).cloned().collect();
+        let monthly_admitted = monthly_sum(&rows, self.monthly_admitted.len());
+        QuotaYear { rows, monthly_admitted, ..self.clone() }
+    }
 }
 
 /// Progress in parts per million, exact enough to order rows without floats.
@@ -182,7 +224,16 @@ mod tests {
 
     #[test]
     fn cumulative_admissions_and_straight_pace() {
-        let row = |quota, admitted| QuotaRow { code: "A".into(), name: "A".into(), enterprise: false, quota, admitted, lagging: false };
+        let row = |quota, admitted| QuotaRow {
+            code: "A".into(),
+            name: "A".into(),
+            enterprise: false,
+            committee: false,
+            quota,
+            admitted,
+            lagging: false,
+            monthly: Vec::new(),
+        };
         let y = QuotaYear {
             year: 2025,
             as_of: NaiveDate::from_ymd_opt(2025, 3, 31),
@@ -198,6 +249,36 @@ mod tests {
         assert_eq!(y.total_quota(), 12);
         assert_eq!(y.total_admitted(), 5);
         assert_eq!(y.met(), 0);
+    }
+
+    #[test]
+    fn filters_keep_rows_and_recompute_totals_and_months() {
+        let row = |code: &str, enterprise, committee, quota, admitted: u32, lagging, monthly: Vec<u32>| QuotaRow {
+            code: code.into(),
+            name: code.into(),
+            enterprise,
+            committee,
+            quota,
+            admitted: Some(admitted),
+            lagging,
+            monthly,
+        };
+        let y = QuotaYear {
+            year: 2024,
+            as_of: None,
+            pace: YearPace::complete(2024),
+            rows: vec![row("A", false, true, 5, 5, false, vec![2, 3]), row("B", true, false, 4, 1, true, vec![1, 0])],
+            monthly_admitted: vec![3, 3],
+        };
+        let enterprises = y.filtered(&QuotaFilter { enterprise: Some(true), ..QuotaFilter::default() });
+        assert_eq!(enterprises.rows.len(), 1);
+        assert_eq!((enterprises.total_admitted(), enterprises.total_quota()), (1, 4));
+        assert_eq!(enterprises.monthly_admitted, vec![1, 0]);
+        let lagging = y.filtered(&QuotaFilter { only_lagging: true, ..QuotaFilter::default() });
+        assert_eq!(lagging.rows[0].code, "B");
+        let committees = y.filtered(&QuotaFilter { committee: Some(true), ..QuotaFilter::default() });
+        assert_eq!(committees.rows[0].code, "A");
+        assert_eq!(y.filtered(&QuotaFilter::default()), y);
     }
 
     #[test]

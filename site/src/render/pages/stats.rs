@@ -3,7 +3,7 @@
 
 use super::super::layout::{page, PageMeta};
 use super::Context;
-use app::components::{CapFigure, MeetingsFigure, MovementsFigure, RatedGroup, RatingsFigure, StockFigure, TargetsTable, YearFigures, YearSelect};
+use app::components::{CapFigure, MeetingsFigure, MovementsFigure, RatedGroup, RatingsFigure, StockFigure, TargetsTable, YearFigures, Controls};
 use app::format;
 use leptos::prelude::*;
 
@@ -31,7 +31,7 @@ pub fn render(ctx: &Context<'_>, year: Option<i32>) -> String {
         let selected = data.year;
         view! {
             <div id="quota-app" class="app-root" data-year=selected.to_string()>
-                <YearSelect years=years selected=selected />
+                <Controls years=years state=app::view_state::ViewState::default() year=selected />
                 <YearFigures data=data />
             </div>
         }

@@ -1,0 +1,102 @@
+//! What the dashboard shows, as a value: the year, the filters, the comparison year and chart or
+//! table. It round-trips through the URL query (a shared link opens the same view) and through
+//! the device's storage (the last choice is remembered).
+
+use crate::stats::QuotaFilter;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Display {
+    /// Chart then table (the static page).
+    #[default]
+    Both,
+    Chart,
+    Table,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ViewState {
+    /// `None`: the page's own year.
+    pub year: Option<i32>,
+    pub filter: QuotaFilter,
+    pub compare: Option<i32>,
+    pub display: Display,
+}
+
+impl ViewState {
+    /// `nam=2024&loai=doanh_nghiep&cap=chi_bo_co_so&cham=1&so_sanh=2023&xem=bang`; defaults left out.
+    pub fn to_query(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(y) = self.year {
+            parts.push(format!("nam={y}"));
+        }
+        match self.filter.enterprise {
+            Some(true) => parts.push("loai=doanh_nghiep".to_string()),
+            Some(false) => parts.push("loai=co_quan".to_string()),
+            None => {}
+        }
+        match self.filter.committee {
+            Some(true) => parts.push("cap=dang_bo_co_so".to_string()),
+            Some(false) => parts.push("cap=chi_bo_co_so".to_string()),
+            None => {}
+        }
+        if self.filter.only_lagging {
+            parts.push("cham=1".to_string());
+        }
+        if let Some(c) = self.compare {
+            parts.push(format!("so_sanh={c}"));
+        }
+        match self.display {
+            Display::Both => {}
+            Display::Chart => parts.push("xem=bieu_do".to_string()),
+            Display::Table => parts.push("xem=bang".to_string()),
+        }
+        parts.join("&")
+    }
+
+    /// Reads a query string (with or without `?`); unknown keys and values are ignored.
+    pub fn from_query(query: &str) -> ViewState {
+        let mut s = ViewState::default();
+        for pair in query.trim_start_matches('?').split('&') {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            match (key, value) {
+                ("nam", v) => s.year = v.parse().ok(),
+                ("loai", "doanh_nghiep") => s.filter.enterprise = Some(true),
+                ("loai", "co_quan") => s.filter.enterprise = Some(false),
+                ("cap", "dang_bo_co_so") => s.filter.committee = Some(true),
+                ("cap", "chi_bo_co_so") => s.filter.committee = Some(false),
+                ("cham", "1") => s.filter.only_lagging = true,
+                ("so_sanh", v) => s.compare = v.parse().ok(),
+                ("xem", "bieu_do") => s.display = Display::Chart,
+                ("xem", "bang") => s.display = Display::Table,
+                _ => {}
+            }
+        }
+        s
+    }
+
+    /// Whether the query says anything (else the remembered choice applies).
+    pub fn is_default(&self) -> bool {
+        *self == ViewState::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_through_the_query() {
+        let s = ViewState {
+            year: Some(2024),
+            filter: QuotaFilter { enterprise: Some(true), committee: Some(false), only_lagging: true },
+            compare: Some(2023),
+            display: Display::Table,
+        };
+        let q = s.to_query();
+        assert_eq!(q, "nam=2024&loai=doanh_nghiep&cap=chi_bo_co_so&cham=1&so_sanh=2023&xem=bang");
+        assert_eq!(ViewState::from_query(&format!("?{q}")), s);
+        assert_eq!(ViewState::default().to_query(), "");
+        assert!(ViewState::from_query("?x=1&nam=abc&loai=zzz").is_default());
+    }
+}

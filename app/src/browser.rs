@@ -4,7 +4,6 @@
 use crate::components::QuotaExplorer;
 use crate::stats::QuotaOverview;
 use crate::view_state::ViewState;
-use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -16,7 +15,6 @@ const STORAGE_KEY: &str = "duk.thong-ke.view";
 
 /// Mounts the app; on failure the static charts stay and a Vietnamese message says why.
 pub fn start() {
-    console_error_panic_hook::set_once();
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     start_search(&document);
     if document.get_element_by_id(MOUNT_ID).is_none() {
@@ -45,7 +43,7 @@ fn mount(document: &web_sys::Document) -> Result<(), String> {
         .and_then(|e| e.text_content())
         .ok_or("trang thiếu dữ liệu biểu đồ")?;
     let overview: QuotaOverview =
-        serde_json::from_str(&json).map_err(|e| format!("dữ liệu biểu đồ không đọc được ({e})"))?;
+        parse_json(&json).map_err(|e| format!("dữ liệu biểu đồ không đọc được ({e})"))?;
     let latest = overview.latest().map(|y| y.year).ok_or("chưa có năm nào có chỉ tiêu")?;
     // The query wins (a shared link); without one, the choice remembered on this device. The
     // year: the query's, else the page's own (/thong-ke/<year>/), else the latest.
@@ -67,7 +65,9 @@ fn mount(document: &web_sys::Document) -> Result<(), String> {
 /// Keeps a view in the URL query (a shared link opens it) and on the device (without the year,
 /// which belongs to the page).
 fn keep(state: ViewState) {
-    let _ = LocalStorage::set(STORAGE_KEY, ViewState { year: None, ..state });
+    if let Some(storage) = local_storage() {
+        let _ = storage.set_item(STORAGE_KEY, &ViewState { year: None, ..state }.to_query());
+    }
     let Some(window) = web_sys::window() else { return };
     let Ok(href) = window.location().href() else { return };
     let Ok(url) = web_sys::Url::new(&href) else { return };
@@ -77,8 +77,21 @@ fn keep(state: ViewState) {
     }
 }
 
+/// The remembered view, stored as its query string (no JSON machinery in the app for this).
 fn remembered() -> Option<ViewState> {
-    LocalStorage::get(STORAGE_KEY).ok()
+    local_storage()?.get_item(STORAGE_KEY).ok()?.map(|q| ViewState::from_query(&q))
+}
+
+/// `None` where storage is refused (private browsing, blocked cookies): nothing is remembered.
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+/// Parses with the browser's own JSON parser: the wasm then carries no JSON text parser, which
+/// keeps the app within its download budget.
+fn parse_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String> {
+    let value = js_sys::JSON::parse(text).map_err(|e| e.as_string().unwrap_or_else(|| "JSON sai cú pháp".into()))?;
+    serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
 }
 
 fn mark_ready(document: &web_sys::Document) {
@@ -112,7 +125,7 @@ fn mount_search(document: &web_sys::Document) -> Result<(), String> {
         .and_then(|e| e.text_content())
         .ok_or("trang thiếu chỉ mục tìm kiếm")?;
     let index: crate::search::SearchIndex =
-        serde_json::from_str(&json).map_err(|e| format!("chỉ mục tìm kiếm không đọc được ({e})"))?;
+        parse_json(&json).map_err(|e| format!("chỉ mục tìm kiếm không đọc được ({e})"))?;
     // Text typed into the static form before the app loaded wins over the link's `?q=`.
     let static_input = document.get_element_by_id(SEARCH_INPUT_ID).and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
     let had_focus = static_input.is_some() && document.active_element().map(|e| e.id()).as_deref() == Some(SEARCH_INPUT_ID);

@@ -21,9 +21,10 @@ pub fn percent(num: u64, den: u64) -> Option<String> {
     if den == 0 {
         return None;
     }
-    // Round half up in tenths of a percent using integers, so 2/3 is always "66,7%".
-    let tenths = (num as u128 * 2000 + den as u128) / (den as u128 * 2);
-    let whole = int((tenths / 10) as u64);
+    // Round half up in tenths of a percent using integers, so 2/3 is always "66,7%". Counts
+    // are far below 2⁶⁴ / 2000; u64 also spares the wasm app 128-bit division.
+    let tenths = (num.saturating_mul(2000) + den) / den.saturating_mul(2);
+    let whole = int(tenths / 10);
     Some(format!("{whole},{}%", tenths % 10))
 }
 
@@ -47,12 +48,13 @@ pub fn date_long(d: NaiveDate) -> String {
 
 /// Folds Vietnamese diacritics to ASCII and lowercases: "Đảng ủy" → "dang uy".
 pub fn fold(s: &str) -> String {
-    // Combining marks (text pasted in decomposed form) are dropped.
+    // Combining marks (text pasted in decomposed form) are dropped. Lowercasing is ASCII after
+    // folding: Vietnamese letters fold to ASCII, and the wasm app need not carry Unicode's case
+    // tables.
     s.chars()
         .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
-        .map(fold_char)
-        .collect::<String>()
-        .to_lowercase()
+        .map(|c| fold_char(c).to_ascii_lowercase())
+        .collect()
 }
 
 fn fold_char(c: char) -> char {

@@ -185,7 +185,9 @@ impl SearchIndex {
 /// Folded words of `text`: letters and ASCII digits, split at everything else
 /// ("70-KH/ĐUK" → 70, kh, duk).
 pub fn words(text: &str) -> Vec<String> {
-    fold(text).split(|c: char| !(c.is_alphabetic() || c.is_ascii_digit())).filter(|w| !w.is_empty()).map(str::to_string).collect()
+    // Folded Vietnamese is ASCII; splitting on anything else also drops “”–… without Unicode's
+    // letter tables in the wasm app.
+    fold(text).split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect()
 }
 
 /// The distinct folded terms of a query, in order.

@@ -45,8 +45,11 @@ impl AppAssets {
             return Err(format!("thư mục `{}` không có tệp .js và _bg.wasm của ứng dụng (chạy `cargo xtask build`)", dir.display()));
         };
         let read = |name: &str| std::fs::read(dir.join(name)).map_err(|e| format!("không đọc được `{name}`: {e}"));
-        // wasm-bindgen's default wasm path is the pre-hash name: pass the hashed one.
-        let boot = format!("import init from \"./{js}\";\ninit({{ module_or_path: new URL(\"./{wasm}\", import.meta.url) }});\n");
+        // wasm-bindgen's default wasm path is the pre-hash name: pass the hashed one. A failed
+        // load leaves the static charts and says why (the import is dynamic so it can be caught).
+        let boot = format!(
+            "import(\"./{js}\")\n  .then((app) => app.default({{ module_or_path: new URL(\"./{wasm}\", import.meta.url) }}))\n  .catch((error) => {{\n    const status = document.getElementById(\"app-status\");\n    if (status) status.textContent = \"Không tải được phần tương tác (\" + error + \"). Biểu đồ và bảng số liệu tĩnh vẫn đầy đủ.\";\n    document.documentElement.dataset.app = \"failed\";\n  }});\n"
+        );
         let boot_name = format!("boot-{}.js", short_hash(boot.as_bytes()));
         Ok(AppAssets {
             files: vec![

@@ -1,6 +1,7 @@
 //! Project tooling: `cargo xtask <command>`. Every command installs what it needs first
 //! (idempotent, fast when all is there), so a fresh machine needs only rustup, cargo and npm.
 
+mod budget;
 mod sample;
 mod tools;
 
@@ -57,7 +58,9 @@ fn build(root: &Path) -> Result<(), String> {
     tools::install(root, tools::Needs::Build)?;
     let app = build_app(root)?;
     run(site_command(root).args(["build", "--data", "data", "--out", "dist", "--app-dir"]).arg(&app))?;
-    tools::report_sizes(&root.join("dist"));
+    for line in budget::check(&root.join("dist"))? {
+        eprintln!("{line}");
+    }
     Ok(())
 }
 
@@ -79,7 +82,12 @@ fn test(root: &Path) -> Result<(), String> {
         .env("VNU_JAR", tools::vnu_jar(root))
         .env("AXE_JS", tools::axe_js(root));
     run(&mut cargo)?;
-    tools::report_sizes_of_app(&app);
+    // The size budgets, on the sample site built with the app.
+    let site = root.join("target/budget-site");
+    run(site_command(root).args(["build", "--data", "data", "--out"]).arg(&site).arg("--app-dir").arg(&app))?;
+    for line in budget::check(&site)? {
+        eprintln!("{line}");
+    }
     Ok(())
 }
 

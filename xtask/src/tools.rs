@@ -189,26 +189,3 @@ fn java() -> Result<(), String> {
     crate::run(Command::new("apt-get").args(["install", "-y", "-qq", "default-jre-headless"]).env("DEBIAN_FRONTEND", "noninteractive"))
 }
 
-/// Prints what a visitor downloads: the app's files, raw and gzip-compressed.
-pub fn report_sizes_of_app(app_dir: &Path) {
-    let Ok(entries) = std::fs::read_dir(app_dir) else { return };
-    let mut files: Vec<PathBuf> = entries.flatten().map(|e| e.path()).filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("js" | "wasm"))).collect();
-    files.sort();
-    let mut total_gz = 0;
-    for f in &files {
-        let raw = std::fs::metadata(f).map(|m| m.len()).unwrap_or(0);
-        let gz = gzip_size(f).unwrap_or(0);
-        total_gz += gz;
-        eprintln!("size: {:<40} {:>8} B raw {:>8} B gzip", f.file_name().unwrap_or_default().to_string_lossy(), raw, gz);
-    }
-    eprintln!("size: app total (js + wasm) {:.1} KB gzip", total_gz as f64 / 1024.0);
-}
-
-pub fn report_sizes(dist: &Path) {
-    report_sizes_of_app(&dist.join("pkg"));
-}
-
-fn gzip_size(path: &Path) -> Option<u64> {
-    let out = Command::new("gzip").args(["-9", "-c"]).arg(path).output().ok()?;
-    Some(out.stdout.len() as u64)
-}

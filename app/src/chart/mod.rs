@@ -12,7 +12,7 @@ mod svg;
 pub use lines::{line_chart, LineChart, Series};
 pub use quota::{quota_chart, quota_row_text, quota_summary, QUOTA_CHART_WIDTH};
 pub use stacked::{stacked_chart, StackedChart, StackedRow, TargetLine};
-pub use svg::ChartLabels;
+pub use svg::{escape, ChartLabels};
 
 /// Every chart text is drawn at 14 px in a 400-unit-wide viewBox: at a 375 px phone (343 px of
 /// column) that renders at 12 px, the smallest legible size. plotters' SVG backend divides font

@@ -26,7 +26,8 @@ pub(crate) fn accessible(svg: &str, labels: &ChartLabels<'_>) -> String {
     )
 }
 
-pub(crate) fn escape(s: &str) -> String {
+/// Escapes text for HTML and SVG, in content and in quoted attributes.
+pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

@@ -25,6 +25,7 @@ pub fn Figure(
 ) -> impl IntoView {
     let caption_id = format!("{id}-caption");
     let labelled_by = caption_id.clone();
+    let table_label = caption_id.clone();
     view! {
         <figure class="chart-figure" id=id aria-labelledby=labelled_by>
             <figcaption id=caption_id>{title}</figcaption>
@@ -36,7 +37,8 @@ pub fn Figure(
             <p class="chart-summary">{summary}</p>
             {source.map(|s| view! { <p class="chart-source">{s}</p> })}
             {table_name.map(|stem| super::quota::downloads(&stem))}
-            <div class="table-wrap" hidden=hide_table>{children()}</div>
+            // Focusable so keyboard users can scroll a wide table on a phone.
+            <div class="table-wrap" hidden=hide_table tabindex="0" role="region" aria-labelledby=table_label>{children()}</div>
         </figure>
     }
 }

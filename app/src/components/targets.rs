@@ -31,7 +31,7 @@ pub fn TargetsTable(data: TargetYear, disclosure: Disclosure) -> impl IntoView {
             <h2 id="muc-tieu">{format!("Thực hiện mục tiêu năm {}", data.year)}</h2>
             <p class="chart-summary">{format!("Đạt {}/{} mục tiêu của Đảng ủy Khối.", met.num, met.den)}</p>
             <p class="chart-source">{format!("Xếp loại theo {}.", data.rules.rating.name())}</p>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0">
                 <table class="data-table">
                     <caption>{format!("Mục tiêu và kết quả năm {}", data.year)}</caption>
                     <thead>

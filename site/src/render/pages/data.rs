@@ -43,7 +43,7 @@ pub fn render(ctx: &Context<'_>, tables: &[Table]) -> String {
             let kind = kind_of(t);
             view! {
                 <h3>{kind}</h3>
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0">
                     <table class="data-table">
                         <thead><tr><th scope="col">"Cột (JSON)"</th><th scope="col">"Tên cột (CSV)"</th><th scope="col">"Ý nghĩa"</th></tr></thead>
                         <tbody>{cols}</tbody>
@@ -59,7 +59,7 @@ pub fn render(ctx: &Context<'_>, tables: &[Table]) -> String {
             <h1>"Dữ liệu mở"</h1>
             <p class="lead">"Mỗi biểu đồ trên trang đều có bảng số liệu đi kèm. Tệp CSV dùng mã UTF-8 có BOM để mở đúng tiếng Việt trong Excel; tệp JSON kèm mô tả các cột."</p>
             <p>"Số liệu nhỏ về đảng viên không được công bố: xem "<a href="/du-lieu/phuong-phap/">"phương pháp bảo vệ số liệu nhỏ"</a>"."</p>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0">
                 <table class="data-table">
                     <caption>"Các bảng số liệu"</caption>
                     <thead><tr><th scope="col">"Bảng"</th><th scope="col">"CSV"</th><th scope="col">"JSON"</th></tr></thead>

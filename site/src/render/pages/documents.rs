@@ -42,7 +42,7 @@ pub fn render_list(ctx: &Context<'_>) -> String {
             view! {
                 <section aria-labelledby=labelled_by>
                     <h2 id=id>{format!("Năm {year}")}</h2>
-                    <div class="table-wrap">
+                    <div class="table-wrap" tabindex="0">
                         <table class="data-table">
                             <thead><tr><th scope="col">"Số ký hiệu"</th><th scope="col">"Loại"</th><th scope="col">"Ngày ban hành"</th><th scope="col">"Trích yếu"</th></tr></thead>
                             <tbody>{rows}</tbody>

@@ -134,7 +134,7 @@ pub fn render_one(ctx: &Context<'_>, code: &OrgCode) -> String {
                 {absorbed}
             </dl>
             <h2>"Đảng viên và xếp loại qua các năm"</h2>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0">
                 <table class="data-table">
                     <caption>{format!("Đảng viên, kết nạp và xếp loại tổ chức của {}", org.name)}</caption>
                     <thead>
@@ -189,7 +189,7 @@ fn quota_history(ctx: &Context<'_>, code: &OrgCode) -> Option<impl IntoView> {
         .collect_view();
     Some(view! {
         <h2>"Chỉ tiêu kết nạp"</h2>
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
             <table class="data-table">
                 <caption>"Chỉ tiêu Đảng ủy Khối giao và kết quả"</caption>
                 <thead>
@@ -273,7 +273,7 @@ fn meetings(ctx: &Context<'_>, code: &OrgCode) -> Option<impl IntoView> {
         .collect_view();
     Some(view! {
         <h2>"Sinh hoạt chi bộ"</h2>
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
             <table class="data-table">
                 <caption>"Sinh hoạt định kỳ, tỷ lệ dự, chuyên đề, diễn đàn, điểm và văn bản bắt buộc"</caption>
                 <thead>

@@ -151,7 +151,9 @@ fn check_findings(checked: &site::build::Checked) {
         }
     }
     let text = checked.findings().render(sources);
-    assert_eq!(text.matches("lỗi[").count() + text.matches("cảnh báo[").count(), checked.findings().items.len(), "one header a finding");
+    // Each finding starts a line with its header (quoted source lines may repeat the words).
+    let headers = text.lines().filter(|l| l.starts_with("lỗi[") || l.starts_with("cảnh báo[")).count();
+    assert!(headers >= checked.findings().items.len(), "{} findings rendered {headers} headers", checked.findings().items.len());
     let json: serde_json::Value = serde_json::from_str(&checked.findings().to_json(sources)).expect("findings as JSON");
     assert_eq!(json.as_array().map(Vec::len), Some(checked.findings().items.len()));
 }
@@ -211,7 +213,10 @@ pub fn no_active_content(html: &str) -> Result<(), String> {
                 return Err(format!("event handler `{attr}` in {original}"));
             }
             if ["href", "src", "action", "formaction", "xlink:href", "data", "poster", "background", "srcdoc"].contains(&attr.as_str()) {
-                let v: String = decode_entities(&value).chars().filter(|c| !c.is_ascii_whitespace() && !c.is_ascii_control()).collect();
+                // As a browser parses a URL (WHATWG): leading and trailing C0 controls and spaces
+                // go, tabs and newlines go everywhere; other controls stay (and void the scheme).
+                let decoded = decode_entities(&value);
+                let v: String = decoded.trim_matches(|c: char| c <= ' ').chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
                 let v = v.to_ascii_lowercase();
                 if v.starts_with("javascript:") || v.starts_with("vbscript:") || (v.starts_with("data:") && attr != "src") || (attr == "src" && v.starts_with("data:text")) {
                     return Err(format!("script URL in `{attr}` of {original}"));
@@ -342,11 +347,14 @@ mod oracle_tests {
     fn the_oracle_flags_active_content_and_passes_plain_markup() {
         assert!(no_active_content("<p>a &lt;script&gt; b</p><a href=\"https://x.vn/\" rel=\"noopener\">x</a>").is_ok());
         assert!(no_active_content("<script type=\"application/json\" id=\"d\">{\"a\":\"\\u003cscript>\"}</script>").is_ok());
+        // A control character inside the scheme makes it a relative URL for browsers.
+        assert!(no_active_content("<a href=\"javasc\u{3}ript:alert(1)\">x</a>").is_ok());
         for bad in [
             "<script>alert(1)</script>",
             "<img src=x onerror=alert(1)>",
             "<a href=\"java&#115;cript:alert(1)\">x</a>",
             "<a href=' javascript:alert(1)'>x</a>",
+            "<a href=\"\u{1}java\tscr\nipt:alert(1)\">x</a>",
             "<iframe src=\"https://x.vn\"></iframe>",
             "<svg onload=alert(1)>",
             "<a href=\"data:text/html,x\">x</a>",

@@ -210,7 +210,7 @@ fn run(target: Target) {
     let started = Instant::now();
     // Keep the panic messages of caught panics out of the output: they are reported below.
     let t = smoke(target);
-    eprintln!(
+    figure(format!(
         "fuzz smoke: {}: {} inputs run ({} seeds + {} mutations), {} rendered, {} refused (data errors or broken links), {} failures, slowest {:.0?}, {:.1?} in all",
         target.name(),
         t.inputs,
@@ -221,7 +221,7 @@ fn run(target: Target) {
         t.failures.len(),
         t.slowest,
         started.elapsed()
-    );
+    ));
     assert!(t.failures.is_empty(), "{} of {} inputs failed:\n{}", t.failures.len(), t.inputs, t.failures.join("\n"));
     assert!(t.rendered > 0, "no input rendered: the seeds should include valid ones");
 }
@@ -234,4 +234,11 @@ fn report_seeds_and_mutations_load_check_and_render_without_panic() {
 #[test]
 fn markdown_seeds_and_mutations_render_without_panic_or_active_content() {
     run(Target::Markdown);
+}
+
+/// Prints this test's figure straight to stderr, past the test harness's output capture, so
+/// that `cargo xtask test` shows it for passing tests too.
+fn figure(line: String) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
 }

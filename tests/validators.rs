@@ -90,7 +90,7 @@ fn every_page_passes_the_nu_html_checker() {
             )
         })
         .collect();
-    eprintln!("vnu: {} pages validated, {} errors{}", pages.len(), errors.len(), if with_app { " (with the app)" } else { "" });
+    figure(format!("vnu: {} pages validated, {} errors{}", pages.len(), errors.len(), if with_app { " (with the app)" } else { "" }));
     for e in &errors {
         eprintln!("vnu: {e}");
     }
@@ -150,11 +150,18 @@ fn key_pages_have_no_axe_core_violations() {
             ));
         }
     }
-    eprintln!("axe: {} pages, {} violations{}", pages.len(), violations.len(), if with_app { " (with the app)" } else { "" });
+    figure(format!("axe: {} pages, {} violations{}", pages.len(), violations.len(), if with_app { " (with the app)" } else { "" }));
     for v in &violations {
         eprintln!("axe: {v}");
     }
     assert!(violations.is_empty(), "{} axe-core violations:\n{}", violations.len(), violations.join("\n"));
     let errors = errors.lock().unwrap().clone();
     assert!(errors.is_empty(), "console errors: {errors:#?}");
+}
+
+/// Prints this test's figure straight to stderr, past the test harness's output capture, so
+/// that `cargo xtask test` shows it for passing tests too.
+fn figure(line: String) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
 }

@@ -14,15 +14,13 @@
 #[path = "fuzz_harness.rs"]
 mod harness;
 
-use e2e::{chromium, eval_string, wait_for, workspace_root};
+use e2e::{chromium, workspace_root};
 use headless_chrome::protocol::cdp::types::Event;
 use headless_chrome::protocol::cdp::Page;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
 
 const MARKER: &str = "Đoạn kiểm chứng: nội dung vẫn hiển thị.";
-const TIMEOUT: Duration = Duration::from_secs(30);
 
 fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
@@ -158,7 +156,7 @@ const DOM_CHECK: &str = r#"(() => {
     for (const a of el.attributes) {
       if (a.name.toLowerCase().startsWith('on')) bad.push('event handler ' + a.name + ' on <' + el.localName + '>');
       if (['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'srcdoc'].includes(a.name.toLowerCase())) {
-        const v = a.value.replace(/[\u0000-\u0020]/g, '').toLowerCase();
+        const v = a.value.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '').replace(/[\t\n\r]/g, '').toLowerCase();
         if (v.startsWith('javascript:') || v.startsWith('vbscript:') || v.startsWith('data:text') || a.name.toLowerCase() === 'srcdoc') bad.push(a.name + '="' + a.value + '" on <' + el.localName + '>');
       }
     }
@@ -174,6 +172,17 @@ const DOM_CHECK: &str = r#"(() => {
   }
   return bad.join('\n');
 })()"#;
+
+const CANARY: &str = "/xss-canary/";
+const CANARY_HTML: &str = r#"<!DOCTYPE html>
+<html lang="vi"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'"><title>Canary</title></head>
+<body><main>
+<h1>Canary</h1>
+<img src="/favicon.svg" onload="alert('XSS-canary-1')" alt="">
+<a href="javascript:void(document.title='XSS')">title</a>
+<b onmouseover="console.log('XSS-canary-3')">hover</b>
+</main></body></html>
+"#;
 
 #[derive(Default)]
 struct Seen {
@@ -208,6 +217,11 @@ fn no_xss_vector_executes_in_chromium_with_or_without_csp() {
         }
     }
 
+    // The canary: a page with payloads that do run without CSP, to prove the detectors work.
+    // It is written after the static scan and is no page of the site.
+    std::fs::create_dir_all(dist.join("xss-canary")).unwrap();
+    std::fs::write(dist.join("xss-canary/index.html"), CANARY_HTML).unwrap();
+
     let addr = site::serve::Server::new(&dist).spawn("127.0.0.1:0").unwrap();
     let chrome = chromium(1280, 800);
     let tab = chrome.browser.new_tab().unwrap();
@@ -241,41 +255,59 @@ fn no_xss_vector_executes_in_chromium_with_or_without_csp() {
     let search = pages.iter().any(|p| p == "/tim-kiem/");
     let mut executed = Vec::new();
     let mut visits = 0;
+    let mut shown = 0;
+    // What the canary page gave: [with CSP, CSP bypassed].
+    let mut canary_executed: [Vec<String>; 2] = Default::default();
+    let mut canary_problems: [Vec<String>; 2] = Default::default();
     for bypass_csp in [false, true] {
         tab.call_method(Page::SetBypassCSP { enabled: bypass_csp }).unwrap();
         let mode = if bypass_csp { "CSP bypassed" } else { "with CSP" };
         let mut targets: Vec<String> = pages.clone();
+        targets.push(CANARY.to_string());
         if search {
             targets.push("/tim-kiem/?q=xss".to_string());
         }
         for page in &targets {
-            visits += 1;
-            tab.navigate_to(&format!("http://{addr}{page}")).unwrap().wait_until_navigated().unwrap();
-            if with_app {
-                wait_for(&tab, "document.documentElement.dataset.app === 'ready'", &format!("the app on {page}"), TIMEOUT);
-            }
-            if page.starts_with("/tim-kiem/") && with_app {
-                // Let the app list results whose titles and snippets carry the payloads.
-                let _ = tab.evaluate(
-                    "(() => { const q = document.getElementById('tim-kiem-q'); if (q) { q.value = 'XSS'; q.dispatchEvent(new Event('input', { bubbles: true })); } })()",
-                    false,
-                );
-                std::thread::sleep(Duration::from_millis(300));
-            }
-            let _ = tab.evaluate(INTERACT, false);
-            std::thread::sleep(Duration::from_millis(50));
-            // A javascript: link may have navigated: the checks below run on what is shown now.
-            let title = eval_string(&tab, "document.title");
-            let dom = eval_string(&tab, DOM_CHECK);
-            let mut s = seen.lock().unwrap();
-            let dialogs = std::mem::take(&mut s.dialogs);
-            let console = std::mem::take(&mut s.console);
-            drop(s);
+            let canary = page == CANARY;
+            let (executed, problems) = if canary { (&mut canary_executed[bypass_csp as usize], &mut canary_problems[bypass_csp as usize]) } else { (&mut executed, &mut problems) };
+            visits += usize::from(!canary);
+            let url = format!("http://{addr}{page}");
+            tab.navigate_to(&url).unwrap();
+            // One round trip a page: wait for the load event (and the app), type a search when
+            // there is a search box, interact, then read back everything the checks need.
+            let script = format!(
+                "(async () => {{ \
+                   const until = async (ok, ms) => {{ const end = Date.now() + ms; while (!ok()) {{ if (Date.now() > end) return false; await new Promise(r => setTimeout(r, 20)); }} return true; }}; \
+                   if (!await until(() => location.href === {url} && document.readyState === 'complete', 30000)) return JSON.stringify({{ error: 'not loaded: ' + location.href + ' ' + document.readyState }}); \
+                   if ({app} && !await until(() => document.documentElement.dataset.app === 'ready', 30000)) return JSON.stringify({{ error: 'the app did not become ready' }}); \
+                   const q = document.getElementById('tim-kiem-q'); \
+                   if ({app} && q) {{ q.value = 'XSS'; q.dispatchEvent(new Event('input', {{ bubbles: true }})); await new Promise(r => setTimeout(r, 300)); }} \
+                   {INTERACT}; \
+                   await new Promise(r => setTimeout(r, {settle})); \
+                   return JSON.stringify({{ title: document.title, dom: {DOM_CHECK}, \
+                     h1: (document.querySelector('main h1') || {{}}).textContent || '', \
+                     prose: (document.querySelector('main .prose') || {{}}).textContent || '' }}); \
+                 }})()",
+                url = serde_json::to_string(&url).unwrap(),
+                // The canary is no page of the site: no app mounts there.
+                app = with_app && !canary,
+                // Long enough for the canary's javascript: link to run when nothing stops it.
+                settle = if canary { 500 } else { 50 },
+            );
+            // A javascript: link that ran may have replaced the document: then the promise is lost.
+            // If the script started in the document being replaced, run it again in the new one.
+            let run = || tab.evaluate(&script, true).ok().and_then(|r| r.value).and_then(|v| v.as_str().map(str::to_string));
+            let value = run().or_else(|| {
+                std::thread::sleep(std::time::Duration::from_millis(200));
+                run()
+            });
+            let seen_now = {
+                let mut s = seen.lock().unwrap();
+                (std::mem::take(&mut s.dialogs), std::mem::take(&mut s.console))
+            };
+            let (dialogs, console) = seen_now;
             for d in dialogs {
                 executed.push(format!("{page} ({mode}): dialog {d}"));
-            }
-            if title == "XSS" {
-                executed.push(format!("{page} ({mode}): document.title set to 'XSS'"));
             }
             for c in console {
                 if c.contains("XSS") {
@@ -284,30 +316,50 @@ fn no_xss_vector_executes_in_chromium_with_or_without_csp() {
                     problems.push(format!("{page} ({mode}): {c}"));
                 }
             }
-            for d in dom.lines().filter(|l| !l.is_empty()) {
+            let Some(value) = value else {
+                problems.push(format!("{page} ({mode}): the page's checks returned nothing (replaced by a javascript: URL?)"));
+                continue;
+            };
+            let r: serde_json::Value = serde_json::from_str(&value).unwrap();
+            if let Some(e) = r["error"].as_str() {
+                problems.push(format!("{page} ({mode}): {e}"));
+                continue;
+            }
+            if r["title"] == "XSS" {
+                executed.push(format!("{page} ({mode}): document.title set to 'XSS'"));
+            }
+            for d in r["dom"].as_str().unwrap_or("").lines().filter(|l| !l.is_empty()) {
                 problems.push(format!("{page} ({mode}, DOM): {d}"));
             }
-        }
-        // Every vector's document is still shown.
-        for v in vectors.iter().filter(|v| v.page.is_some()) {
-            let page = v.page.as_ref().unwrap();
-            tab.navigate_to(&format!("http://{addr}{page}")).unwrap().wait_until_navigated().unwrap();
-            let prose = eval_string(&tab, "(document.querySelector('main .prose') || {}).textContent || ''");
-            let h1 = eval_string(&tab, "(document.querySelector('main h1') || {}).textContent || ''");
-            if !prose.contains(MARKER) || h1.trim().is_empty() {
-                problems.push(format!("{page} ({mode}): {} is not shown (h1 {h1:?}, prose {:?})", v.name, prose.chars().take(120).collect::<String>()));
+            // Every vector's document is still shown.
+            if let Some(v) = vectors.iter().find(|v| v.page.as_deref() == Some(page.as_str())) {
+                let (h1, prose) = (r["h1"].as_str().unwrap_or(""), r["prose"].as_str().unwrap_or(""));
+                if !prose.contains(MARKER) || h1.trim().is_empty() {
+                    problems.push(format!("{page} ({mode}): {} is not shown (h1 {h1:?}, prose {:?})", v.name, prose.chars().take(120).collect::<String>()));
+                }
+                shown += 1;
             }
         }
     }
+    assert_eq!(shown, 2 * vectors.iter().filter(|v| v.page.is_some()).count(), "every vector page was visited in both modes");
 
-    eprintln!(
+    figure(format!(
         "xss: {} vectors ({payloads} payloads) tried on {} pages ({visits} visits, with CSP and with CSP bypassed{}, {:.0?}), {} executed",
         vectors.len(),
         pages.len(),
         if with_app { ", with the app" } else { "" },
         started.elapsed(),
         executed.len()
-    );
+    ));
+    // The detectors work: without CSP the canary's dialog, title and console payloads are seen,
+    // and its markup is flagged; with CSP nothing of it runs and the violations are reported.
+    let [with_csp, without_csp] = &canary_executed;
+    assert!(with_csp.is_empty(), "the CSP should stop the canary: {with_csp:#?}");
+    assert!(canary_problems[0].iter().any(|p| p.contains("Content Security Policy")), "CSP violations on the canary are reported: {:#?}", canary_problems[0]);
+    for what in ["dialog XSS-canary-1", "document.title set to 'XSS'", "XSS-canary-3"] {
+        assert!(without_csp.iter().any(|e| e.contains(what)), "the canary's {what:?} was not detected without CSP: {without_csp:#?}");
+    }
+    assert!(canary_problems[1].iter().any(|p| p.contains("event handler onload on <img>")), "the DOM check flags the canary: {:#?}", canary_problems[1]);
     for e in &executed {
         eprintln!("xss: EXECUTED {e}");
     }
@@ -316,4 +368,11 @@ fn no_xss_vector_executes_in_chromium_with_or_without_csp() {
     }
     assert!(executed.is_empty(), "{} payloads executed:\n{}", executed.len(), executed.join("\n"));
     assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), problems.join("\n"));
+}
+
+/// Prints this test's figure straight to stderr, past the test harness's output capture, so
+/// that `cargo xtask test` shows it for passing tests too.
+fn figure(line: String) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
 }

@@ -226,11 +226,49 @@ fn a_killed_build_leaves_the_previous_or_the_complete_new_site() {
     assert_eq!(snapshot(&public).as_ref(), Some(sites[1 - current].1), "a build after the kills gives the complete site");
     let left = leftovers(root);
 
-    eprintln!(
+    figure(format!(
         "interrupt: {} kills survived ({kills} kills of {attempt} builds, one build {build_time:?}, writing from {write_start:?}; {kept_old} left the previous site, {got_new} the complete new one, {while_writing} hit while writing the staging directory; {finished_first} builds finished before their kill)",
         kills - failures.len()
-    );
+    ));
     assert!(failures.is_empty(), "{} kills broke the published site:\n{}", failures.len(), failures.join("\n"));
     assert!(kills >= KILLS, "only {kills} of {attempt} builds were still running when killed (build time {build_time:?})");
     assert!(left.is_empty(), "leftovers of killed builds remain after a complete build: {left:?}");
+}
+
+/// Prints this test's figure straight to stderr, past the test harness's output capture, so
+/// that `cargo xtask test` shows it for passing tests too.
+fn figure(line: String) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
+}
+
+/// The one instant the random kills almost never hit: between `write_atomically`'s two renames,
+/// `public/` has just become `.public.old-build-<pid>` and the new site is not in place yet. That
+/// is the state a SIGKILL there leaves, made here directly. The previous site must survive it:
+/// the next build, even one that fails on its data, must not leave the site missing (nor delete
+/// the only copy of it with the killed build's leftovers).
+#[test]
+fn a_build_killed_between_its_two_renames_loses_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let data = root.join("data");
+    copy_dir(&sample_data(), &data);
+    build_to_end(&data, "public", root);
+    let published = snapshot(&root.join("public")).unwrap();
+    // The killed build had renamed the published site aside, and died.
+    std::fs::rename(root.join("public"), root.join(".public.old-build-4194301")).unwrap();
+
+    // The next build fails on a data error: it must write nothing, and the site must be there.
+    let report = data.join("reports/2024/CQ01-01.toml");
+    let text = std::fs::read_to_string(&report).unwrap();
+    std::fs::write(&report, text.replacen("ket_nap = ", "ket_nap = = ", 1)).unwrap();
+    let status = build(&data, "public", root).wait().unwrap();
+    assert_eq!(status.code(), Some(1), "the broken data must fail the build");
+    let after = snapshot(&root.join("public"));
+    let beside = leftovers(root);
+    assert!(
+        after.as_ref() == Some(&published),
+        "after a build killed between its renames and a failed rebuild, the previous site is lost: {}; beside it: {beside:?}",
+        describe(&after, &published, &published)
+    );
 }

@@ -26,7 +26,8 @@ DOCS = [
      "<a href=\"javascript:alert('XSS-03')\">a</a> <a href=\" javascript:alert('XSS-03b')\">b</a> "
      "<a href=\"java\tscript:alert('XSS-03c')\">c</a> <a href=\"java&#x09;script:alert('XSS-03d')\">d</a> "
      "<a href=\"&#106;avascript&#58;alert('XSS-03e')\">e</a> <a href=\"&#0000106&#0000097&#0000118&#0000097&#0000115&#0000099&#0000114&#0000105&#0000112&#0000116&#0000058alert('XSS-03f')\">f</a> "
-     "<a href=\"javascript&colon;alert('XSS-03g')\">g</a> <a href=\"\x01javascript:alert('XSS-03h')\">h</a>", {}),
+     "<a href=\"javascript&colon;alert('XSS-03g')\">g</a> <a href=\"\x01javascript:alert('XSS-03h')\">h</a> "
+     "<a href=\"javasc\x03\x03ript:alert('XSS-03i')\">i</a> <a href=\"&#106;avasc&#3;ript&#58;alert('XSS-03j')\">j</a>", {}),
     ("04", "thuoc-tinh-su-kien", "event-handler attributes on allowed tags",
      "<b onclick=\"alert('XSS-04')\">đậm</b> <i onmouseover=\"alert('XSS-04b')\">nghiêng</i> "
      "<p onpointerenter=\"document.title='XSS'\">đoạn</p> <span onfocus=\"alert('XSS-04c')\" tabindex=\"0\" autofocus>tiêu điểm</span> "

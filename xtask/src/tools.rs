@@ -171,7 +171,9 @@ fn npm_package(root: &Path, name: &str, version: &str) -> Result<(), String> {
     crate::run(
         Command::new("npm")
             .current_dir(&dir)
-            .args(["install", "--no-audit", "--no-fund", "--save-exact", "--prefix", ".", &format!("{name}@{version}")]),
+            // No install scripts: vnu-jar's would fetch a Java runtime (the network is closed;
+            // Java comes from Debian), and neither package needs one to be used.
+            .args(["install", "--no-audit", "--no-fund", "--save-exact", "--ignore-scripts", "--prefix", ".", &format!("{name}@{version}")]),
     )?;
     match npm_installed_version(root, name) {
         Some(v) if v == version => Ok(()),

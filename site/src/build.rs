@@ -140,6 +140,10 @@ pub fn write_atomically(out: &Path, files: &Files) -> Result<(), String> {
             std::fs::write(&target, bytes).map_err(|e| format!("không ghi được `{}`: {e}", target.display()))?;
         }
         if out.exists() {
+            // One atomic exchange where the system has it: no moment without a site.
+            if exchange(&staging, out).is_ok() {
+                return std::fs::remove_dir_all(&staging).map_err(|e| format!("không xóa được bản cũ `{}`: {e}", staging.display()));
+            }
             std::fs::rename(out, &retired).map_err(|e| format!("không thay được `{}`: {e}", out.display()))?;
         }
         if let Err(e) = std::fs::rename(&staging, out) {
@@ -154,15 +158,40 @@ pub fn write_atomically(out: &Path, files: &Files) -> Result<(), String> {
     result
 }
 
-/// Stale staging directories of killed builds, cleaned before a new build.
+/// Swaps two directories atomically (Linux `renameat2` with `RENAME_EXCHANGE`).
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let a = CString::new(a.as_os_str().as_bytes())?;
+    let b = CString::new(b.as_os_str().as_bytes())?;
+    // SAFETY: both paths are valid NUL-terminated strings for the duration of the call.
+    let rc = unsafe { libc::renameat2(libc::AT_FDCWD, a.as_ptr(), libc::AT_FDCWD, b.as_ptr(), libc::RENAME_EXCHANGE) };
+    if rc == 0 { Ok(()) } else { Err(std::io::Error::last_os_error()) }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
+    Err(std::io::Error::from(std::io::ErrorKind::Unsupported))
+}
+
+/// Stale staging directories of killed builds, cleaned before a new build. A build killed
+/// between the two renames of the fallback path leaves the previous site only as `.old`: put it
+/// back rather than delete it.
 pub fn clean_leftovers(out: &Path) {
     let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let Some(name) = out.file_name().map(|n| n.to_string_lossy().into_owned()) else { return };
     let Ok(entries) = std::fs::read_dir(parent) else { return };
-    for e in entries.flatten() {
-        let n = e.file_name().to_string_lossy().into_owned();
+    let mut entries: Vec<_> = entries.flatten().map(|e| (e.file_name().to_string_lossy().into_owned(), e.path())).collect();
+    entries.sort();
+    for (n, path) in entries {
+        if n.starts_with(&format!(".{name}.old-build-")) && !out.exists() {
+            if std::fs::rename(&path, out).is_ok() {
+                continue;
+            }
+        }
         if n.starts_with(&format!(".{name}.tmp-build-")) || n.starts_with(&format!(".{name}.old-build-")) {
-            let _ = std::fs::remove_dir_all(e.path());
+            let _ = std::fs::remove_dir_all(path);
         }
     }
 }

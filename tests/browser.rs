@@ -110,5 +110,5 @@ fn no_page_scrolls_sideways_at_320_375_or_1280_px() {
         let real: Vec<_> = errors.iter().filter(|e| !e.contains("404")).collect();
         assert!(real.is_empty(), "console errors at {width}px: {real:#?}");
     }
-    eprintln!("overflow: {checked} page views checked at 320, 375 and 1280 px");
+    e2e::figure(format!("overflow: {checked} page views checked at 320, 375 and 1280 px"));
 }

@@ -151,11 +151,11 @@ fn redraw_time_for_a_thousand_organizations_is_printed() {
     })()";
     let result = tab.evaluate(script, true).unwrap().value.unwrap();
     let result: serde_json::Value = serde_json::from_str(result.as_str().unwrap()).unwrap();
-    eprintln!(
+    e2e::figure(format!(
         "redraw: median {:.1} ms, max {:.1} ms per filter change ({} grassroots organizations with quotas in a tree of 1,000; budget 16 ms)",
         result["median"].as_f64().unwrap(),
         result["max"].as_f64().unwrap(),
         grassroots
-    );
+    ));
     assert!(result["rows"].as_u64().unwrap() > 0);
 }

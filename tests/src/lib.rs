@@ -104,3 +104,10 @@ pub fn eval_string(tab: &Tab, expr: &str) -> String {
     let v = tab.evaluate(expr, false).unwrap().value.unwrap_or_default();
     v.as_str().map(str::to_string).unwrap_or_else(|| v.to_string())
 }
+
+/// Prints a measured figure so it shows in the test output: the harness captures `eprintln!`
+/// of passing tests, but not writes to the process's stderr.
+pub fn figure(line: String) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
+}

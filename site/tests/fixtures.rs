@@ -24,6 +24,9 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
+mod common;
+use common::{copy_dir};
+
 const TIME_LIMIT: Duration = Duration::from_secs(10);
 
 fn fixtures() -> PathBuf {
@@ -157,18 +160,6 @@ fn parse_case(file: &Path) -> Result<Case, String> {
         }
     };
     Ok(Case { name, why, change: (path, (!delete).then_some(bytes)), expect, also })
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap().flatten() {
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 /// Runs `check` on `data` in a thread, so that a hang is reported instead of blocking the run.

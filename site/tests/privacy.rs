@@ -3,18 +3,12 @@
 //! internal build shows the true counts, marked "Nội bộ", and the report lists every hidden cell.
 
 use serde_json::Value;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
+
+mod common;
+use common::{sample_data, scratch, site};
 
 const K: u64 = 3;
-
-fn site(args: &[&str], cwd: &Path) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_site")).args(args).current_dir(cwd).output().unwrap()
-}
-
-fn sample_data() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../data")
-}
 
 fn build(audience: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -153,11 +147,8 @@ fn the_internal_build_shows_true_counts_and_is_marked() {
 
 #[test]
 fn a_threshold_below_three_is_refused() {
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    let copy = Command::new("cp").arg("-r").arg(sample_data()).arg(&data).status().unwrap();
-    assert!(copy.success());
-    let cfg = data.join("site.toml");
+    let dir = scratch();
+    let cfg = dir.path().join("data/site.toml");
     let text = std::fs::read_to_string(&cfg).unwrap().replace("nguong_an_danh = 3", "nguong_an_danh = 2");
     std::fs::write(&cfg, text).unwrap();
     let out = site(&["check", "--data", "data"], dir.path());

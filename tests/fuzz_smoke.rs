@@ -8,6 +8,8 @@
 #[path = "fuzz_harness.rs"]
 mod harness;
 
+use e2e::figure;
+
 use harness::{Harness, Outcome, Target};
 use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
@@ -234,11 +236,4 @@ fn report_seeds_and_mutations_load_check_and_render_without_panic() {
 #[test]
 fn markdown_seeds_and_mutations_render_without_panic_or_active_content() {
     run(Target::Markdown);
-}
-
-/// Prints this test's figure straight to stderr, past the test harness's output capture, so
-/// that `cargo xtask test` shows it for passing tests too.
-fn figure(line: String) {
-    use std::io::Write;
-    let _ = writeln!(std::io::stderr().lock(), "{line}");
 }

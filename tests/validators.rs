@@ -8,7 +8,7 @@
 //!
 //! `cargo xtask test` installs both (see `xtask/src/tools.rs`) and sets the variables.
 
-use e2e::{chromium, collect_errors, wait_for, workspace_root};
+use e2e::{chromium, collect_errors, figure, wait_for, workspace_root};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
@@ -157,11 +157,4 @@ fn key_pages_have_no_axe_core_violations() {
     assert!(violations.is_empty(), "{} axe-core violations:\n{}", violations.len(), violations.join("\n"));
     let errors = errors.lock().unwrap().clone();
     assert!(errors.is_empty(), "console errors: {errors:#?}");
-}
-
-/// Prints this test's figure straight to stderr, past the test harness's output capture, so
-/// that `cargo xtask test` shows it for passing tests too.
-fn figure(line: String) {
-    use std::io::Write;
-    let _ = writeln!(std::io::stderr().lock(), "{line}");
 }

@@ -14,7 +14,7 @@
 #[path = "fuzz_harness.rs"]
 mod harness;
 
-use e2e::{chromium, workspace_root};
+use e2e::{chromium, figure, workspace_root};
 use headless_chrome::protocol::cdp::types::Event;
 use headless_chrome::protocol::cdp::Page;
 use std::path::{Path, PathBuf};
@@ -368,11 +368,4 @@ fn no_xss_vector_executes_in_chromium_with_or_without_csp() {
     }
     assert!(executed.is_empty(), "{} payloads executed:\n{}", executed.len(), executed.join("\n"));
     assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), problems.join("\n"));
-}
-
-/// Prints this test's figure straight to stderr, past the test harness's output capture, so
-/// that `cargo xtask test` shows it for passing tests too.
-fn figure(line: String) {
-    use std::io::Write;
-    let _ = writeln!(std::io::stderr().lock(), "{line}");
 }

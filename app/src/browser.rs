@@ -55,11 +55,26 @@ fn mount(document: &web_sys::Document) -> Result<(), String> {
 
     target.set_inner_html("");
     let handle = leptos::mount::mount_to(target, move || {
-        view! { <QuotaExplorer overview=overview initial=initial on_change=move |s: ViewState| keep(s) /> }
+        view! { <QuotaExplorer overview=overview initial=initial on_change=move |s: ViewState| keep(s) on_rows=show_rows /> }
     });
     // Keep the view mounted for the life of the page.
     handle.forget();
     Ok(())
+}
+
+/// Hides the quota table's rows a filter drops. Runs once the redraw that called it has reached
+/// the DOM (a microtask later), and touches only rows whose state changes.
+fn show_rows(keep: Vec<bool>) {
+    leptos::prelude::queue_microtask(move || {
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+        let Ok(rows) = document.query_selector_all("#chi-tieu tbody > tr") else { return };
+        for (i, keep) in keep.into_iter().enumerate() {
+            let Some(row) = rows.item(i as u32).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { break };
+            if row.has_attribute("hidden") == keep {
+                let _ = row.toggle_attribute_with_force("hidden", !keep);
+            }
+        }
+    });
 }
 
 /// Keeps a view in the URL query (a shared link opens it) and on the device (without the year,

@@ -4,7 +4,7 @@
 use super::palette;
 use super::svg::{accessible, ChartLabels};
 use crate::format;
-use crate::stats::QuotaYear;
+use crate::stats::{QuotaRow, QuotaYear};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -18,18 +18,23 @@ const BAR_HEIGHT: i32 = 14;
 const VALUE_WIDTH: i32 = 96;
 /// Names longer than this are cut with "…" (the table below the chart has them in full).
 const NAME_CHARS: usize = 46;
+/// Rows a chart shows at first. Rows come lagging first, slowest first, so these are the ones a
+/// leader acts on; a chart of hundreds of bars is a scroll nobody reads on a phone (and costs a
+/// frame budget to redraw). The table under the chart always has every row.
+pub const QUOTA_CHART_ROWS: usize = 30;
 
-/// Draws the chart for one year as accessible SVG markup.
-pub fn quota_chart(data: &QuotaYear, labels: &ChartLabels<'_>) -> String {
-    let height = (HEADER + ROW * data.rows.len().max(1) as i32 + MARGIN) as u32;
+/// Draws the first `shown` rows of one year as accessible SVG markup.
+pub fn quota_chart(data: &QuotaYear, shown: usize, labels: &ChartLabels<'_>) -> String {
+    let rows = &data.rows[..shown.min(data.rows.len())];
+    let height = (HEADER + ROW * rows.len().max(1) as i32 + MARGIN) as u32;
     let mut svg = String::new();
     // Drawing into a String cannot fail for I/O reasons; an error would only drop a shape.
-    let _ = draw(&mut svg, data, height);
-    with_hit_areas(&accessible(&svg, labels), data)
+    let _ = draw(&mut svg, data, rows, height);
+    with_hit_areas(&accessible(&svg, labels), rows)
 }
 
 /// "Tên: 7/9 — 77,8%", the exact figures of one row (tooltip and hover title).
-pub fn quota_row_text(row: &crate::stats::QuotaRow) -> String {
+pub fn quota_row_text(row: &QuotaRow) -> String {
     let status = if row.lagging { " — chậm tiến độ" } else { "" };
     match row.admitted {
         Some(a) => format!(
@@ -45,9 +50,9 @@ pub fn quota_row_text(row: &crate::stats::QuotaRow) -> String {
 
 /// Invisible rectangles over each row: a hover title without JavaScript, and `data-row` for the
 /// app's tap tooltip. plotters cannot tag its shapes, so they are added to the finished SVG.
-fn with_hit_areas(svg: &str, data: &QuotaYear) -> String {
+fn with_hit_areas(svg: &str, rows: &[QuotaRow]) -> String {
     let mut hits = String::from("<g class=\"hits\">");
-    for (i, row) in data.rows.iter().enumerate() {
+    for (i, row) in rows.iter().enumerate() {
         let top = HEADER + ROW * i as i32;
         hits.push_str(&format!(
             "<rect class=\"hit\" data-row=\"{i}\" x=\"0\" y=\"{top}\" width=\"{QUOTA_CHART_WIDTH}\" height=\"{ROW}\" fill=\"#000\" fill-opacity=\"0\"><title>{}</title></rect>",
@@ -61,14 +66,13 @@ fn with_hit_areas(svg: &str, data: &QuotaYear) -> String {
     }
 }
 
-fn draw(svg: &mut String, data: &QuotaYear, height: u32) -> Result<(), DrawingAreaErrorKind<std::io::Error>> {
+fn draw(svg: &mut String, data: &QuotaYear, rows: &[QuotaRow], height: u32) -> Result<(), DrawingAreaErrorKind<std::io::Error>> {
     let root = SVGBackend::with_string(svg, (QUOTA_CHART_WIDTH, height)).into_drawing_area();
     let width = QUOTA_CHART_WIDTH as i32;
     let left = MARGIN;
     // Bars stop short of the right edge, where the "admitted/quota" value stands.
     let right = width - MARGIN - VALUE_WIDTH;
-    let scale_max = data
-        .rows
+    let scale_max = rows
         .iter()
         .map(|r| r.quota.max(r.admitted.unwrap_or(0)))
         .max()
@@ -92,7 +96,7 @@ fn draw(svg: &mut String, data: &QuotaYear, height: u32) -> Result<(), DrawingAr
         root.draw(&Text::new("Tiến độ cần đạt đến ngày chốt số liệu", (left + 20, 37), text(super::TEXT_SIZE, &palette::TEXT, HPos::Left)))?;
     }
 
-    for (i, row) in data.rows.iter().enumerate() {
+    for (i, row) in rows.iter().enumerate() {
         let top = HEADER + ROW * i as i32;
         let label_y = top + 8;
         let name = if row.lagging { format!("▲ {}", row.name) } else { row.name.clone() };
@@ -157,7 +161,7 @@ pub fn quota_summary(data: &QuotaYear) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::stats::{QuotaRow, YearPace};
+    use crate::stats::YearPace;
 
     fn year(as_of: Option<chrono::NaiveDate>) -> QuotaYear {
         let row = |code: &str, quota, admitted, lagging| QuotaRow {
@@ -182,7 +186,7 @@ mod tests {
     #[test]
     fn chart_is_accessible_scalable_svg_with_one_bar_per_row() {
         let labels = ChartLabels { id: "q", title: "Tiến độ", description: "Mô tả" };
-        let svg = quota_chart(&year(None), &labels);
+        let svg = quota_chart(&year(None), QUOTA_CHART_ROWS, &labels);
         assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 400 "));
         assert!(!svg[..svg.find('>').unwrap()].contains("width="), "fixed width would not scale");
         assert!(svg.contains("role=\"img\""));
@@ -200,13 +204,23 @@ mod tests {
     #[test]
     fn pace_marks_only_in_a_year_in_progress() {
         let labels = ChartLabels { id: "q", title: "t", description: "d" };
-        let done = quota_chart(&year(None), &labels);
-        let running = quota_chart(&year(chrono::NaiveDate::from_ymd_opt(2025, 9, 30)), &labels);
+        let done = quota_chart(&year(None), QUOTA_CHART_ROWS, &labels);
+        let running = quota_chart(&year(chrono::NaiveDate::from_ymd_opt(2025, 9, 30)), QUOTA_CHART_ROWS, &labels);
         assert!(!done.contains("Tiến độ cần đạt"));
         assert!(running.contains("Tiến độ cần đạt"));
         assert_eq!(shorten("Chi bộ Công ty", 8), "Chi bộ…");
         assert_eq!(shorten("Chi bộ", 8), "Chi bộ");
-        assert_eq!(quota_chart(&year(None), &labels), done, "drawing is deterministic");
+        assert_eq!(quota_chart(&year(None), QUOTA_CHART_ROWS, &labels), done, "drawing is deterministic");
+    }
+
+    #[test]
+    fn draws_only_the_rows_shown_and_scales_to_them() {
+        let labels = ChartLabels { id: "q", title: "t", description: "d" };
+        let first = quota_chart(&year(None), 1, &labels);
+        assert!(first.contains("data-row=\"0\"") && !first.contains("data-row=\"1\""));
+        assert!(!first.contains("5/4"), "the second row is not drawn");
+        assert!(first.contains(&format!("viewBox=\"0 0 400 {}\"", HEADER + ROW + MARGIN)), "{first}");
+        assert_eq!(quota_chart(&year(None), 99, &labels), quota_chart(&year(None), 3, &labels));
     }
 
     #[test]

@@ -5,7 +5,7 @@
 
 use super::admissions::CumulativeFigure;
 use super::quota::QuotaFigure;
-use crate::chart::quota_row_text;
+use crate::chart::{quota_row_text, QUOTA_CHART_ROWS};
 use crate::stats::{QuotaFilter, QuotaOverview};
 use crate::view_state::{Display, ViewState};
 use leptos::prelude::*;
@@ -100,17 +100,31 @@ pub fn Controls(years: Vec<i32>, state: ViewState, year: i32, #[prop(optional)] 
 
 /// The live dashboard. `initial.year` is already resolved to a year the overview has.
 #[component]
-pub fn QuotaExplorer(overview: QuotaOverview, initial: ViewState, #[prop(into)] on_change: Callback<ViewState>) -> impl IntoView {
+pub fn QuotaExplorer(
+    overview: QuotaOverview,
+    initial: ViewState,
+    #[prop(into)] on_change: Callback<ViewState>,
+    /// After each redraw: which of the quota table's rows (every row of the year) the filter
+    /// keeps. The platform hides the others, so a filter change re-parses no table.
+    #[prop(into)]
+    on_rows: Callback<Vec<bool>>,
+) -> impl IntoView {
     let years: Vec<i32> = overview.years.iter().map(|y| y.year).collect();
     let latest = years.last().copied().unwrap_or_default();
     let state = RwSignal::new(initial);
     let tooltip = RwSignal::new(String::new());
     let overview = StoredValue::new(overview);
+    // Bars the quota chart draws; a new view starts again from the first ones.
+    let chart_rows = RwSignal::new(QUOTA_CHART_ROWS);
     let changed = Callback::new(move |next: ViewState| {
         tooltip.set(String::new());
+        chart_rows.set(QUOTA_CHART_ROWS);
         state.set(next);
         on_change.run(next);
     });
+    let more = Callback::new(move |()| chart_rows.update(|n| *n += QUOTA_CHART_ROWS));
+    // The year's rows under the filters; each figure below redraws from it.
+    let filtered = move |s: &ViewState| overview.with_value(|o| o.year(s.year.unwrap_or(latest)).map(|y| y.filtered(&s.filter)));
     view! {
         {move || {
             let s = state.get();
@@ -120,22 +134,23 @@ pub fn QuotaExplorer(overview: QuotaOverview, initial: ViewState, #[prop(into)] 
         <p class="chart-tooltip" role="status" aria-live="polite" hidden=move || tooltip.get().is_empty()>{move || tooltip.get()}</p>
         {move || {
             let s = state.get();
-            let year = s.year.unwrap_or(latest);
-            overview.with_value(|o| {
-                let data = o.year(year)?.filtered(&s.filter);
-                let compare = s.compare.and_then(|c| o.year(c)).map(|c| c.filtered(&s.filter));
-                let rows = data.rows.clone();
-                let on_row = Callback::new(move |i: usize| {
-                    if let Some(row) = rows.get(i) {
-                        tooltip.set(quota_row_text(row));
-                    }
-                });
-                let cumulative = (s.display != Display::Table).then(|| view! { <CumulativeFigure data=data.clone() /> });
-                Some(view! {
-                    <QuotaFigure data=data compare=compare display=s.display on_row=Some(on_row) />
-                    {cumulative}
-                })
+            let (data, compare) = overview.with_value(|o| (o.year(s.year.unwrap_or(latest)).cloned(), s.compare.and_then(|c| o.year(c)).cloned()));
+            let data = data?;
+            on_rows.run(data.rows.iter().map(|r| s.filter.keeps(r)).collect());
+            // Chart rows are the filtered rows, in order: a tap on row i is the i-th kept row.
+            let kept: Vec<_> = data.rows.iter().filter(|r| s.filter.keeps(r)).cloned().collect();
+            let on_row = Callback::new(move |i: usize| {
+                if let Some(row) = kept.get(i) {
+                    tooltip.set(quota_row_text(row));
+                }
+            });
+            Some(view! {
+                <QuotaFigure data=data compare=compare filter=s.filter display=s.display on_row=Some(on_row) chart_rows=chart_rows.get() on_more=Some(more) />
             })
+        }}
+        {move || {
+            let s = state.get();
+            (s.display != Display::Table).then(|| filtered(&s).map(|data| view! { <CumulativeFigure data=data /> }))
         }}
     }
 }

@@ -21,6 +21,9 @@ pub fn Figure(
     /// Called with the row index when a chart row (`data-row`) is tapped or clicked.
     #[prop(optional_no_strip)]
     on_row: Option<Callback<usize>>,
+    /// Under the chart, e.g. that it draws only some of the table's rows.
+    #[prop(optional_no_strip)]
+    chart_note: Option<AnyView>,
     children: Children,
 ) -> impl IntoView {
     let caption_id = format!("{id}-caption");
@@ -34,6 +37,7 @@ pub fn Figure(
                     cb.run(i);
                 }
             }></div>
+            {chart_note}
             <p class="chart-summary">{summary}</p>
             {source.map(|s| view! { <p class="chart-source">{s}</p> })}
             {table_name.map(|stem| super::quota::downloads(&stem))}

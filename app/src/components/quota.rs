@@ -1,8 +1,8 @@
 use super::figure::Figure;
 use crate::view_state::Display;
-use crate::chart::{quota_chart, quota_summary, ChartLabels};
+use crate::chart::{quota_chart, quota_summary, ChartLabels, QUOTA_CHART_ROWS};
 use crate::format;
-use crate::stats::QuotaYear;
+use crate::stats::{QuotaFilter, QuotaYear};
 use leptos::prelude::*;
 
 /// File stems under `/du-lieu/` of the tables behind the admission charts (the site writes
@@ -27,8 +27,10 @@ pub fn downloads(stem: &str) -> impl IntoView {
     }
 }
 
-/// The table body as HTML text. The app redraws hundreds of rows on every filter change: one
-/// string parsed by the browser is several times faster than building each cell as a view.
+/// The table body as HTML text, every row of the year whatever the filter: the app hides the rows
+/// a filter drops (`tr[hidden]`), so a filter change costs no re-parse of hundreds of rows, and a
+/// year or comparison change is one string parsed by the browser, several times faster than
+/// building each cell as a view.
 fn table_rows_html(data: &QuotaYear, compare: Option<&QuotaYear>) -> String {
     use crate::chart::escape;
     use std::fmt::Write as _;
@@ -58,25 +60,54 @@ fn table_rows_html(data: &QuotaYear, compare: Option<&QuotaYear>) -> String {
     html
 }
 
+/// "The chart draws 30 of 445 organizations" and the button that draws more.
+fn more_rows_note(shown: usize, total: usize, on_more: Option<Callback<()>>) -> impl IntoView {
+    let more = QUOTA_CHART_ROWS.min(total - shown);
+    view! {
+        <p class="chart-more">
+            {format!("Biểu đồ vẽ {shown}/{total} tổ chức có tiến độ thấp nhất; bảng số liệu có đủ {total} tổ chức. ")}
+            <button type="button" class="more" disabled=on_more.is_none() on:click=move |_| {
+                if let Some(cb) = on_more {
+                    cb.run(());
+                }
+            }>{format!("Vẽ thêm {more} tổ chức")}</button>
+        </p>
+    }
+}
+
 /// The quota chart of one year, its summary sentence and its data table (the chart's text
 /// alternative, and what prints).
 #[component]
 pub fn QuotaFigure(
+    /// The whole year: the table lists every row, the chart and totals follow `filter`.
     data: QuotaYear,
     /// Another year's figures for the same organizations, shown beside in the table.
     #[prop(optional_no_strip)]
     compare: Option<QuotaYear>,
+    /// The rows the chart, summary and totals count (the app hides the others' table rows).
+    #[prop(optional)]
+    filter: QuotaFilter,
     #[prop(optional)] display: Display,
     #[prop(optional_no_strip)] on_row: Option<Callback<usize>>,
+    /// Rows the chart draws (the first ones: lagging, slowest first); the table has them all.
+    #[prop(default = QUOTA_CHART_ROWS)]
+    chart_rows: usize,
+    /// The app's "show more on the chart"; the static page shows the button disabled.
+    #[prop(optional_no_strip)]
+    on_more: Option<Callback<()>>,
 ) -> impl IntoView {
     let title = format!("Tiến độ thực hiện chỉ tiêu kết nạp đảng viên năm {}", data.year);
-    let summary = quota_summary(&data);
-    let svg = quota_chart(&data, &ChartLabels { id: "bieu-do-chi-tieu", title: &title, description: &summary });
+    let rows = table_rows_html(&data, compare.as_ref());
+    let (data, compare) = if filter.is_all() { (data, compare) } else { (data.filtered(&filter), compare.map(|c| c.filtered(&filter))) };
+    let summary = match filter.describe() {
+        Some(what) => format!("Đang lọc: {what}. {}", quota_summary(&data)),
+        None => quota_summary(&data),
+    };
+    let svg = quota_chart(&data, chart_rows, &ChartLabels { id: "bieu-do-chi-tieu", title: &title, description: &summary });
     let source = match data.as_of {
         Some(d) => format!("Nguồn: báo cáo của các tổ chức cơ sở đảng, số liệu đến ngày {}.", format::date(d)),
         None => format!("Nguồn: báo cáo năm {} của các tổ chức cơ sở đảng.", data.year),
     };
-    let rows = table_rows_html(&data, compare.as_ref());
     let compare_head = compare.as_ref().map(|c| view! { <th scope="col" class="num">{format!("Năm {}", c.year)}</th> });
     let compare_foot = compare.as_ref().map(|c| view! { <td class="num">{format!("{}/{}", format::int(c.total_admitted()), format::int(c.total_quota()))}</td> });
     let summary = match &compare {
@@ -89,6 +120,7 @@ pub fn QuotaFigure(
         ),
         None => summary,
     };
+    let chart_note = (data.rows.len() > chart_rows).then(|| more_rows_note(chart_rows, data.rows.len(), on_more).into_any());
     let total_share = format::percent(data.total_admitted(), data.total_quota()).unwrap_or_else(|| "—".into());
     view! {
         <Figure
@@ -101,6 +133,7 @@ pub fn QuotaFigure(
             hide_chart=display == Display::Table
             hide_table=display == Display::Chart
             on_row=on_row
+            chart_note=chart_note
         >
             <table class="data-table">
                 <caption>{format!("Số liệu chỉ tiêu kết nạp năm {}", data.year)}</caption>

@@ -201,6 +201,19 @@ impl QuotaFilter {
     pub fn is_all(&self) -> bool {
         *self == QuotaFilter::default()
     }
+
+    /// "doanh nghiệp, chi bộ cơ sở, chậm tiến độ"; `None` when every row is kept.
+    pub fn describe(&self) -> Option<String> {
+        let parts: Vec<&str> = [
+            self.enterprise.map(|e| if e { "doanh nghiệp" } else { "cơ quan" }),
+            self.committee.map(|c| if c { "đảng bộ cơ sở" } else { "chi bộ cơ sở" }),
+            self.only_lagging.then_some("chậm tiến độ"),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        (!parts.is_empty()).then(|| parts.join(", "))
+    }
 }
 
 impl QuotaYear {
@@ -279,6 +292,9 @@ mod tests {
         let committees = y.filtered(&QuotaFilter { committee: Some(true), ..QuotaFilter::default() });
         assert_eq!(committees.rows[0].code, "A");
         assert_eq!(y.filtered(&QuotaFilter::default()), y);
+        assert_eq!(QuotaFilter::default().describe(), None);
+        let f = QuotaFilter { enterprise: Some(true), committee: Some(false), only_lagging: true };
+        assert_eq!(f.describe().as_deref(), Some("doanh nghiệp, chi bộ cơ sở, chậm tiến độ"));
     }
 
     #[test]

@@ -78,8 +78,12 @@ fn show_rows(keep: Vec<bool>) {
 }
 
 /// Keeps a view in the URL query (a shared link opens it) and on the device (without the year,
-/// which belongs to the page).
+/// which belongs to the page). After the redraw: it is no part of what the reader waits for.
 fn keep(state: ViewState) {
+    leptos::prelude::set_timeout(move || remember(state), std::time::Duration::ZERO);
+}
+
+fn remember(state: ViewState) {
     if let Some(storage) = local_storage() {
         let _ = storage.set_item(STORAGE_KEY, &ViewState { year: None, ..state }.to_query());
     }

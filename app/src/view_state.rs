@@ -23,7 +23,33 @@ pub struct ViewState {
     pub display: Display,
 }
 
+/// One choice made in the filter bar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Change {
+    Year(i32),
+    Enterprise(Option<bool>),
+    Committee(Option<bool>),
+    OnlyLagging(bool),
+    Compare(Option<i32>),
+    Display(Display),
+}
+
 impl ViewState {
+    pub fn apply(&mut self, change: Change) {
+        match change {
+            Change::Year(y) => {
+                self.year = Some(y);
+                // A comparison with the year itself means nothing: drop it.
+                self.compare = self.compare.filter(|&c| c != y);
+            }
+            Change::Enterprise(e) => self.filter.enterprise = e,
+            Change::Committee(c) => self.filter.committee = c,
+            Change::OnlyLagging(l) => self.filter.only_lagging = l,
+            Change::Compare(c) => self.compare = c.filter(|&c| Some(c) != self.year),
+            Change::Display(d) => self.display = d,
+        }
+    }
+
     /// `nam=2024&loai=doanh_nghiep&cap=chi_bo_co_so&cham=1&so_sanh=2023&xem=bang`; defaults left out.
     pub fn to_query(&self) -> String {
         let mut parts = Vec::new();
@@ -98,5 +124,20 @@ mod tests {
         assert_eq!(ViewState::from_query(&format!("?{q}")), s);
         assert_eq!(ViewState::default().to_query(), "");
         assert!(ViewState::from_query("?x=1&nam=abc&loai=zzz").is_default());
+    }
+
+    #[test]
+    fn changes_apply_and_never_compare_a_year_with_itself() {
+        let mut s = ViewState { year: Some(2025), compare: Some(2024), ..ViewState::default() };
+        s.apply(Change::Enterprise(Some(false)));
+        s.apply(Change::OnlyLagging(true));
+        assert_eq!(s.filter, QuotaFilter { enterprise: Some(false), committee: None, only_lagging: true });
+        s.apply(Change::Year(2024));
+        assert_eq!((s.year, s.compare), (Some(2024), None));
+        s.apply(Change::Compare(Some(2024)));
+        assert_eq!(s.compare, None);
+        s.apply(Change::Compare(Some(2023)));
+        s.apply(Change::Display(Display::Table));
+        assert_eq!(s.to_query(), "nam=2024&loai=co_quan&cham=1&so_sanh=2023&xem=bang");
     }
 }

@@ -111,3 +111,54 @@ pub fn figure(line: String) {
     use std::io::Write;
     let _ = writeln!(std::io::stderr().lock(), "{line}");
 }
+
+/// A sampling CPU profile of a tab (`REDRAW_PROFILE=1` in the dashboard test): where the time of
+/// a redraw goes, by function. Build the app without wasm-opt to see Rust function names.
+pub struct CpuProfile;
+
+impl CpuProfile {
+    pub fn start(tab: &Tab) -> CpuProfile {
+        use headless_chrome::protocol::cdp::Profiler;
+        tab.call_method(Profiler::Enable(None)).unwrap();
+        tab.call_method(Profiler::SetSamplingInterval { interval: 50 }).unwrap();
+        tab.call_method(Profiler::Start(None)).unwrap();
+        CpuProfile
+    }
+
+    /// Prints the `n` functions with the most self time, divided by `per` (e.g. changes made).
+    pub fn print_top(self, tab: &Tab, n: usize, per: f64) {
+        // The generated `Profiler.stop` type rejects the negative time deltas Chromium sends.
+        #[derive(Debug, serde::Serialize)]
+        struct Stop {}
+        impl headless_chrome::protocol::cdp::types::Method for Stop {
+            const NAME: &'static str = "Profiler.stop";
+            type ReturnObject = serde_json::Value;
+        }
+        let stopped = tab.call_method(Stop {}).unwrap();
+        let profile = &stopped["profile"];
+        let name_of: std::collections::HashMap<u64, String> = profile["nodes"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|n| {
+                let frame = &n["callFrame"];
+                let url = frame["url"].as_str().unwrap_or("");
+                (n["id"].as_u64().unwrap_or(0), format!("{} {}", frame["functionName"].as_str().unwrap_or(""), url.rsplit('/').next().unwrap_or("")))
+            })
+            .collect();
+        let mut self_ms: std::collections::HashMap<&str, f64> = Default::default();
+        let samples = profile["samples"].as_array().cloned().unwrap_or_default();
+        let deltas = profile["timeDeltas"].as_array().cloned().unwrap_or_default();
+        for (i, id) in samples.iter().enumerate() {
+            let dt = deltas.get(i + 1).and_then(|d| d.as_f64()).unwrap_or(0.0).max(0.0) / 1000.0;
+            if let Some(name) = id.as_u64().and_then(|id| name_of.get(&id)) {
+                *self_ms.entry(name).or_default() += dt;
+            }
+        }
+        let mut top: Vec<_> = self_ms.into_iter().collect();
+        top.sort_by(|a, b| b.1.total_cmp(&a.1));
+        for (name, ms) in top.into_iter().take(n) {
+            figure(format!("{:8.2} ms  {name}", ms / per));
+        }
+    }
+}

@@ -26,17 +26,37 @@ pub(crate) fn accessible(svg: &str, labels: &ChartLabels<'_>) -> String {
     )
 }
 
-/// Escapes text for HTML and SVG, in content and in quoted attributes.
+/// Escapes text for HTML and SVG, in content and in quoted attributes. Copies the runs between
+/// special characters whole: it runs over every table row on each redraw.
 pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            _ => out.push(c),
-        }
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut run = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let entity = match b {
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'&' => "&amp;",
+            b'"' => "&quot;",
+            _ => continue,
+        };
+        // ASCII bytes never occur inside a multi-byte character: `i` is a char boundary.
+        out.push_str(&s[run..i]);
+        out.push_str(entity);
+        run = i + 1;
     }
+    out.push_str(&s[run..]);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape;
+
+    #[test]
+    fn escapes_markup_and_keeps_vietnamese_text() {
+        assert_eq!(escape("Chi bộ \"Đông\" & <Tây>"), "Chi bộ &quot;Đông&quot; &amp; &lt;Tây&gt;");
+        assert_eq!(escape("Đảng ủy"), "Đảng ủy");
+        assert_eq!(escape(""), "");
+        assert_eq!(escape("<"), "&lt;");
+    }
 }

@@ -4,26 +4,37 @@
 //! `on_change` so the platform can keep it (the URL query and the device's storage).
 
 use super::admissions::CumulativeFigure;
-use super::quota::QuotaFigure;
+use super::quota::{quota_table_rows, QuotaFigure};
 use crate::chart::{quota_row_text, QUOTA_CHART_ROWS};
-use crate::stats::{QuotaFilter, QuotaOverview};
-use crate::view_state::{Display, ViewState};
+use crate::stats::QuotaOverview;
+use crate::view_state::{Change, Display, ViewState};
 use leptos::prelude::*;
 
 /// The filter bar. Disabled in the static page (filtering needs the app); the app passes
-/// `on_change` and the bar comes alive with the same markup, so nothing shifts.
+/// `on_change` and the bar comes alive with the same markup, so nothing shifts. Built once: a
+/// change updates only the attributes that follow `state` (a filter change must fit a frame).
 #[component]
-pub fn Controls(years: Vec<i32>, state: ViewState, year: i32, #[prop(optional)] on_change: Option<Callback<ViewState>>) -> impl IntoView {
+pub fn Controls(years: Vec<i32>, #[prop(into)] state: Signal<ViewState>, #[prop(optional)] on_change: Option<Callback<Change>>) -> impl IntoView {
     let disabled = on_change.is_none();
-    let emit = move |next: ViewState| {
+    let emit = move |change: Change| {
         if let Some(cb) = on_change {
-            cb.run(next);
+            cb.run(change);
         }
     };
-    let option = |value: String, label: String, selected: bool| view! { <option value=value selected=selected>{label}</option> };
-    let year_options = years.iter().rev().map(|&y| option(y.to_string(), y.to_string(), y == year)).collect_view();
-    let compare_options = std::iter::once(option(String::new(), "Không".into(), state.compare.is_none()))
-        .chain(years.iter().rev().filter(|&&y| y != year).map(|&y| option(y.to_string(), y.to_string(), state.compare == Some(y))))
+    let year_options = years
+        .iter()
+        .rev()
+        .map(|&y| view! { <option value=y.to_string() selected=move || state.get().year == Some(y)>{y.to_string()}</option> })
+        .collect_view();
+    // Every year stays listed; the shown year itself is greyed out (comparing it means nothing).
+    let compare_options = years
+        .iter()
+        .rev()
+        .map(|&y| {
+            view! {
+                <option value=y.to_string() selected=move || state.get().compare == Some(y) disabled=move || state.get().year == Some(y)>{y.to_string()}</option>
+            }
+        })
         .collect_view();
     let tri = |v: Option<bool>| match v {
         None => "",
@@ -35,64 +46,63 @@ pub fn Controls(years: Vec<i32>, state: ViewState, year: i32, #[prop(optional)] 
         "0" => Some(false),
         _ => None,
     };
-    let kind = tri(state.filter.enterprise);
-    let level = tri(state.filter.committee);
-    let pressed = |d: Display| if state.display == d { "true" } else { "false" };
+    let option = move |value: &'static str, label: &'static str, current: fn(&ViewState) -> Option<bool>| {
+        view! { <option value=value selected=move || tri(current(&state.get())) == value>{label}</option> }
+    };
+    let pressed = move |d: Display| move || if state.get().display == d { "true" } else { "false" };
     view! {
         <div class="controls" role="group" aria-label="Bộ lọc số liệu">
             <label class="control" for="chon-nam">
                 <span>"Năm"</span>
-                <select id="chon-nam" name="nam" disabled=disabled on:change=move |ev| {
+                <select id="chon-nam" name="nam" disabled=disabled prop:value=move || state.get().year.map(|y| y.to_string()).unwrap_or_default() on:change=move |ev| {
                     if let Ok(y) = event_target_value(&ev).parse::<i32>() {
-                        // A comparison with the year itself means nothing: drop it.
-                        let compare = state.compare.filter(|&c| c != y);
-                        emit(ViewState { year: Some(y), compare, ..state });
+                        emit(Change::Year(y));
                     }
                 }>{year_options}</select>
             </label>
             <label class="control" for="chon-loai">
                 <span>"Loại hình"</span>
-                <select id="chon-loai" name="loai" disabled=disabled on:change=move |ev| {
-                    let enterprise = parse_tri(&event_target_value(&ev));
-                    emit(ViewState { filter: QuotaFilter { enterprise, ..state.filter }, ..state });
+                <select id="chon-loai" name="loai" disabled=disabled prop:value=move || tri(state.get().filter.enterprise) on:change=move |ev| {
+                    emit(Change::Enterprise(parse_tri(&event_target_value(&ev))));
                 }>
-                    {option(String::new(), "Tất cả".into(), kind.is_empty())}
-                    {option("0".into(), "Cơ quan".into(), kind == "0")}
-                    {option("1".into(), "Doanh nghiệp".into(), kind == "1")}
+                    {option("", "Tất cả", |s| s.filter.enterprise)}
+                    {option("0", "Cơ quan", |s| s.filter.enterprise)}
+                    {option("1", "Doanh nghiệp", |s| s.filter.enterprise)}
                 </select>
             </label>
             <label class="control" for="chon-cap">
                 <span>"Cấp"</span>
-                <select id="chon-cap" name="cap" disabled=disabled on:change=move |ev| {
-                    let committee = parse_tri(&event_target_value(&ev));
-                    emit(ViewState { filter: QuotaFilter { committee, ..state.filter }, ..state });
+                <select id="chon-cap" name="cap" disabled=disabled prop:value=move || tri(state.get().filter.committee) on:change=move |ev| {
+                    emit(Change::Committee(parse_tri(&event_target_value(&ev))));
                 }>
-                    {option(String::new(), "Tất cả".into(), level.is_empty())}
-                    {option("1".into(), "Đảng bộ cơ sở".into(), level == "1")}
-                    {option("0".into(), "Chi bộ cơ sở".into(), level == "0")}
+                    {option("", "Tất cả", |s| s.filter.committee)}
+                    {option("1", "Đảng bộ cơ sở", |s| s.filter.committee)}
+                    {option("0", "Chi bộ cơ sở", |s| s.filter.committee)}
                 </select>
             </label>
             <label class="control" for="so-sanh">
                 <span>"So sánh với"</span>
-                <select id="so-sanh" name="so_sanh" disabled=disabled on:change=move |ev| {
-                    let compare = event_target_value(&ev).parse::<i32>().ok();
-                    emit(ViewState { compare, ..state });
-                }>{compare_options}</select>
+                <select id="so-sanh" name="so_sanh" disabled=disabled prop:value=move || state.get().compare.map(|y| y.to_string()).unwrap_or_default() on:change=move |ev| {
+                    emit(Change::Compare(event_target_value(&ev).parse::<i32>().ok()));
+                }>
+                    <option value="" selected=move || state.get().compare.is_none()>"Không"</option>
+                    {compare_options}
+                </select>
             </label>
             <label class="control check" for="chi-cham">
-                <input type="checkbox" id="chi-cham" name="cham" disabled=disabled checked=state.filter.only_lagging on:change=move |ev| {
-                    let only_lagging = event_target_checked(&ev);
-                    emit(ViewState { filter: QuotaFilter { only_lagging, ..state.filter }, ..state });
+                <input type="checkbox" id="chi-cham" name="cham" disabled=disabled checked=move || state.get().filter.only_lagging
+                    prop:checked=move || state.get().filter.only_lagging on:change=move |ev| {
+                    emit(Change::OnlyLagging(event_target_checked(&ev)));
                 } />
                 <span>"Chỉ tổ chức chậm tiến độ"</span>
             </label>
             <div class="toggle" role="group" aria-label="Cách hiển thị">
                 <button type="button" id="xem-bieu-do" disabled=disabled aria-pressed=pressed(Display::Chart)
-                    on:click=move |_| emit(ViewState { display: Display::Chart, ..state })>"Biểu đồ"</button>
+                    on:click=move |_| emit(Change::Display(Display::Chart))>"Biểu đồ"</button>
                 <button type="button" id="xem-bang" disabled=disabled aria-pressed=pressed(Display::Table)
-                    on:click=move |_| emit(ViewState { display: Display::Table, ..state })>"Bảng"</button>
+                    on:click=move |_| emit(Change::Display(Display::Table))>"Bảng"</button>
                 <button type="button" id="xem-ca-hai" disabled=disabled aria-pressed=pressed(Display::Both)
-                    on:click=move |_| emit(ViewState { display: Display::Both, ..state })>"Cả hai"</button>
+                    on:click=move |_| emit(Change::Display(Display::Both))>"Cả hai"</button>
             </div>
         </div>
     }
@@ -116,21 +126,22 @@ pub fn QuotaExplorer(
     let overview = StoredValue::new(overview);
     // Bars the quota chart draws; a new view starts again from the first ones.
     let chart_rows = RwSignal::new(QUOTA_CHART_ROWS);
-    let changed = Callback::new(move |next: ViewState| {
+    let changed = Callback::new(move |change: Change| {
         tooltip.set(String::new());
         chart_rows.set(QUOTA_CHART_ROWS);
-        state.set(next);
-        on_change.run(next);
+        state.update(|s| s.apply(change));
+        on_change.run(state.get_untracked());
     });
     let more = Callback::new(move |()| chart_rows.update(|n| *n += QUOTA_CHART_ROWS));
     // The year's rows under the filters; each figure below redraws from it.
     let filtered = move |s: &ViewState| overview.with_value(|o| o.year(s.year.unwrap_or(latest)).map(|y| y.filtered(&s.filter)));
+    // The table lists every row of the year: it changes with the year and the comparison only.
+    let table_rows = Memo::new(move |_| {
+        let s = state.get();
+        overview.with_value(|o| o.year(s.year.unwrap_or(latest)).map(|y| quota_table_rows(y, s.compare.and_then(|c| o.year(c)))))
+    });
     view! {
-        {move || {
-            let s = state.get();
-            let year = s.year.unwrap_or(latest);
-            view! { <Controls years=years.clone() state=s year=year on_change=changed /> }
-        }}
+        <Controls years=years state=state on_change=changed />
         <p class="chart-tooltip" role="status" aria-live="polite" hidden=move || tooltip.get().is_empty()>{move || tooltip.get()}</p>
         {move || {
             let s = state.get();
@@ -145,7 +156,7 @@ pub fn QuotaExplorer(
                 }
             });
             Some(view! {
-                <QuotaFigure data=data compare=compare filter=s.filter display=s.display on_row=Some(on_row) chart_rows=chart_rows.get() on_more=Some(more) />
+                <QuotaFigure data=data compare=compare filter=s.filter display=s.display on_row=Some(on_row) chart_rows=chart_rows.get() on_more=Some(more) table_rows=table_rows.get() />
             })
         }}
         {move || {

@@ -31,7 +31,7 @@ pub fn downloads(stem: &str) -> impl IntoView {
 /// a filter drops (`tr[hidden]`), so a filter change costs no re-parse of hundreds of rows, and a
 /// year or comparison change is one string parsed by the browser, several times faster than
 /// building each cell as a view.
-fn table_rows_html(data: &QuotaYear, compare: Option<&QuotaYear>) -> String {
+pub fn quota_table_rows(data: &QuotaYear, compare: Option<&QuotaYear>) -> String {
     use crate::chart::escape;
     use std::fmt::Write as _;
     let others: std::collections::HashMap<&str, &crate::stats::QuotaRow> =
@@ -95,9 +95,12 @@ pub fn QuotaFigure(
     /// The app's "show more on the chart"; the static page shows the button disabled.
     #[prop(optional_no_strip)]
     on_more: Option<Callback<()>>,
+    /// `quota_table_rows(data, compare)` when the caller keeps it across filter changes.
+    #[prop(optional_no_strip)]
+    table_rows: Option<String>,
 ) -> impl IntoView {
     let title = format!("Tiến độ thực hiện chỉ tiêu kết nạp đảng viên năm {}", data.year);
-    let rows = table_rows_html(&data, compare.as_ref());
+    let rows = table_rows.unwrap_or_else(|| quota_table_rows(&data, compare.as_ref()));
     let (data, compare) = if filter.is_all() { (data, compare) } else { (data.filtered(&filter), compare.map(|c| c.filtered(&filter))) };
     let summary = match filter.describe() {
         Some(what) => format!("Đang lọc: {what}. {}", quota_summary(&data)),

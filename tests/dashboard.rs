@@ -220,3 +220,47 @@ fn redraw_time_for_a_thousand_organizations_is_printed() {
     ));
     assert!(result["rows"].as_u64().unwrap() > 0);
 }
+
+#[test]
+fn one_committee_shows_its_quota_and_its_branches() {
+    let (_site, addr) = serve_sample_site();
+    let chrome = chromium(375, 812);
+    let tab = chrome.browser.new_tab().unwrap();
+    let errors = collect_errors(&tab);
+    tab.navigate_to(&format!("http://{addr}/thong-ke/")).unwrap().wait_until_navigated().unwrap();
+    wait_for(&tab, READY, "the app", TIMEOUT);
+    assert!(eval_string(&tab, "String(!document.querySelector('.branch-admissions'))") == "true", "no branch table for the whole Khối");
+
+    // The first đảng bộ cơ sở in the list.
+    let code = eval_string(&tab, "document.querySelector('#chon-don-vi option:nth-child(2)').value");
+    let name = eval_string(&tab, "document.querySelector('#chon-don-vi option:nth-child(2)').textContent");
+    set_select(&tab, "chon-don-vi", &code);
+    wait_for(&tab, "!!document.querySelector('.branch-admissions')", "the branch table", TIMEOUT);
+    assert_eq!(rows(&tab), 1, "only the committee's own quota row");
+    assert_consistent(&tab);
+    assert!(eval_string(&tab, &format!("document.querySelector('{SHOWN} th').textContent")) == name);
+    assert!(eval_string(&tab, "document.querySelector('#chi-tieu .chart-summary').textContent").contains(&format!("Đang lọc: {name}")));
+    let branches: usize = eval_string(&tab, "String(document.querySelectorAll('.branch-admissions tbody tr').length)").parse().unwrap();
+    assert!(branches > 0, "a đảng bộ cơ sở has branches");
+    assert!(eval_string(&tab, "location.search").contains(&format!("don_vi={}", code.to_ascii_lowercase())));
+
+    // The link restores it; the whole Khối again removes the branch table.
+    let url = eval_string(&tab, "location.href");
+    tab.navigate_to(&url).unwrap().wait_until_navigated().unwrap();
+    wait_for(&tab, READY, "the app after reload", TIMEOUT);
+    wait_for(&tab, "!!document.querySelector('.branch-admissions')", "the branch table after reload", TIMEOUT);
+    assert_eq!(eval_string(&tab, "document.getElementById('chon-don-vi').value"), code);
+    set_select(&tab, "chon-don-vi", "");
+    wait_for(&tab, "!document.querySelector('.branch-admissions')", "the branch table gone", TIMEOUT);
+    assert!(rows(&tab) > 1);
+
+    // Filters that keep nothing say so instead of drawing an empty chart.
+    set_select(&tab, "chon-don-vi", &code);
+    set_select(&tab, "chon-cap", "0");
+    wait_for(&tab, "document.querySelector('#chi-tieu .chart').hidden", "the empty chart hidden", TIMEOUT);
+    assert!(eval_string(&tab, "document.querySelector('#chi-tieu .chart-summary').textContent").contains("không có tổ chức cơ sở đảng nào khớp bộ lọc"));
+    assert_eq!(rows(&tab), 0);
+    assert_eq!(eval_string(&tab, "String(document.documentElement.scrollWidth - document.documentElement.clientWidth)"), "0");
+    let errors = errors.lock().unwrap().clone();
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+}

@@ -48,10 +48,15 @@ fn mount(document: &web_sys::Document) -> Result<(), String> {
     // The query wins (a shared link); without one, the choice remembered on this device. The
     // year: the query's, else the page's own (/thong-ke/<year>/), else the latest.
     let from_url = ViewState::from_query(&web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default());
+    let url_year = from_url.year;
     let mut initial = if from_url.is_default() { remembered().unwrap_or_default() } else { from_url };
     let page_year = target.get_attribute("data-year").and_then(|y| y.parse().ok());
-    initial.year = Some(from_url.year.or(page_year).filter(|y| overview.year(*y).is_some()).unwrap_or(latest));
+    initial.year = Some(url_year.or(page_year).filter(|y| overview.year(*y).is_some()).unwrap_or(latest));
     initial.compare = initial.compare.filter(|c| overview.year(*c).is_some() && Some(*c) != initial.year);
+    // A link or a remembered choice may name an organization this data no longer has.
+    if initial.filter.parent.as_ref().is_some_and(|p| !overview.committees().iter().any(|(code, _)| code == p)) {
+        initial.filter.parent = None;
+    }
 
     target.set_inner_html("");
     let handle = leptos::mount::mount_to(target, move || {
@@ -85,7 +90,7 @@ fn keep(state: ViewState) {
 
 fn remember(state: ViewState) {
     if let Some(storage) = local_storage() {
-        let _ = storage.set_item(STORAGE_KEY, &ViewState { year: None, ..state }.to_query());
+        let _ = storage.set_item(STORAGE_KEY, &ViewState { year: None, ..state.clone() }.to_query());
     }
     let Some(window) = web_sys::window() else { return };
     let Ok(href) = window.location().href() else { return };

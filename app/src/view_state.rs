@@ -14,7 +14,7 @@ pub enum Display {
     Table,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ViewState {
     /// `None`: the page's own year.
     pub year: Option<i32>,
@@ -24,7 +24,7 @@ pub struct ViewState {
 }
 
 /// One choice made in the filter bar.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Change {
     Year(i32),
     Enterprise(Option<bool>),
@@ -32,6 +32,8 @@ pub enum Change {
     OnlyLagging(bool),
     Compare(Option<i32>),
     Display(Display),
+    /// A đảng bộ cơ sở by code, or `None` for the whole Khối.
+    Parent(Option<String>),
 }
 
 impl ViewState {
@@ -47,6 +49,7 @@ impl ViewState {
             Change::OnlyLagging(l) => self.filter.only_lagging = l,
             Change::Compare(c) => self.compare = c.filter(|&c| Some(c) != self.year),
             Change::Display(d) => self.display = d,
+            Change::Parent(p) => self.filter.parent = p,
         }
     }
 
@@ -68,6 +71,9 @@ impl ViewState {
         }
         if self.filter.only_lagging {
             parts.push("cham=1".to_string());
+        }
+        if let Some(p) = &self.filter.parent {
+            parts.push(format!("don_vi={}", p.to_ascii_lowercase()));
         }
         if let Some(c) = self.compare {
             parts.push(format!("so_sanh={c}"));
@@ -92,6 +98,8 @@ impl ViewState {
                 ("cap", "dang_bo_co_so") => s.filter.committee = Some(true),
                 ("cap", "chi_bo_co_so") => s.filter.committee = Some(false),
                 ("cham", "1") => s.filter.only_lagging = true,
+                // Codes are URL-safe by construction; anything else is ignored.
+                ("don_vi", v) => s.filter.parent = crate::model::OrgCode::parse(&v.to_ascii_uppercase()).map(|c| c.to_string()),
                 ("so_sanh", v) => s.compare = v.parse().ok(),
                 ("xem", "bieu_do") => s.display = Display::Chart,
                 ("xem", "bang") => s.display = Display::Table,
@@ -115,15 +123,15 @@ mod tests {
     fn round_trips_through_the_query() {
         let s = ViewState {
             year: Some(2024),
-            filter: QuotaFilter { enterprise: Some(true), committee: Some(false), only_lagging: true },
+            filter: QuotaFilter { enterprise: Some(true), committee: Some(false), only_lagging: true, parent: Some("DN02-1".into()) },
             compare: Some(2023),
             display: Display::Table,
         };
         let q = s.to_query();
-        assert_eq!(q, "nam=2024&loai=doanh_nghiep&cap=chi_bo_co_so&cham=1&so_sanh=2023&xem=bang");
+        assert_eq!(q, "nam=2024&loai=doanh_nghiep&cap=chi_bo_co_so&cham=1&don_vi=dn02-1&so_sanh=2023&xem=bang");
         assert_eq!(ViewState::from_query(&format!("?{q}")), s);
         assert_eq!(ViewState::default().to_query(), "");
-        assert!(ViewState::from_query("?x=1&nam=abc&loai=zzz").is_default());
+        assert!(ViewState::from_query("?x=1&nam=abc&loai=zzz&don_vi=%3Cb%3E&don_vi=").is_default());
     }
 
     #[test]
@@ -131,7 +139,7 @@ mod tests {
         let mut s = ViewState { year: Some(2025), compare: Some(2024), ..ViewState::default() };
         s.apply(Change::Enterprise(Some(false)));
         s.apply(Change::OnlyLagging(true));
-        assert_eq!(s.filter, QuotaFilter { enterprise: Some(false), committee: None, only_lagging: true });
+        assert_eq!(s.filter, QuotaFilter { enterprise: Some(false), committee: None, only_lagging: true, parent: None });
         s.apply(Change::Year(2024));
         assert_eq!((s.year, s.compare), (Some(2024), None));
         s.apply(Change::Compare(Some(2024)));

@@ -4,6 +4,7 @@
 //! `on_change` so the platform can keep it (the URL query and the device's storage).
 
 use super::admissions::CumulativeFigure;
+use super::branches::BranchAdmissionsTable;
 use super::quota::{quota_table_rows, QuotaFigure};
 use crate::chart::{quota_row_text, QUOTA_CHART_ROWS};
 use crate::stats::QuotaOverview;
@@ -11,11 +12,18 @@ use crate::view_state::{Change, Display, ViewState};
 use leptos::prelude::*;
 
 /// The filter bar. Disabled in the static page (filtering needs the app); the app passes
-/// `on_change` and the bar comes alive with the same markup, so nothing shifts. Built once: a
-/// change updates only the attributes that follow `state` (a filter change must fit a frame).
+/// `on_change` and the bar comes alive with the same markup, so nothing shifts. Built once: the
+/// options' `selected` says the first state, each select's `value` then follows `state`.
 #[component]
-pub fn Controls(years: Vec<i32>, #[prop(into)] state: Signal<ViewState>, #[prop(optional)] on_change: Option<Callback<Change>>) -> impl IntoView {
+pub fn Controls(
+    years: Vec<i32>,
+    /// The đảng bộ cơ sở one can look into: (code, name).
+    committees: Vec<(String, String)>,
+    #[prop(into)] state: Signal<ViewState>,
+    #[prop(optional)] on_change: Option<Callback<Change>>,
+) -> impl IntoView {
     let disabled = on_change.is_none();
+    let first = state.get_untracked();
     let emit = move |change: Change| {
         if let Some(cb) = on_change {
             cb.run(change);
@@ -24,7 +32,7 @@ pub fn Controls(years: Vec<i32>, #[prop(into)] state: Signal<ViewState>, #[prop(
     let year_options = years
         .iter()
         .rev()
-        .map(|&y| view! { <option value=y.to_string() selected=move || state.get().year == Some(y)>{y.to_string()}</option> })
+        .map(|&y| view! { <option value=y.to_string() selected=first.year == Some(y)>{y.to_string()}</option> })
         .collect_view();
     // Every year stays listed; the shown year itself is greyed out (comparing it means nothing).
     let compare_options = years
@@ -32,7 +40,7 @@ pub fn Controls(years: Vec<i32>, #[prop(into)] state: Signal<ViewState>, #[prop(
         .rev()
         .map(|&y| {
             view! {
-                <option value=y.to_string() selected=move || state.get().compare == Some(y) disabled=move || state.get().year == Some(y)>{y.to_string()}</option>
+                <option value=y.to_string() selected=first.compare == Some(y) disabled=move || state.get().year == Some(y)>{y.to_string()}</option>
             }
         })
         .collect_view();
@@ -46,9 +54,16 @@ pub fn Controls(years: Vec<i32>, #[prop(into)] state: Signal<ViewState>, #[prop(
         "0" => Some(false),
         _ => None,
     };
-    let option = move |value: &'static str, label: &'static str, current: fn(&ViewState) -> Option<bool>| {
-        view! { <option value=value selected=move || tri(current(&state.get())) == value>{label}</option> }
+    let option = |value: &'static str, label: &'static str, current: Option<bool>| {
+        view! { <option value=value selected=tri(current) == value>{label}</option> }
     };
+    let committee_options = committees
+        .into_iter()
+        .map(|(code, name)| {
+            let selected = first.filter.parent.as_deref() == Some(code.as_str());
+            view! { <option value=code selected=selected>{name}</option> }
+        })
+        .collect_view();
     let pressed = move |d: Display| move || if state.get().display == d { "true" } else { "false" };
     view! {
         <div class="controls" role="group" aria-label="Bộ lọc số liệu">
@@ -65,9 +80,9 @@ pub fn Controls(years: Vec<i32>, #[prop(into)] state: Signal<ViewState>, #[prop(
                 <select id="chon-loai" name="loai" disabled=disabled prop:value=move || tri(state.get().filter.enterprise) on:change=move |ev| {
                     emit(Change::Enterprise(parse_tri(&event_target_value(&ev))));
                 }>
-                    {option("", "Tất cả", |s| s.filter.enterprise)}
-                    {option("0", "Cơ quan", |s| s.filter.enterprise)}
-                    {option("1", "Doanh nghiệp", |s| s.filter.enterprise)}
+                    {option("", "Tất cả", first.filter.enterprise)}
+                    {option("0", "Cơ quan", first.filter.enterprise)}
+                    {option("1", "Doanh nghiệp", first.filter.enterprise)}
                 </select>
             </label>
             <label class="control" for="chon-cap">
@@ -75,9 +90,19 @@ pub fn Controls(years: Vec<i32>, #[prop(into)] state: Signal<ViewState>, #[prop(
                 <select id="chon-cap" name="cap" disabled=disabled prop:value=move || tri(state.get().filter.committee) on:change=move |ev| {
                     emit(Change::Committee(parse_tri(&event_target_value(&ev))));
                 }>
-                    {option("", "Tất cả", |s| s.filter.committee)}
-                    {option("1", "Đảng bộ cơ sở", |s| s.filter.committee)}
-                    {option("0", "Chi bộ cơ sở", |s| s.filter.committee)}
+                    {option("", "Tất cả", first.filter.committee)}
+                    {option("1", "Đảng bộ cơ sở", first.filter.committee)}
+                    {option("0", "Chi bộ cơ sở", first.filter.committee)}
+                </select>
+            </label>
+            <label class="control" for="chon-don-vi">
+                <span>"Đơn vị"</span>
+                <select id="chon-don-vi" name="don_vi" disabled=disabled prop:value=move || state.get().filter.parent.unwrap_or_default() on:change=move |ev| {
+                    let code = event_target_value(&ev);
+                    emit(Change::Parent((!code.is_empty()).then_some(code)));
+                }>
+                    <option value="" selected=first.filter.parent.is_none()>"Toàn Khối"</option>
+                    {committee_options}
                 </select>
             </label>
             <label class="control" for="so-sanh">
@@ -85,12 +110,12 @@ pub fn Controls(years: Vec<i32>, #[prop(into)] state: Signal<ViewState>, #[prop(
                 <select id="so-sanh" name="so_sanh" disabled=disabled prop:value=move || state.get().compare.map(|y| y.to_string()).unwrap_or_default() on:change=move |ev| {
                     emit(Change::Compare(event_target_value(&ev).parse::<i32>().ok()));
                 }>
-                    <option value="" selected=move || state.get().compare.is_none()>"Không"</option>
+                    <option value="" selected=first.compare.is_none()>"Không"</option>
                     {compare_options}
                 </select>
             </label>
             <label class="control check" for="chi-cham">
-                <input type="checkbox" id="chi-cham" name="cham" disabled=disabled checked=move || state.get().filter.only_lagging
+                <input type="checkbox" id="chi-cham" name="cham" disabled=disabled checked=first.filter.only_lagging
                     prop:checked=move || state.get().filter.only_lagging on:change=move |ev| {
                     emit(Change::OnlyLagging(event_target_checked(&ev)));
                 } />
@@ -120,6 +145,7 @@ pub fn QuotaExplorer(
     on_rows: Callback<Vec<bool>>,
 ) -> impl IntoView {
     let years: Vec<i32> = overview.years.iter().map(|y| y.year).collect();
+    let committees = overview.committees();
     let latest = years.last().copied().unwrap_or_default();
     let state = RwSignal::new(initial);
     let tooltip = RwSignal::new(String::new());
@@ -141,7 +167,7 @@ pub fn QuotaExplorer(
         overview.with_value(|o| o.year(s.year.unwrap_or(latest)).map(|y| quota_table_rows(y, s.compare.and_then(|c| o.year(c)))))
     });
     view! {
-        <Controls years=years state=state on_change=changed />
+        <Controls years=years committees=committees state=state on_change=changed />
         <p class="chart-tooltip" role="status" aria-live="polite" hidden=move || tooltip.get().is_empty()>{move || tooltip.get()}</p>
         {move || {
             let s = state.get();
@@ -161,7 +187,11 @@ pub fn QuotaExplorer(
         }}
         {move || {
             let s = state.get();
-            (s.display != Display::Table).then(|| filtered(&s).map(|data| view! { <CumulativeFigure data=data /> }))
+            s.filter.parent.is_some().then(|| filtered(&s).filter(|d| !d.rows.is_empty()).map(|data| view! { <BranchAdmissionsTable data=data /> }))
+        }}
+        {move || {
+            let s = state.get();
+            (s.display != Display::Table).then(|| filtered(&s).filter(|d| !d.rows.is_empty()).map(|data| view! { <CumulativeFigure data=data /> }))
         }}
     }
 }

@@ -2,6 +2,7 @@
 //! the app (CSR). Static components take plain values so SSR emits no reactive markers.
 
 mod admissions;
+mod branches;
 mod explorer;
 mod figure;
 mod quota;
@@ -10,6 +11,7 @@ mod targets;
 mod trends;
 
 pub use admissions::{cumulative_chart, CumulativeFigure, YearFigures};
+pub use branches::BranchAdmissionsTable;
 pub use explorer::{Controls, QuotaExplorer};
 pub use figure::Figure;
 pub use targets::TargetsTable;

@@ -101,12 +101,24 @@ pub fn QuotaFigure(
 ) -> impl IntoView {
     let title = format!("Tiến độ thực hiện chỉ tiêu kết nạp đảng viên năm {}", data.year);
     let rows = table_rows.unwrap_or_else(|| quota_table_rows(&data, compare.as_ref()));
+    let parent_name = filter.parent.as_deref().and_then(|p| data.rows.iter().find(|r| r.code == p)).map(|r| r.name.clone());
     let (data, compare) = if filter.is_all() { (data, compare) } else { (data.filtered(&filter), compare.map(|c| c.filtered(&filter))) };
-    let summary = match filter.describe() {
-        Some(what) => format!("Đang lọc: {what}. {}", quota_summary(&data)),
-        None => quota_summary(&data),
+    let what = filter.describe(parent_name.as_deref());
+    let summary = match (&what, data.rows.is_empty()) {
+        (_, true) => format!(
+            "Năm {} không có tổ chức cơ sở đảng nào khớp bộ lọc ({}). Hãy bỏ bớt điều kiện lọc.",
+            data.year,
+            what.as_deref().unwrap_or("không lọc")
+        ),
+        (Some(what), false) => format!("Đang lọc: {what}. {}", quota_summary(&data)),
+        (None, false) => quota_summary(&data),
     };
-    let svg = quota_chart(&data, chart_rows, &ChartLabels { id: "bieu-do-chi-tieu", title: &title, description: &summary });
+    // No rows, no chart: the summary says why.
+    let svg = if data.rows.is_empty() {
+        String::new()
+    } else {
+        quota_chart(&data, chart_rows, &ChartLabels { id: "bieu-do-chi-tieu", title: &title, description: &summary })
+    };
     let source = match data.as_of {
         Some(d) => format!("Nguồn: báo cáo của các tổ chức cơ sở đảng, số liệu đến ngày {}.", format::date(d)),
         None => format!("Nguồn: báo cáo năm {} của các tổ chức cơ sở đảng.", data.year),
@@ -123,6 +135,7 @@ pub fn QuotaFigure(
         ),
         None => summary,
     };
+    let svg_empty = svg.is_empty();
     let chart_note = (data.rows.len() > chart_rows).then(|| more_rows_note(chart_rows, data.rows.len(), on_more).into_any());
     let total_share = format::percent(data.total_admitted(), data.total_quota()).unwrap_or_else(|| "—".into());
     view! {
@@ -133,7 +146,7 @@ pub fn QuotaFigure(
             summary=summary
             source=source
             table_name=quota_table_name(data.year)
-            hide_chart=display == Display::Table
+            hide_chart=display == Display::Table || svg_empty
             hide_table=display == Display::Chart
             on_row=on_row
             chart_note=chart_note

@@ -90,6 +90,20 @@ pub struct QuotaYear {
     pub rows: Vec<QuotaRow>,
     /// Admissions per month across the organizations with a quota (as many months as reported).
     pub monthly_admitted: Vec<u64>,
+    /// What each branch under a đảng bộ cơ sở admitted: the committee's quota, broken down.
+    #[serde(default)]
+    pub branches: Vec<BranchAdmissions>,
+}
+
+/// One chi bộ trực thuộc's admissions in a year (branches have no quota of their own).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BranchAdmissions {
+    pub code: String,
+    pub name: String,
+    /// The đảng bộ cơ sở it belongs to.
+    pub parent: String,
+    /// `None` when the branch has not reported for the year.
+    pub admitted: Option<u32>,
 }
 
 impl QuotaYear {
@@ -114,6 +128,11 @@ impl QuotaYear {
     pub fn lagging(&self) -> usize {
         self.rows.iter().filter(|r| r.lagging).count()
     }
+
+    /// The branches under the đảng bộ cơ sở `parent`, in code order.
+    pub fn branches_of<'a>(&'a self, parent: &'a str) -> impl Iterator<Item = &'a BranchAdmissions> + 'a {
+        self.branches.iter().filter(move |b| b.parent == parent)
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -128,6 +147,17 @@ impl QuotaOverview {
 
     pub fn latest(&self) -> Option<&QuotaYear> {
         self.years.last()
+    }
+
+    /// Every đảng bộ cơ sở with a quota in some year, (code, latest name), in name order.
+    pub fn committees(&self) -> Vec<(String, String)> {
+        let mut by_code = std::collections::BTreeMap::new();
+        for row in self.years.iter().flat_map(|y| &y.rows).filter(|r| r.committee) {
+            by_code.insert(row.code.clone(), row.name.clone());
+        }
+        let mut list: Vec<(String, String)> = by_code.into_iter().collect();
+        list.sort_by_cached_key(|(code, name)| (crate::format::fold(name), code.clone()));
+        list
     }
 }
 
@@ -166,7 +196,22 @@ pub fn quota_overview(data: &Dataset) -> QuotaOverview {
             });
             let months = as_of.map_or(12, |d| d.month() as usize);
             let monthly_admitted = monthly_sum(&rows, months);
-            QuotaYear { year, as_of, pace, rows, monthly_admitted }
+            let branches = data
+                .orgs
+                .values()
+                .filter(|o| o.active_in(year))
+                .filter_map(|o| {
+                    let parent = o.level.parent()?;
+                    // Only under committees with a quota this year: the breakdown of that quota.
+                    y.quotas.contains_key(parent).then(|| BranchAdmissions {
+                        code: o.code.to_string(),
+                        name: o.name.clone(),
+                        parent: parent.to_string(),
+                        admitted: y.reports.get(&o.code).map(|r| r.movements.admitted),
+                    })
+                })
+                .collect();
+            QuotaYear { year, as_of, pace, rows, monthly_admitted, branches }
         })
         .collect();
     QuotaOverview { years }
@@ -184,30 +229,37 @@ fn monthly_sum(rows: &[QuotaRow], months: usize) -> Vec<u64> {
 }
 
 /// Which grassroots organizations a view shows (the dashboard's filters).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QuotaFilter {
     /// `Some(true)`: enterprises only; `Some(false)`: agencies only.
     pub enterprise: Option<bool>,
     /// `Some(true)`: đảng bộ cơ sở only; `Some(false)`: chi bộ cơ sở only.
     pub committee: Option<bool>,
     pub only_lagging: bool,
+    /// One đảng bộ cơ sở (its code): its own quota, with its branches' admissions beside.
+    pub parent: Option<String>,
 }
 
 impl QuotaFilter {
     pub fn keeps(&self, row: &QuotaRow) -> bool {
-        self.enterprise.is_none_or(|e| row.enterprise == e) && self.committee.is_none_or(|c| row.committee == c) && (!self.only_lagging || row.lagging)
+        self.enterprise.is_none_or(|e| row.enterprise == e)
+            && self.committee.is_none_or(|c| row.committee == c)
+            && (!self.only_lagging || row.lagging)
+            && self.parent.as_deref().is_none_or(|p| row.code == p)
     }
 
     pub fn is_all(&self) -> bool {
         *self == QuotaFilter::default()
     }
 
-    /// "doanh nghiệp, chi bộ cơ sở, chậm tiến độ"; `None` when every row is kept.
-    pub fn describe(&self) -> Option<String> {
+    /// "doanh nghiệp, chi bộ cơ sở, chậm tiến độ, Đảng bộ …"; `None` when every row is kept.
+    /// `parent_name` names the chosen đảng bộ cơ sở (its code otherwise).
+    pub fn describe(&self, parent_name: Option<&str>) -> Option<String> {
         let parts: Vec<&str> = [
             self.enterprise.map(|e| if e { "doanh nghiệp" } else { "cơ quan" }),
             self.committee.map(|c| if c { "đảng bộ cơ sở" } else { "chi bộ cơ sở" }),
             self.only_lagging.then_some("chậm tiến độ"),
+            self.parent.as_deref().map(|code| parent_name.unwrap_or(code)),
         ]
         .into_iter()
         .flatten()
@@ -221,7 +273,9 @@ impl QuotaYear {
     pub fn filtered(&self, filter: &QuotaFilter) -> QuotaYear {
         let rows: Vec<QuotaRow> = self.rows.iter().filter(|r| filter.keeps(r)).cloned().collect();
         let monthly_admitted = monthly_sum(&rows, self.monthly_admitted.len());
-        QuotaYear { rows, monthly_admitted, ..self.clone() }
+        let kept: std::collections::HashSet<&str> = rows.iter().map(|r| r.code.as_str()).collect();
+        let branches = self.branches.iter().filter(|b| kept.contains(b.parent.as_str())).cloned().collect();
+        QuotaYear { year: self.year, as_of: self.as_of, pace: self.pace, rows, monthly_admitted, branches }
     }
 }
 
@@ -253,6 +307,7 @@ mod tests {
             pace: YearPace::complete(2025),
             rows: vec![row(10, Some(5)), row(2, None)],
             monthly_admitted: vec![1, 0, 4],
+            branches: Vec::new(),
         };
         let (actual, pace) = y.cumulative();
         assert_eq!(actual, vec![1, 1, 5]);
@@ -282,6 +337,10 @@ mod tests {
             pace: YearPace::complete(2024),
             rows: vec![row("A", false, true, 5, 5, false, vec![2, 3]), row("B", true, false, 4, 1, true, vec![1, 0])],
             monthly_admitted: vec![3, 3],
+            branches: vec![
+                BranchAdmissions { code: "A-1".into(), name: "Chi bộ A-1".into(), parent: "A".into(), admitted: Some(5) },
+                BranchAdmissions { code: "A-2".into(), name: "Chi bộ A-2".into(), parent: "A".into(), admitted: None },
+            ],
         };
         let enterprises = y.filtered(&QuotaFilter { enterprise: Some(true), ..QuotaFilter::default() });
         assert_eq!(enterprises.rows.len(), 1);
@@ -292,9 +351,15 @@ mod tests {
         let committees = y.filtered(&QuotaFilter { committee: Some(true), ..QuotaFilter::default() });
         assert_eq!(committees.rows[0].code, "A");
         assert_eq!(y.filtered(&QuotaFilter::default()), y);
-        assert_eq!(QuotaFilter::default().describe(), None);
-        let f = QuotaFilter { enterprise: Some(true), committee: Some(false), only_lagging: true };
-        assert_eq!(f.describe().as_deref(), Some("doanh nghiệp, chi bộ cơ sở, chậm tiến độ"));
+        assert_eq!(QuotaFilter::default().describe(None), None);
+        let f = QuotaFilter { enterprise: Some(true), committee: Some(false), only_lagging: true, parent: None };
+        assert_eq!(f.describe(None).as_deref(), Some("doanh nghiệp, chi bộ cơ sở, chậm tiến độ"));
+        let one = QuotaFilter { parent: Some("A".into()), ..QuotaFilter::default() };
+        assert_eq!(one.describe(Some("Đảng bộ A")).as_deref(), Some("Đảng bộ A"));
+        let a = y.filtered(&one);
+        assert_eq!(a.rows.len(), 1);
+        assert_eq!(a.branches.iter().map(|b| b.code.as_str()).collect::<Vec<_>>(), ["A-1", "A-2"]);
+        assert!(y.filtered(&QuotaFilter { enterprise: Some(true), ..QuotaFilter::default() }).branches.is_empty(), "B has no branches");
     }
 
     #[test]

@@ -1,0 +1,66 @@
+//! Under a chosen đảng bộ cơ sở: what each of its chi bộ trực thuộc admitted in the year, the
+//! breakdown of the committee's quota (branches have no quota of their own).
+
+use crate::format;
+use crate::stats::QuotaYear;
+use leptos::prelude::*;
+
+/// `data` is the year filtered to one đảng bộ cơ sở (its row and its branches).
+#[component]
+pub fn BranchAdmissionsTable(data: QuotaYear) -> impl IntoView {
+    let committee = data.rows.first().cloned();
+    let name = committee.as_ref().map_or_else(String::new, |c| c.name.clone());
+    let total: u64 = data.branches.iter().filter_map(|b| b.admitted).map(u64::from).sum();
+    let missing = data.branches.iter().filter(|b| b.admitted.is_none()).count();
+    let mut summary = format!(
+        "{} chi bộ trực thuộc kết nạp {} đảng viên năm {}",
+        format::int(data.branches.len() as u64),
+        format::int(total),
+        data.year
+    );
+    if let Some(quota) = committee.as_ref().map(|c| c.quota) {
+        summary.push_str(&format!(", chỉ tiêu của đảng bộ là {}", format::int(u64::from(quota))));
+    }
+    summary.push('.');
+    if missing > 0 {
+        summary.push_str(&format!(" {missing} chi bộ chưa báo cáo."));
+    }
+    let rows = data
+        .branches
+        .iter()
+        .map(|b| {
+            view! {
+                <tr>
+                    <th scope="row"><a href=format!("/don-vi/{}/", b.code.to_ascii_lowercase())>{b.name.clone()}</a></th>
+                    <td class="num">{b.admitted.map_or_else(|| "Chưa báo cáo".to_string(), |a| format::int(u64::from(a)))}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let empty = data.branches.is_empty();
+    view! {
+        <section class="branch-admissions" aria-labelledby="chi-bo-truc-thuoc">
+            <h2 id="chi-bo-truc-thuoc">{format!("Kết nạp của các chi bộ trực thuộc {name}")}</h2>
+            {if empty {
+                view! { <p>{format!("{name} không có chi bộ trực thuộc đang hoạt động năm {}.", data.year)}</p> }.into_any()
+            } else {
+                view! {
+                    <p class="chart-summary">{summary}</p>
+                    <div class="table-wrap" tabindex="0" role="region" aria-labelledby="chi-bo-truc-thuoc">
+                        <table class="data-table">
+                            <caption>{format!("Số đảng viên kết nạp năm {} theo chi bộ", data.year)}</caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col">"Chi bộ trực thuộc"</th>
+                                    <th scope="col" class="num">"Đã kết nạp"</th>
+                                </tr>
+                            </thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    </div>
+                }
+                .into_any()
+            }}
+        </section>
+    }
+}

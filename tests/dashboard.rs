@@ -239,7 +239,8 @@ fn one_committee_shows_its_quota_and_its_branches() {
     assert_eq!(rows(&tab), 1, "only the committee's own quota row");
     assert_consistent(&tab);
     assert!(eval_string(&tab, &format!("document.querySelector('{SHOWN} th').textContent")) == name);
-    assert!(eval_string(&tab, "document.querySelector('#chi-tieu .chart-summary').textContent").contains(&format!("Đang lọc: {name}")));
+    let summary = eval_string(&tab, "document.querySelector('#chi-tieu .chart-summary').textContent");
+    assert!(summary.contains(&format!("{name} kết nạp")), "the summary names the organization: {summary}");
     let branches: usize = eval_string(&tab, "String(document.querySelectorAll('.branch-admissions tbody tr').length)").parse().unwrap();
     assert!(branches > 0, "a đảng bộ cơ sở has branches");
     assert!(eval_string(&tab, "location.search").contains(&format!("don_vi={}", code.to_ascii_lowercase())));
@@ -260,6 +261,41 @@ fn one_committee_shows_its_quota_and_its_branches() {
     wait_for(&tab, "document.querySelector('#chi-tieu .chart').hidden", "the empty chart hidden", TIMEOUT);
     assert!(eval_string(&tab, "document.querySelector('#chi-tieu .chart-summary').textContent").contains("không có tổ chức cơ sở đảng nào khớp bộ lọc"));
     assert_eq!(rows(&tab), 0);
+    assert_eq!(eval_string(&tab, "String(document.documentElement.scrollWidth - document.documentElement.clientWidth)"), "0");
+    let errors = errors.lock().unwrap().clone();
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+}
+
+#[test]
+fn an_organization_page_lets_the_reader_pick_the_year() {
+    let (_site, addr) = serve_sample_site();
+    let chrome = chromium(375, 812);
+    let tab = chrome.browser.new_tab().unwrap();
+    let errors = collect_errors(&tab);
+    // CQ01 is a đảng bộ cơ sở with branches in the sample.
+    tab.navigate_to(&format!("http://{addr}/don-vi/cq01/")).unwrap().wait_until_navigated().unwrap();
+    wait_for(&tab, READY, "the app", TIMEOUT);
+    assert_eq!(eval_string(&tab, "String(document.querySelectorAll('#quota-app select').length)"), "2", "year and comparison only");
+    assert_eq!(rows(&tab), 1);
+    assert!(eval_string(&tab, "String(!!document.querySelector('.branch-admissions'))") == "true");
+    let latest = eval_string(&tab, "document.getElementById('chon-nam').value");
+    let earlier = eval_string(&tab, "document.querySelector('#chon-nam option:last-child').value");
+    assert_ne!(latest, earlier);
+
+    set_select(&tab, "chon-nam", &earlier);
+    wait_for(&tab, &format!("document.querySelector('#chi-tieu figcaption').textContent.includes('{earlier}')"), "the earlier year", TIMEOUT);
+    assert!(eval_string(&tab, "document.querySelector('#cong-don figcaption').textContent").contains(&earlier), "the monthly curve follows");
+    assert_consistent(&tab);
+    let search = eval_string(&tab, "location.search");
+    assert!(search.contains(&format!("nam={earlier}")) && !search.contains("don_vi"), "the page names the organization: {search}");
+    // The organization's page keeps the dashboard's remembered choice untouched.
+    std::thread::sleep(Duration::from_millis(200));
+    assert_eq!(eval_string(&tab, "String(localStorage.getItem('duk.thong-ke.view'))"), "null");
+
+    let url = eval_string(&tab, "location.href");
+    tab.navigate_to(&url).unwrap().wait_until_navigated().unwrap();
+    wait_for(&tab, READY, "the app after reload", TIMEOUT);
+    wait_for(&tab, &format!("document.getElementById('chon-nam').value === '{earlier}'"), "the year restored", TIMEOUT);
     assert_eq!(eval_string(&tab, "String(document.documentElement.scrollWidth - document.documentElement.clientWidth)"), "0");
     let errors = errors.lock().unwrap().clone();
     assert!(errors.is_empty(), "console errors: {errors:#?}");

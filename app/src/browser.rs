@@ -2,7 +2,7 @@
 //! interactive view in its place. The only module that touches `web_sys`.
 
 use crate::components::QuotaExplorer;
-use crate::stats::QuotaOverview;
+use crate::stats::{QuotaFilter, QuotaOverview};
 use crate::view_state::ViewState;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -45,22 +45,27 @@ fn mount(document: &web_sys::Document) -> Result<(), String> {
     let overview: QuotaOverview =
         parse_json(&json).map_err(|e| format!("dữ liệu biểu đồ không đọc được ({e})"))?;
     let latest = overview.latest().map(|y| y.year).ok_or("chưa có năm nào có chỉ tiêu")?;
+    // An organization's page (`data-org`): its own figures, its choice kept in the link only.
+    let org = target.get_attribute("data-org");
     // The query wins (a shared link); without one, the choice remembered on this device. The
     // year: the query's, else the page's own (/thong-ke/<year>/), else the latest.
     let from_url = ViewState::from_query(&web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default());
     let url_year = from_url.year;
-    let mut initial = if from_url.is_default() { remembered().unwrap_or_default() } else { from_url };
+    let mut initial = if from_url.is_default() && org.is_none() { remembered().unwrap_or_default() } else { from_url };
     let page_year = target.get_attribute("data-year").and_then(|y| y.parse().ok());
     initial.year = Some(url_year.or(page_year).filter(|y| overview.year(*y).is_some()).unwrap_or(latest));
     initial.compare = initial.compare.filter(|c| overview.year(*c).is_some() && Some(*c) != initial.year);
-    // A link or a remembered choice may name an organization this data no longer has.
-    if initial.filter.parent.as_ref().is_some_and(|p| !overview.committees().iter().any(|(code, _)| code == p)) {
+    if org.is_some() {
+        initial.filter = QuotaFilter { parent: org.clone(), ..QuotaFilter::default() };
+    } else if initial.filter.parent.as_ref().is_some_and(|p| !overview.committees().iter().any(|(code, _)| code == p)) {
+        // A link or a remembered choice may name an organization this data no longer has.
         initial.filter.parent = None;
     }
+    let one_org = org.is_some();
 
     target.set_inner_html("");
     let handle = leptos::mount::mount_to(target, move || {
-        view! { <QuotaExplorer overview=overview initial=initial on_change=move |s: ViewState| keep(s) on_rows=show_rows /> }
+        view! { <QuotaExplorer overview=overview initial=initial on_change=move |s: ViewState| keep(s, one_org) on_rows=show_rows one_org=one_org /> }
     });
     // Keep the view mounted for the life of the page.
     handle.forget();
@@ -84,12 +89,16 @@ fn show_rows(keep: Vec<bool>) {
 
 /// Keeps a view in the URL query (a shared link opens it) and on the device (without the year,
 /// which belongs to the page). After the redraw: it is no part of what the reader waits for.
-fn keep(state: ViewState) {
-    leptos::prelude::set_timeout(move || remember(state), std::time::Duration::ZERO);
+/// On an organization's page the organization is the page's own, and nothing is remembered
+/// (the device's choice belongs to the dashboard).
+fn keep(state: ViewState, one_org: bool) {
+    leptos::prelude::set_timeout(move || remember(state, one_org), std::time::Duration::ZERO);
 }
 
-fn remember(state: ViewState) {
-    if let Some(storage) = local_storage() {
+fn remember(mut state: ViewState, one_org: bool) {
+    if one_org {
+        state.filter.parent = None;
+    } else if let Some(storage) = local_storage() {
         let _ = storage.set_item(STORAGE_KEY, &ViewState { year: None, ..state.clone() }.to_query());
     }
     let Some(window) = web_sys::window() else { return };

@@ -4,7 +4,7 @@
 use super::palette;
 use super::svg::{accessible, ChartLabels};
 use crate::format;
-use crate::stats::{QuotaRow, QuotaYear};
+use crate::stats::{QuotaFilter, QuotaRow, QuotaYear};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -132,14 +132,39 @@ fn shorten(name: &str, max: usize) -> String {
     }
 }
 
-/// The one-sentence summary shown under the chart and used as its description.
-pub fn quota_summary(data: &QuotaYear) -> String {
+/// Who the rows of a view are, as summaries name them: the Khối, the organizations a filter
+/// keeps, or the one organization chosen.
+pub fn quota_scope(filter: &QuotaFilter, data: &QuotaYear) -> String {
+    match (&filter.parent, data.rows.as_slice()) {
+        (Some(_), [row]) => row.name.clone(),
+        _ if filter.is_all() => "toàn Khối".to_string(),
+        _ => "các tổ chức đang lọc".to_string(),
+    }
+}
+
+/// The one-sentence summary shown under the chart and used as its description; `who` as
+/// `quota_scope` names the rows.
+pub fn quota_summary(data: &QuotaYear, who: &str) -> String {
     let total = data.rows.len();
     let admitted = data.total_admitted();
     let quota = data.total_quota();
+    if let [row] = data.rows.as_slice() {
+        let status = if row.lagging { "chậm tiến độ" } else { "đạt tiến độ" };
+        return match data.as_of {
+            Some(d) => format!(
+                "Đến {}, {who} kết nạp {}/{} đảng viên theo chỉ tiêu năm {} ({}), {status}.",
+                format::date(d),
+                format::int(admitted),
+                format::int(quota),
+                data.year,
+                format::percent(admitted, quota).unwrap_or_else(|| "0,0%".into())
+            ),
+            None => format!("Năm {}, {who} kết nạp {}/{} đảng viên theo chỉ tiêu, {status}.", data.year, format::int(admitted), format::int(quota)),
+        };
+    }
     match data.as_of {
         Some(d) => format!(
-            "Đến {}, toàn Khối kết nạp {} đảng viên, đạt {} chỉ tiêu năm {}; {}/{} tổ chức cơ sở đảng chậm tiến độ.",
+            "Đến {}, {who} kết nạp {} đảng viên, đạt {} chỉ tiêu năm {}; {}/{} tổ chức cơ sở đảng chậm tiến độ.",
             format::date(d),
             format::int(admitted),
             format::percent(admitted, quota).unwrap_or_else(|| "0,0%".into()),
@@ -148,7 +173,7 @@ pub fn quota_summary(data: &QuotaYear) -> String {
             total
         ),
         None => format!(
-            "Năm {}, {}/{} tổ chức cơ sở đảng đạt chỉ tiêu kết nạp; toàn Khối kết nạp {}/{} đảng viên theo chỉ tiêu.",
+            "Năm {}, {}/{} tổ chức cơ sở đảng đạt chỉ tiêu kết nạp; {who} kết nạp {}/{} đảng viên theo chỉ tiêu.",
             data.year,
             data.met(),
             total,
@@ -227,10 +252,18 @@ mod tests {
     #[test]
     fn summary_states_the_counts() {
         assert_eq!(
-            quota_summary(&year(None)),
+            quota_summary(&year(None), "toàn Khối"),
             "Năm 2025, 1/3 tổ chức cơ sở đảng đạt chỉ tiêu kết nạp; toàn Khối kết nạp 7/13 đảng viên theo chỉ tiêu."
         );
-        let s = quota_summary(&year(chrono::NaiveDate::from_ymd_opt(2025, 9, 30)));
+        let s = quota_summary(&year(chrono::NaiveDate::from_ymd_opt(2025, 9, 30)), "toàn Khối");
         assert_eq!(s, "Đến 30/09/2025, toàn Khối kết nạp 7 đảng viên, đạt 53,8% chỉ tiêu năm 2025; 2/3 tổ chức cơ sở đảng chậm tiến độ.");
+        // One organization chosen: named, with its own status.
+        let mut one = year(chrono::NaiveDate::from_ymd_opt(2025, 9, 30));
+        one.rows.truncate(1);
+        let filter = QuotaFilter { parent: Some("A".into()), ..QuotaFilter::default() };
+        let who = quota_scope(&filter, &one);
+        assert_eq!(who, "Chi bộ A & Công ty <A>");
+        assert_eq!(quota_summary(&one, &who), "Đến 30/09/2025, Chi bộ A & Công ty <A> kết nạp 2/6 đảng viên theo chỉ tiêu năm 2025 (33,3%), chậm tiến độ.");
+        assert_eq!(quota_scope(&QuotaFilter { only_lagging: true, ..QuotaFilter::default() }, &one), "các tổ chức đang lọc");
     }
 }

@@ -4,16 +4,22 @@ use crate::format;
 use crate::stats::QuotaYear;
 use leptos::prelude::*;
 
-/// Cumulative admissions month by month against the quota's straight pace, for the Khối.
+/// Cumulative admissions month by month against the quota's straight pace, for the rows of
+/// `data`: the Khối, the organizations a filter keeps, or one organization.
 #[component]
-pub fn CumulativeFigure(data: QuotaYear) -> impl IntoView {
+pub fn CumulativeFigure(
+    data: QuotaYear,
+    /// Who the rows are, as the summary names them.
+    #[prop(into, default = "toàn Khối".into())]
+    who: String,
+) -> impl IntoView {
     let (actual, pace) = data.cumulative();
     let title = format!("Kết nạp cộng dồn theo tháng năm {} so với tiến độ chỉ tiêu", data.year);
     let last = actual.len();
     let done = actual.last().copied().unwrap_or(0);
     let needed = pace.get(last.saturating_sub(1)).copied().unwrap_or(0.0);
     let summary = format!(
-        "Hết tháng {last}, toàn Khối kết nạp {} đảng viên; theo tiến độ đều của chỉ tiêu {} cần khoảng {}.",
+        "Hết tháng {last}, {who} kết nạp {} đảng viên; theo tiến độ đều của chỉ tiêu {} cần khoảng {}.",
         format::int(done),
         format::int(data.total_quota()),
         format::int(needed.round() as u64)

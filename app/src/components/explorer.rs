@@ -21,6 +21,9 @@ pub fn Controls(
     committees: Vec<(String, String)>,
     #[prop(into)] state: Signal<ViewState>,
     #[prop(optional)] on_change: Option<Callback<Change>>,
+    /// On an organization's page: only the year, the comparison and chart or table.
+    #[prop(optional)]
+    one_org: bool,
 ) -> impl IntoView {
     let disabled = on_change.is_none();
     let first = state.get_untracked();
@@ -64,17 +67,8 @@ pub fn Controls(
             view! { <option value=code selected=selected>{name}</option> }
         })
         .collect_view();
-    let pressed = move |d: Display| move || if state.get().display == d { "true" } else { "false" };
-    view! {
-        <div class="controls" role="group" aria-label="Bộ lọc số liệu">
-            <label class="control" for="chon-nam">
-                <span>"Năm"</span>
-                <select id="chon-nam" name="nam" disabled=disabled prop:value=move || state.get().year.map(|y| y.to_string()).unwrap_or_default() on:change=move |ev| {
-                    if let Ok(y) = event_target_value(&ev).parse::<i32>() {
-                        emit(Change::Year(y));
-                    }
-                }>{year_options}</select>
-            </label>
+    // The Khối-wide filters; an organization's page has none of them.
+    let filters = (!one_org).then(|| view! {
             <label class="control" for="chon-loai">
                 <span>"Loại hình"</span>
                 <select id="chon-loai" name="loai" disabled=disabled prop:value=move || tri(state.get().filter.enterprise) on:change=move |ev| {
@@ -105,6 +99,28 @@ pub fn Controls(
                     {committee_options}
                 </select>
             </label>
+    });
+    let lagging = (!one_org).then(|| view! {
+            <label class="control check" for="chi-cham">
+                <input type="checkbox" id="chi-cham" name="cham" disabled=disabled checked=first.filter.only_lagging
+                    prop:checked=move || state.get().filter.only_lagging on:change=move |ev| {
+                    emit(Change::OnlyLagging(event_target_checked(&ev)));
+                } />
+                <span>"Chỉ tổ chức chậm tiến độ"</span>
+            </label>
+    });
+    let pressed = move |d: Display| move || if state.get().display == d { "true" } else { "false" };
+    view! {
+        <div class="controls" role="group" aria-label="Bộ lọc số liệu">
+            <label class="control" for="chon-nam">
+                <span>"Năm"</span>
+                <select id="chon-nam" name="nam" disabled=disabled prop:value=move || state.get().year.map(|y| y.to_string()).unwrap_or_default() on:change=move |ev| {
+                    if let Ok(y) = event_target_value(&ev).parse::<i32>() {
+                        emit(Change::Year(y));
+                    }
+                }>{year_options}</select>
+            </label>
+            {filters}
             <label class="control" for="so-sanh">
                 <span>"So sánh với"</span>
                 <select id="so-sanh" name="so_sanh" disabled=disabled prop:value=move || state.get().compare.map(|y| y.to_string()).unwrap_or_default() on:change=move |ev| {
@@ -114,13 +130,7 @@ pub fn Controls(
                     {compare_options}
                 </select>
             </label>
-            <label class="control check" for="chi-cham">
-                <input type="checkbox" id="chi-cham" name="cham" disabled=disabled checked=first.filter.only_lagging
-                    prop:checked=move || state.get().filter.only_lagging on:change=move |ev| {
-                    emit(Change::OnlyLagging(event_target_checked(&ev)));
-                } />
-                <span>"Chỉ tổ chức chậm tiến độ"</span>
-            </label>
+            {lagging}
             <div class="toggle" role="group" aria-label="Cách hiển thị">
                 <button type="button" id="xem-bieu-do" disabled=disabled aria-pressed=pressed(Display::Chart)
                     on:click=move |_| emit(Change::Display(Display::Chart))>"Biểu đồ"</button>
@@ -143,6 +153,9 @@ pub fn QuotaExplorer(
     /// keeps. The platform hides the others, so a filter change re-parses no table.
     #[prop(into)]
     on_rows: Callback<Vec<bool>>,
+    /// An organization's page: `overview` holds that organization only (`initial.filter.parent`).
+    #[prop(optional)]
+    one_org: bool,
 ) -> impl IntoView {
     let years: Vec<i32> = overview.years.iter().map(|y| y.year).collect();
     let committees = overview.committees();
@@ -167,7 +180,7 @@ pub fn QuotaExplorer(
         overview.with_value(|o| o.year(s.year.unwrap_or(latest)).map(|y| quota_table_rows(y, s.compare.and_then(|c| o.year(c)))))
     });
     view! {
-        <Controls years=years committees=committees state=state on_change=changed />
+        <Controls years=years committees=committees state=state on_change=changed one_org=one_org />
         <p class="chart-tooltip" role="status" aria-live="polite" hidden=move || tooltip.get().is_empty()>{move || tooltip.get()}</p>
         {move || {
             let s = state.get();
@@ -187,11 +200,16 @@ pub fn QuotaExplorer(
         }}
         {move || {
             let s = state.get();
-            s.filter.parent.is_some().then(|| filtered(&s).filter(|d| !d.rows.is_empty()).map(|data| view! { <BranchAdmissionsTable data=data /> }))
+            // Under one đảng bộ cơ sở: what its branches admitted (a chi bộ cơ sở has none).
+            let data = filtered(&s).filter(|d| s.filter.parent.is_some() && d.rows.first().is_some_and(|r| r.committee))?;
+            Some(view! { <BranchAdmissionsTable data=data /> })
         }}
         {move || {
             let s = state.get();
-            (s.display != Display::Table).then(|| filtered(&s).filter(|d| !d.rows.is_empty()).map(|data| view! { <CumulativeFigure data=data /> }))
+            let data = filtered(&s).filter(|d| s.display != Display::Table && !d.rows.is_empty())?;
+            let who = crate::chart::quota_scope(&s.filter, &data);
+            Some(view! { <CumulativeFigure data=data who=who /> })
         }}
     }
 }
+

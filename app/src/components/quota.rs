@@ -1,6 +1,6 @@
 use super::figure::Figure;
 use crate::view_state::Display;
-use crate::chart::{quota_chart, quota_summary, ChartLabels, QUOTA_CHART_ROWS};
+use crate::chart::{quota_chart, quota_scope, quota_summary, ChartLabels, QUOTA_CHART_ROWS};
 use crate::format;
 use crate::stats::{QuotaFilter, QuotaYear};
 use leptos::prelude::*;
@@ -104,14 +104,17 @@ pub fn QuotaFigure(
     let parent_name = filter.parent.as_deref().and_then(|p| data.rows.iter().find(|r| r.code == p)).map(|r| r.name.clone());
     let (data, compare) = if filter.is_all() { (data, compare) } else { (data.filtered(&filter), compare.map(|c| c.filtered(&filter))) };
     let what = filter.describe(parent_name.as_deref());
+    let who = quota_scope(&filter, &data);
     let summary = match (&what, data.rows.is_empty()) {
         (_, true) => format!(
             "Năm {} không có tổ chức cơ sở đảng nào khớp bộ lọc ({}). Hãy bỏ bớt điều kiện lọc.",
             data.year,
             what.as_deref().unwrap_or("không lọc")
         ),
-        (Some(what), false) => format!("Đang lọc: {what}. {}", quota_summary(&data)),
-        (None, false) => quota_summary(&data),
+        // Only one organization chosen: the summary names it, no need to say "filtered".
+        (Some(_), false) if filter.parent.is_some() && QuotaFilter { parent: None, ..filter.clone() }.is_all() => quota_summary(&data, &who),
+        (Some(what), false) => format!("Đang lọc: {what}. {}", quota_summary(&data, &who)),
+        (None, false) => quota_summary(&data, &who),
     };
     // No rows, no chart: the summary says why.
     let svg = if data.rows.is_empty() {

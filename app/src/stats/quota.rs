@@ -149,6 +149,12 @@ impl QuotaOverview {
         self.years.last()
     }
 
+    /// One grassroots organization's years: its own row and its branches (what its page needs).
+    pub fn only(&self, code: &str) -> QuotaOverview {
+        let filter = QuotaFilter { parent: Some(code.to_string()), ..QuotaFilter::default() };
+        QuotaOverview { years: self.years.iter().map(|y| y.filtered(&filter)).filter(|y| !y.rows.is_empty()).collect() }
+    }
+
     /// Every đảng bộ cơ sở with a quota in some year, (code, latest name), in name order.
     pub fn committees(&self) -> Vec<(String, String)> {
         let mut by_code = std::collections::BTreeMap::new();

@@ -11,6 +11,14 @@ mod search;
 mod stats;
 
 use super::Context;
+use leptos::prelude::*;
+
+/// Data the app reads from the page: JSON in a `<script>` that no value can close (every `<` is
+/// escaped), so it needs no request and no inline script under the CSP.
+fn embedded_json<T: serde::Serialize>(id: &'static str, value: &T) -> AnyView {
+    let json = serde_json::to_string(value).unwrap_or_default().replace('<', "\\u003c");
+    view! { <script type="application/json" id=id inner_html=json></script> }.into_any()
+}
 
 pub struct Job {
     pub path: String,

@@ -3,9 +3,10 @@
 
 use super::super::layout::{page, PageMeta};
 use super::Context;
-use app::chart::ChartLabels;
-use app::components::{cumulative_chart, Figure};
-use app::stats::{monthly_pace, running_total};
+use app::chart::quota_scope;
+use app::components::{BranchAdmissionsTable, Controls, CumulativeFigure, QuotaFigure};
+use app::stats::QuotaFilter;
+use app::view_state::ViewState;
 use app::format;
 use app::model::{Level, OrgCode, OrgKind, Organization};
 use leptos::prelude::*;
@@ -150,7 +151,7 @@ pub fn render_one(ctx: &Context<'_>, code: &OrgCode) -> String {
                 </table>
             </div>
             {quota_history(ctx, code)}
-            {admissions_by_month(ctx, code)}
+            {quota_figures(ctx, code)}
             {meetings(ctx, code)}
             {branch_list}
         },
@@ -207,36 +208,28 @@ fn quota_history(ctx: &Context<'_>, code: &OrgCode) -> Option<impl IntoView> {
     })
 }
 
-/// The latest year's cumulative admissions against the organization's own quota pace.
-fn admissions_by_month(ctx: &Context<'_>, code: &OrgCode) -> Option<impl IntoView> {
-    let (&year, y) = ctx.data.years.iter().rev().find(|(_, y)| y.quotas.contains_key(code) && y.reports.contains_key(code))?;
-    let quota = f64::from(y.quotas[code]);
-    let report = &y.reports[code];
-    let cumulative = running_total(report.monthly_admissions.iter().map(|&n| u64::from(n)));
-    let title = format!("Kết nạp cộng dồn theo tháng năm {year}");
-    let done = cumulative.last().copied().unwrap_or(0);
-    let summary = format!(
-        "Hết tháng {}, kết nạp {} trên chỉ tiêu {} của năm {year}.",
-        cumulative.len(),
-        format::int(done),
-        format::int(quota as u64)
-    );
-    let svg = cumulative_chart(&cumulative, &monthly_pace(quota as u64), &ChartLabels { id: "don-vi-cong-don", title: &title, description: &summary });
-    let rows = report
-        .monthly_admissions
-        .iter()
-        .zip(&cumulative)
-        .enumerate()
-        .map(|(m, (n, c))| view! { <tr><th scope="row">{format!("Tháng {}", m + 1)}</th><td class="num">{n.to_string()}</td><td class="num">{c.to_string()}</td></tr> })
-        .collect_view();
+/// The latest year's quota progress of a grassroots organization, what its branches admitted and
+/// its monthly curve against its own pace: the dashboard's components for one organization. The
+/// app mounts here (`data-org`) and lets the reader pick the year, compare two, chart or table.
+fn quota_figures(ctx: &Context<'_>, code: &OrgCode) -> Option<impl IntoView> {
+    let overview = ctx.quota.only(code.as_str());
+    let data = overview.latest()?.clone();
+    let year = data.year;
+    let years: Vec<i32> = overview.years.iter().map(|y| y.year).collect();
+    let filter = QuotaFilter { parent: Some(code.to_string()), ..QuotaFilter::default() };
+    let state = ViewState { year: Some(year), filter: filter.clone(), ..ViewState::default() };
+    let branches = data.rows.first().is_some_and(|r| r.committee).then(|| view! { <BranchAdmissionsTable data=data.clone() /> });
+    let who = quota_scope(&filter, &data);
     Some(view! {
-        <Figure id="don-vi-cong-don" title=title svg=svg summary=summary>
-            <table class="data-table">
-                <caption>{format!("Kết nạp từng tháng năm {year}")}</caption>
-                <thead><tr><th scope="col">"Tháng"</th><th scope="col" class="num">"Kết nạp"</th><th scope="col" class="num">"Cộng dồn"</th></tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </Figure>
+        <h2>"Tiến độ kết nạp trong năm"</h2>
+        <p id="app-status" class="app-status" role="status"></p>
+        <div id="quota-app" class="app-root" data-year=year.to_string() data-org=code.to_string()>
+            <Controls years=years committees=Vec::new() state=Signal::stored(state) one_org=true />
+            <QuotaFigure data=data.clone() filter=filter />
+            {branches}
+            <CumulativeFigure data=data who=who />
+        </div>
+        {super::embedded_json("quota-data", &overview)}
     })
 }
 

@@ -18,8 +18,6 @@ pub fn render(ctx: &Context<'_>) -> String {
         path: "/tim-kiem/",
     };
     let index = index(ctx.data);
-    // JSON inside <script> must not be able to close the tag: escape '<'.
-    let json = serde_json::to_string(&index).unwrap_or_default().replace('<', "\\u003c");
     let groups = Kind::ALL
         .into_iter()
         .map(|kind| {
@@ -52,7 +50,7 @@ pub fn render(ctx: &Context<'_>) -> String {
                 <p class="meta">{format!("Toàn bộ {total} mục, theo loại:")}</p>
                 {groups}
             </div>
-            <script type="application/json" id="search-index" inner_html=json></script>
+            {super::embedded_json("search-index", &index)}
         },
     )
 }

@@ -51,8 +51,6 @@ pub fn render(ctx: &Context<'_>, year: Option<i32>) -> String {
         <MovementsFigure movements=stats.movements.clone() disclosure=ctx.disclosure.clone() />
         <StockFigure stock=stats.stock.clone() />
     };
-    // JSON inside <script> must not be able to close the tag: escape '<'.
-    let json = serde_json::to_string(ctx.quota).unwrap_or_default().replace('<', "\\u003c");
     page(
         ctx,
         meta,
@@ -67,7 +65,7 @@ pub fn render(ctx: &Context<'_>, year: Option<i32>) -> String {
             {target_table}
             {plans}
             {trends}
-            <script type="application/json" id="quota-data" inner_html=json></script>
+            {super::embedded_json("quota-data", &ctx.quota)}
         },
     )
 }

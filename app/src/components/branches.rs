@@ -39,7 +39,7 @@ pub fn BranchAdmissionsTable(data: QuotaYear) -> impl IntoView {
         .collect_view();
     let empty = data.branches.is_empty();
     view! {
-        <section class="branch-admissions" aria-labelledby="chi-bo-truc-thuoc">
+        <section class="branch-admissions">
             <h2 id="chi-bo-truc-thuoc">{format!("Kết nạp của các chi bộ trực thuộc {name}")}</h2>
             {if empty {
                 view! { <p>{format!("{name} không có chi bộ trực thuộc đang hoạt động năm {}.", data.year)}</p> }.into_any()

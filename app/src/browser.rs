@@ -57,7 +57,7 @@ fn mount(document: &web_sys::Document) -> Result<(), String> {
     initial.compare = initial.compare.filter(|c| overview.year(*c).is_some() && Some(*c) != initial.year);
     if org.is_some() {
         initial.filter = QuotaFilter { parent: org.clone(), ..QuotaFilter::default() };
-    } else if initial.filter.parent.as_ref().is_some_and(|p| !overview.committees().iter().any(|(code, _)| code == p)) {
+    } else if initial.filter.parent.as_ref().is_some_and(|p| !overview.committees.iter().any(|(code, _)| code == p)) {
         // A link or a remembered choice may name an organization this data no longer has.
         initial.filter.parent = None;
     }

@@ -1,6 +1,7 @@
 //! Under a chosen đảng bộ cơ sở: what each of its chi bộ trực thuộc admitted in the year, the
 //! breakdown of the committee's quota (branches have no quota of their own).
 
+use crate::chart::escape;
 use crate::format;
 use crate::stats::QuotaYear;
 use leptos::prelude::*;
@@ -25,18 +26,19 @@ pub fn BranchAdmissionsTable(data: QuotaYear) -> impl IntoView {
     if missing > 0 {
         summary.push_str(&format!(" {missing} chi bộ chưa báo cáo."));
     }
-    let rows = data
+    // One string for the body: the app's download carries no view code per cell.
+    let rows: String = data
         .branches
         .iter()
         .map(|b| {
-            view! {
-                <tr>
-                    <th scope="row"><a href=format!("/don-vi/{}/", b.code.to_ascii_lowercase())>{b.name.clone()}</a></th>
-                    <td class="num">{b.admitted.map_or_else(|| "Chưa báo cáo".to_string(), |a| format::int(u64::from(a)))}</td>
-                </tr>
-            }
+            format!(
+                "<tr><th scope=\"row\"><a href=\"/don-vi/{}/\">{}</a></th><td class=\"num\">{}</td></tr>",
+                escape(&b.code.to_ascii_lowercase()),
+                escape(&b.name),
+                b.admitted.map_or_else(|| "Chưa báo cáo".to_string(), |a| format::int(u64::from(a)))
+            )
         })
-        .collect_view();
+        .collect();
     let empty = data.branches.is_empty();
     view! {
         <section class="branch-admissions">
@@ -55,7 +57,7 @@ pub fn BranchAdmissionsTable(data: QuotaYear) -> impl IntoView {
                                     <th scope="col" class="num">"Đã kết nạp"</th>
                                 </tr>
                             </thead>
-                            <tbody>{rows}</tbody>
+                            <tbody inner_html=rows></tbody>
                         </table>
                     </div>
                 }

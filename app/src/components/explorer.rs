@@ -158,7 +158,7 @@ pub fn QuotaExplorer(
     one_org: bool,
 ) -> impl IntoView {
     let years: Vec<i32> = overview.years.iter().map(|y| y.year).collect();
-    let committees = overview.committees();
+    let committees = overview.committees.clone();
     let latest = years.last().copied().unwrap_or_default();
     let state = RwSignal::new(initial);
     let tooltip = RwSignal::new(String::new());

@@ -34,8 +34,9 @@ pub fn downloads(stem: &str) -> impl IntoView {
 pub fn quota_table_rows(data: &QuotaYear, compare: Option<&QuotaYear>) -> String {
     use crate::chart::escape;
     use std::fmt::Write as _;
-    let others: std::collections::HashMap<&str, &crate::stats::QuotaRow> =
-        compare.map(|c| c.rows.iter().map(|o| (o.code.as_str(), o)).collect()).unwrap_or_default();
+    // A linear lookup: it runs only when the year or the comparison changes, and a map would
+    // add its code to the app's download.
+    let other = |code: &str| compare.and_then(|c| c.rows.iter().find(|o| o.code == code));
     let mut html = String::with_capacity(data.rows.len() * 240);
     for r in &data.rows {
         let admitted = r.admitted.map_or_else(|| "Chưa báo cáo".to_string(), |a| format::int(u64::from(a)));
@@ -49,7 +50,7 @@ pub fn quota_table_rows(data: &QuotaYear, compare: Option<&QuotaYear>) -> String
             format::int(u64::from(r.quota)),
         );
         if compare.is_some() {
-            let text = others.get(r.code.as_str()).map_or_else(
+            let text = other(&r.code).map_or_else(
                 || "—".to_string(),
                 |o| format!("{}/{}", o.admitted.map_or_else(|| "?".to_string(), |a| a.to_string()), o.quota),
             );

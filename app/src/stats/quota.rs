@@ -138,6 +138,11 @@ impl QuotaYear {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct QuotaOverview {
     pub years: Vec<QuotaYear>,
+    /// Every đảng bộ cơ sở with a quota in some year, (code, latest name), in name order: the
+    /// dashboard's choice of one organization. Listed by the build, so the app carries no
+    /// sorting or folding for it.
+    #[serde(default)]
+    pub committees: Vec<(String, String)>,
 }
 
 impl QuotaOverview {
@@ -152,24 +157,24 @@ impl QuotaOverview {
     /// One grassroots organization's years: its own row and its branches (what its page needs).
     pub fn only(&self, code: &str) -> QuotaOverview {
         let filter = QuotaFilter { parent: Some(code.to_string()), ..QuotaFilter::default() };
-        QuotaOverview { years: self.years.iter().map(|y| y.filtered(&filter)).filter(|y| !y.rows.is_empty()).collect() }
+        QuotaOverview { years: self.years.iter().map(|y| y.filtered(&filter)).filter(|y| !y.rows.is_empty()).collect(), committees: Vec::new() }
     }
 
-    /// Every đảng bộ cơ sở with a quota in some year, (code, latest name), in name order.
-    pub fn committees(&self) -> Vec<(String, String)> {
-        let mut by_code = std::collections::BTreeMap::new();
-        for row in self.years.iter().flat_map(|y| &y.rows).filter(|r| r.committee) {
-            by_code.insert(row.code.clone(), row.name.clone());
-        }
-        let mut list: Vec<(String, String)> = by_code.into_iter().collect();
-        list.sort_by_cached_key(|(code, name)| (crate::format::fold(name), code.clone()));
-        list
+}
+
+fn committees(years: &[QuotaYear]) -> Vec<(String, String)> {
+    let mut by_code = std::collections::BTreeMap::new();
+    for row in years.iter().flat_map(|y| &y.rows).filter(|r| r.committee) {
+        by_code.insert(row.code.clone(), row.name.clone());
     }
+    let mut list: Vec<(String, String)> = by_code.into_iter().collect();
+    list.sort_by_cached_key(|(code, name)| (crate::format::fold(name), code.clone()));
+    list
 }
 
 /// Quota progress of every year that has quotas.
 pub fn quota_overview(data: &Dataset) -> QuotaOverview {
-    let years = data
+    let years: Vec<QuotaYear> = data
         .years
         .iter()
         .filter(|(_, y)| !y.quotas.is_empty())
@@ -220,7 +225,8 @@ pub fn quota_overview(data: &Dataset) -> QuotaOverview {
             QuotaYear { year, as_of, pace, rows, monthly_admitted, branches }
         })
         .collect();
-    QuotaOverview { years }
+    let committees = committees(&years);
+    QuotaOverview { years, committees }
 }
 
 /// Admissions per month summed over `rows`, for `months` months.
@@ -279,8 +285,11 @@ impl QuotaYear {
     pub fn filtered(&self, filter: &QuotaFilter) -> QuotaYear {
         let rows: Vec<QuotaRow> = self.rows.iter().filter(|r| filter.keeps(r)).cloned().collect();
         let monthly_admitted = monthly_sum(&rows, self.monthly_admitted.len());
-        let kept: std::collections::HashSet<&str> = rows.iter().map(|r| r.code.as_str()).collect();
-        let branches = self.branches.iter().filter(|b| kept.contains(b.parent.as_str())).cloned().collect();
+        // Branches are shown under one chosen đảng bộ cơ sở only.
+        let branches = match &filter.parent {
+            Some(p) if !rows.is_empty() => self.branches_of(p).cloned().collect(),
+            _ => Vec::new(),
+        };
         QuotaYear { year: self.year, as_of: self.as_of, pace: self.pace, rows, monthly_admitted, branches }
     }
 }
@@ -356,7 +365,8 @@ mod tests {
         assert_eq!(lagging.rows[0].code, "B");
         let committees = y.filtered(&QuotaFilter { committee: Some(true), ..QuotaFilter::default() });
         assert_eq!(committees.rows[0].code, "A");
-        assert_eq!(y.filtered(&QuotaFilter::default()), y);
+        let all = y.filtered(&QuotaFilter::default());
+        assert_eq!((&all.rows, &all.monthly_admitted), (&y.rows, &y.monthly_admitted));
         assert_eq!(QuotaFilter::default().describe(None), None);
         let f = QuotaFilter { enterprise: Some(true), committee: Some(false), only_lagging: true, parent: None };
         assert_eq!(f.describe(None).as_deref(), Some("doanh nghiệp, chi bộ cơ sở, chậm tiến độ"));
@@ -365,7 +375,7 @@ mod tests {
         let a = y.filtered(&one);
         assert_eq!(a.rows.len(), 1);
         assert_eq!(a.branches.iter().map(|b| b.code.as_str()).collect::<Vec<_>>(), ["A-1", "A-2"]);
-        assert!(y.filtered(&QuotaFilter { enterprise: Some(true), ..QuotaFilter::default() }).branches.is_empty(), "B has no branches");
+        assert!(y.filtered(&QuotaFilter { enterprise: Some(false), ..QuotaFilter::default() }).branches.is_empty(), "only under one chosen committee");
     }
 
     #[test]

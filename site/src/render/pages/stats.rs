@@ -31,7 +31,7 @@ pub fn render(ctx: &Context<'_>, year: Option<i32>) -> String {
         let selected = data.year;
         view! {
             <div id="quota-app" class="app-root" data-year=selected.to_string()>
-                <Controls years=years committees=ctx.quota.committees() state=Signal::stored(app::view_state::ViewState { year: Some(selected), ..Default::default() }) />
+                <Controls years=years committees=ctx.quota.committees.clone() state=Signal::stored(app::view_state::ViewState { year: Some(selected), ..Default::default() }) />
                 <YearFigures data=data />
             </div>
         }

@@ -5,7 +5,7 @@ use super::palette;
 use super::svg::{accessible, ChartLabels};
 use crate::format;
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::text_anchor::HPos;
 
 pub struct Series {
     pub name: String,
@@ -59,7 +59,7 @@ fn axis(max: f64) -> (f64, f64) {
 }
 
 fn font(color: &RGBColor, h: HPos) -> TextStyle<'static> {
-    ("sans-serif", SMALL).into_font().color(color).pos(Pos::new(h, VPos::Center))
+    super::text_style(SMALL, color, h)
 }
 
 fn draw(svg: &mut String, chart: &LineChart<'_>, top: i32, height: i32) -> Result<(), DrawingAreaErrorKind<std::io::Error>> {
@@ -84,7 +84,7 @@ fn draw(svg: &mut String, chart: &LineChart<'_>, top: i32, height: i32) -> Resul
         let v = step * f64::from(k);
         let y = y_of(v);
         root.draw(&PathElement::new(vec![(LEFT, y), (RIGHT, y)], palette::TRACK.stroke_width(1)))?;
-        let label = if step >= 1.0 { format::int(v.round() as u64) } else { format!("{v:.2}").replace('.', ",") };
+        let label = if step >= 1.0 { format::int(v.round() as u64) } else { hundredths(v) };
         root.draw(&Text::new(label, (LEFT - 6, y), font(&palette::MUTED, HPos::Right)))?;
     }
     // Every label when few; otherwise every other one so they do not collide at 375 px.
@@ -133,6 +133,13 @@ fn dashed<DB: DrawingBackend>(root: &DrawingArea<DB, plotters::coord::Shift>, a:
         root.draw(&PathElement::new(vec![p(t0), p(t1)], color.stroke_width(2)))?;
     }
     Ok(())
+}
+
+/// "0,25": two decimals with a comma, in integers (float formatting with a precision would add
+/// its tables to the app's download).
+fn hundredths(v: f64) -> String {
+    let n = (v * 100.0).round().max(0.0) as u64;
+    format!("{},{:02}", n / 100, n % 100)
 }
 
 #[cfg(test)]

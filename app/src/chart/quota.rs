@@ -6,7 +6,7 @@ use super::svg::{accessible, ChartLabels};
 use crate::format;
 use crate::stats::{QuotaFilter, QuotaRow, QuotaYear};
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::text_anchor::HPos;
 
 /// Narrow on purpose: at a 375 px phone width the chart scales by ~0.86, keeping 14 px text legible.
 pub const QUOTA_CHART_WIDTH: u32 = 400;
@@ -60,8 +60,9 @@ fn with_hit_areas(svg: &str, rows: &[QuotaRow]) -> String {
         ));
     }
     hits.push_str("</g></svg>");
-    match svg.rfind("</svg>") {
-        Some(end) => format!("{}{hits}", &svg[..end]),
+    // A suffix test, not a substring search: the app need not carry a string searcher.
+    match svg.trim_end().strip_suffix("</svg>") {
+        Some(body) => format!("{body}{hits}"),
         None => svg.to_string(),
     }
 }
@@ -80,9 +81,7 @@ fn draw(svg: &mut String, data: &QuotaYear, rows: &[QuotaRow], height: u32) -> R
         .max(1);
     let x_of = |n: f64| left + ((right - left) as f64 * n / f64::from(scale_max)).round() as i32;
 
-    let text = |size: f64, color: &RGBColor, h: HPos| {
-        ("sans-serif", size).into_font().color(color).pos(Pos::new(h, VPos::Center))
-    };
+    let text = super::text_style;
 
     // Legend.
     root.draw(&Rectangle::new([(left, 8), (left + 14, 22)], palette::ON_PACE.filled()))?;

@@ -5,7 +5,7 @@ use super::palette;
 use super::svg::{accessible, ChartLabels};
 use crate::format;
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::text_anchor::HPos;
 
 pub struct StackedRow {
     pub label: String,
@@ -45,7 +45,7 @@ pub fn stacked_chart(chart: &StackedChart<'_>, labels: &ChartLabels<'_>) -> Stri
 }
 
 fn font(size: f64, color: &RGBColor, h: HPos) -> TextStyle<'static> {
-    ("sans-serif", size).into_font().color(color).pos(Pos::new(h, VPos::Center))
+    super::text_style(size, color, h)
 }
 
 fn draw(svg: &mut String, chart: &StackedChart<'_>, header: i32, height: i32) -> Result<(), DrawingAreaErrorKind<std::io::Error>> {

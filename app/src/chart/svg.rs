@@ -11,10 +11,12 @@ pub struct ChartLabels<'a> {
 /// `viewBox` (so CSS sizes it), and adds `role="img"`, `<title>` and `<desc>`.
 pub(crate) fn accessible(svg: &str, labels: &ChartLabels<'_>) -> String {
     let body_start = svg.find('>').map_or(0, |i| i + 1);
-    let view_box = svg[..body_start]
-        .split("viewBox=\"")
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
+    // Found by bytes, not by a substring search: the app need not carry a string searcher.
+    const KEY: &[u8] = b"viewBox=\"";
+    let view_box = svg.as_bytes()[..body_start]
+        .windows(KEY.len())
+        .position(|w| w == KEY)
+        .and_then(|at| svg[at + KEY.len()..body_start].split('"').next())
         .unwrap_or("0 0 100 100");
     let id = labels.id;
     format!(

@@ -125,7 +125,7 @@ fn key_pages_have_no_axe_core_violations() {
         tab.navigate_to(&format!("http://{addr}{path}")).unwrap().wait_until_navigated().unwrap();
         if with_app {
             // Audit what a visitor sees: the page after the app has mounted.
-            wait_for(&tab, "document.documentElement.dataset.app === 'ready'", &format!("the app on {path}"), TIMEOUT);
+            wait_for(&tab, e2e::APP_SETTLED, &format!("the app on {path}"), TIMEOUT);
         }
         // DevTools evaluation is not subject to the page's CSP.
         tab.evaluate(&axe, false).unwrap();

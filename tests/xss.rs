@@ -279,7 +279,7 @@ fn no_xss_vector_executes_in_chromium_with_or_without_csp() {
                 "(async () => {{ \
                    const until = async (ok, ms) => {{ const end = Date.now() + ms; while (!ok()) {{ if (Date.now() > end) return false; await new Promise(r => setTimeout(r, 20)); }} return true; }}; \
                    if (!await until(() => location.href === {url} && document.readyState === 'complete', 30000)) return JSON.stringify({{ error: 'not loaded: ' + location.href + ' ' + document.readyState }}); \
-                   if ({app} && !await until(() => document.documentElement.dataset.app === 'ready', 30000)) return JSON.stringify({{ error: 'the app did not become ready' }}); \
+                   if ({app} && !await until(() => {settled}, 30000)) return JSON.stringify({{ error: 'the app did not become ready' }}); \
                    const q = document.getElementById('tim-kiem-q'); \
                    if ({app} && q) {{ q.value = 'XSS'; q.dispatchEvent(new Event('input', {{ bubbles: true }})); await new Promise(r => setTimeout(r, 300)); }} \
                    {INTERACT}; \
@@ -293,6 +293,7 @@ fn no_xss_vector_executes_in_chromium_with_or_without_csp() {
                 app = with_app && !canary,
                 // Long enough for the canary's javascript: link to run when nothing stops it.
                 settle = if canary { 500 } else { 50 },
+                settled = e2e::APP_SETTLED,
             );
             // A javascript: link that ran may have replaced the document: then the promise is lost.
             // If the script started in the document being replaced, run it again in the new one.

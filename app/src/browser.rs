@@ -1,5 +1,7 @@
-//! The browser side: find the static chart, read the data embedded beside it and mount the
-//! interactive view in its place. The only module that touches `web_sys`.
+//! The browser side: find the static chart (or search form), read the data embedded beside it
+//! and mount the interactive view in its place. The only module that touches `web_sys`. Two
+//! entry points, two downloads: the dashboard's (`/thong-ke/`, organization pages) and the
+//! search page's; pages with neither load no wasm at all.
 
 use crate::components::QuotaExplorer;
 use crate::stats::{QuotaFilter, QuotaOverview};
@@ -13,15 +15,9 @@ const STATUS_ID: &str = "app-status";
 /// Where the last choice of filters is remembered on the device.
 const STORAGE_KEY: &str = "duk.thong-ke.view";
 
-/// Mounts the app; on failure the static charts stay and a Vietnamese message says why.
-pub fn start() {
+/// Mounts the dashboard; on failure the static charts stay and a Vietnamese message says why.
+pub fn start_dashboard() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    start_search(&document);
-    if document.get_element_by_id(MOUNT_ID).is_none() {
-        // A page without charts: nothing to enhance, but the app is ready.
-        mark_ready(&document);
-        return;
-    }
     match mount(&document) {
         Ok(()) => mark_ready(&document),
         Err(why) => {
@@ -135,15 +131,16 @@ fn mark_ready(document: &web_sys::Document) {
 
 
 /// `/tim-kiem/`: mounts the live search over the static form and list; on failure they stay.
-fn start_search(document: &web_sys::Document) {
-    if document.get_element_by_id("search-app").is_none() {
-        return;
-    }
-    if let Err(why) = mount_search(document) {
-        if let Some(status) = document.get_element_by_id(STATUS_ID) {
-            status.set_text_content(Some(&format!("Không thể bật tìm kiếm: {why}. Danh sách đầy đủ vẫn hiển thị bên dưới.")));
+pub fn start_search() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    match mount_search(&document) {
+        Ok(()) => mark_ready(&document),
+        Err(why) => {
+            if let Some(status) = document.get_element_by_id(STATUS_ID) {
+                status.set_text_content(Some(&format!("Không thể bật tìm kiếm: {why}. Danh sách đầy đủ vẫn hiển thị bên dưới.")));
+            }
+            web_sys::console::warn_1(&why.into());
         }
-        web_sys::console::warn_1(&why.into());
     }
 }
 

@@ -17,7 +17,8 @@ commands:
   install          install the tools the build and tests need (trunk, wasm-bindgen, wasm-opt, chromium,
                    java, the Nu HTML checker, axe-core)
   sample --orgs N --years A..B --seed S --out DIR
-                   generate a sample data tree";
+                   generate a sample data tree
+  budget DIR       check the size budgets of a site built with the apps";
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -28,6 +29,10 @@ fn main() {
         Some("build") => build(&root),
         Some("serve") => serve(&root),
         Some("test") => test(&root),
+        Some("budget") => match args.get(1) {
+            Some(dir) => budget::check(Path::new(dir)).map(|lines| lines.iter().for_each(|l| eprintln!("{l}"))),
+            None => Err(USAGE.to_string()),
+        },
         _ => Err(USAGE.to_string()),
     };
     if let Err(e) = result {
@@ -40,12 +45,15 @@ fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace").to_path_buf()
 }
 
-/// Trunk builds the wasm app into target/app-dist.
+/// Trunk builds each wasm app (one download per kind of page) into target/app-dist/<name>.
 fn build_app(root: &Path) -> Result<PathBuf, String> {
-    let mut trunk = tools::command(root, "trunk");
-    trunk.current_dir(root).args(["build", "--release", "--offline"]);
-    run(&mut trunk)?;
-    Ok(root.join("target/app-dist"))
+    let dist = root.join("target/app-dist");
+    for name in ["dashboard", "search"] {
+        let mut trunk = tools::command(root, "trunk");
+        trunk.current_dir(root).args(["build", "--release", "--offline", "--dist"]).arg(dist.join(name)).arg(format!("app/{name}.html"));
+        run(&mut trunk)?;
+    }
+    Ok(dist)
 }
 
 fn site_command(root: &Path) -> Command {

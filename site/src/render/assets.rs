@@ -17,20 +17,58 @@ pub(super) fn add_css(files: &mut Files) -> String {
     format!("/{path}")
 }
 
-/// The app built by Trunk: its JS glue and wasm, and the small module that starts it
+/// The wasm apps, one download each: a page loads the one it needs, or none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bundle {
+    /// `/thong-ke/` and the organization pages with quota figures.
+    Dashboard,
+    /// `/tim-kiem/`.
+    Search,
+}
+
+impl Bundle {
+    pub const ALL: [Bundle; 2] = [Bundle::Dashboard, Bundle::Search];
+
+    /// What stays when it fails to load, said after "Không tải được phần tương tác (…).".
+    fn fallback(self) -> &'static str {
+        match self {
+            Bundle::Dashboard => "Biểu đồ và bảng số liệu tĩnh vẫn đầy đủ.",
+            Bundle::Search => "Danh sách đầy đủ vẫn hiển thị bên dưới.",
+        }
+    }
+
+    /// Its Trunk output directory under the app directory, and its files' prefix.
+    pub fn name(self) -> &'static str {
+        match self {
+            Bundle::Dashboard => "dashboard",
+            Bundle::Search => "search",
+        }
+    }
+}
+
+/// The apps built by Trunk: each one's JS glue and wasm, and the small module that starts it
 /// (an external file, so pages need no inline script).
 #[derive(Debug, Clone)]
 pub struct AppAssets {
     files: Vec<(String, Vec<u8>)>,
-    pub boot_path: String,
+    boots: Vec<(Bundle, String)>,
 }
 
 impl AppAssets {
-    /// Reads Trunk's output directory: exactly one `*.js` and one `*_bg.wasm`.
+    /// Reads Trunk's output: `dir/dashboard` and `dir/search`, each with exactly one `*.js` and
+    /// one `*_bg.wasm`.
     pub fn read(dir: &Path) -> Result<AppAssets, String> {
+        let mut assets = AppAssets { files: Vec::new(), boots: Vec::new() };
+        for bundle in Bundle::ALL {
+            assets.read_bundle(bundle, &dir.join(bundle.name()))?;
+        }
+        Ok(assets)
+    }
+
+    fn read_bundle(&mut self, bundle: Bundle, dir: &Path) -> Result<(), String> {
         let mut js = Vec::new();
         let mut wasm = Vec::new();
-        let entries = std::fs::read_dir(dir).map_err(|e| format!("không đọc được thư mục ứng dụng `{}`: {e}", dir.display()))?;
+        let entries = std::fs::read_dir(dir).map_err(|e| format!("không đọc được thư mục ứng dụng `{}`: {e} (chạy `cargo xtask build`)", dir.display()))?;
         for entry in entries.flatten() {
             let name = entry.file_name().to_string_lossy().into_owned();
             if name.ends_with("_bg.wasm") {
@@ -46,19 +84,22 @@ impl AppAssets {
         };
         let read = |name: &str| std::fs::read(dir.join(name)).map_err(|e| format!("không đọc được `{name}`: {e}"));
         // wasm-bindgen's default wasm path is the pre-hash name: pass the hashed one. A failed
-        // load leaves the static charts and says why (the import is dynamic so it can be caught).
+        // load leaves the static page and says why (the import is dynamic so it can be caught).
         let boot = format!(
-            "import(\"./{js}\")\n  .then((app) => app.default({{ module_or_path: new URL(\"./{wasm}\", import.meta.url) }}))\n  .catch((error) => {{\n    const status = document.getElementById(\"app-status\");\n    if (status) status.textContent = \"Không tải được phần tương tác (\" + error + \"). Biểu đồ và bảng số liệu tĩnh vẫn đầy đủ.\";\n    document.documentElement.dataset.app = \"failed\";\n  }});\n"
+            "import(\"./{js}\")\n  .then((app) => app.default({{ module_or_path: new URL(\"./{wasm}\", import.meta.url) }}))\n  .catch((error) => {{\n    const status = document.getElementById(\"app-status\");\n    if (status) status.textContent = \"Không tải được phần tương tác (\" + error + \"). {}\";\n    document.documentElement.dataset.app = \"failed\";\n  }});\n",
+            bundle.fallback()
         );
-        let boot_name = format!("boot-{}.js", short_hash(boot.as_bytes()));
-        Ok(AppAssets {
-            files: vec![
-                (format!("pkg/{js}"), read(js)?),
-                (format!("pkg/{wasm}"), read(wasm)?),
-                (format!("pkg/{boot_name}"), boot.into_bytes()),
-            ],
-            boot_path: format!("/pkg/{boot_name}"),
-        })
+        let boot_name = format!("boot-{}-{}.js", bundle.name(), short_hash(boot.as_bytes()));
+        self.files.push((format!("pkg/{js}"), read(js)?));
+        self.files.push((format!("pkg/{wasm}"), read(wasm)?));
+        self.files.push((format!("pkg/{boot_name}"), boot.into_bytes()));
+        self.boots.push((bundle, format!("/pkg/{boot_name}")));
+        Ok(())
+    }
+
+    /// The path of the module that starts `bundle`.
+    pub fn boot_path(&self, bundle: Bundle) -> &str {
+        self.boots.iter().find(|(b, _)| *b == bundle).map_or("", |(_, path)| path.as_str())
     }
 
     pub(super) fn add_to(&self, files: &mut Files) {
@@ -74,4 +115,35 @@ pub(crate) fn short_hash(bytes: &[u8]) -> String {
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
     format!("{:010x}", h >> 24)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_app_gets_its_own_files_and_boot_module() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["dashboard", "search"] {
+            std::fs::create_dir(dir.path().join(name)).unwrap();
+            std::fs::write(dir.path().join(format!("{name}/{name}-0a1b.js")), "js").unwrap();
+            std::fs::write(dir.path().join(format!("{name}/{name}-0a1b_bg.wasm")), "wasm").unwrap();
+            std::fs::write(dir.path().join(format!("{name}/index.html")), "<html>").unwrap();
+        }
+        let app = AppAssets::read(dir.path()).unwrap();
+        let dashboard = app.boot_path(Bundle::Dashboard);
+        let search = app.boot_path(Bundle::Search);
+        assert!(dashboard.starts_with("/pkg/boot-dashboard-") && search.starts_with("/pkg/boot-search-"), "{dashboard} {search}");
+        let mut files = Files::new();
+        app.add_to(&mut files);
+        let boot = String::from_utf8(files[dashboard.trim_start_matches('/')].clone()).unwrap();
+        assert!(boot.contains("import(\"./dashboard-0a1b.js\")") && boot.contains("./dashboard-0a1b_bg.wasm"), "{boot}");
+        assert!(boot.contains("Biểu đồ và bảng số liệu tĩnh vẫn đầy đủ."));
+        assert_eq!(files.keys().filter(|k| k.ends_with(".wasm")).count(), 2);
+
+        // A missing app says which directory and how to build it.
+        std::fs::remove_dir_all(dir.path().join("search")).unwrap();
+        let err = AppAssets::read(dir.path()).unwrap_err();
+        assert!(err.contains("search") && err.contains("cargo xtask build"), "{err}");
+    }
 }

@@ -11,6 +11,8 @@ pub struct PageMeta<'a> {
     pub description: &'a str,
     /// Site path of the page, for the canonical URL and the current navigation entry.
     pub path: &'a str,
+    /// The wasm app the page loads, if any: pages without charts or search download none.
+    pub app: Option<super::Bundle>,
 }
 
 const NAV: [(&str, &str); 7] = [
@@ -31,7 +33,7 @@ pub fn page(ctx: &Context<'_>, meta: PageMeta<'_>, content: impl IntoView + 'sta
     let site = &ctx.data.site;
     let full_title = if meta.path == "/" { site.title.clone() } else { format!("{} | {}", meta.title, site.title) };
     let canonical = format!("{}{}", site.base_url.trim_end_matches('/'), meta.path);
-    let boot = ctx.app.map(|a| view! { <script type="module" src=a.boot_path.clone()></script> });
+    let boot = ctx.app.zip(meta.app).map(|(a, bundle)| view! { <script type="module" src=a.boot_path(bundle).to_string()></script> });
     // The internal build carries full detail: marked on every page and kept out of search engines.
     let internal = ctx.audience == Audience::Internal;
     let noindex = internal.then(|| view! { <meta name="robots" content="noindex, nofollow" /> });

@@ -8,7 +8,7 @@ mod markdown;
 mod pages;
 mod tables;
 
-pub use assets::AppAssets;
+pub use assets::{AppAssets, Bundle};
 
 use app::model::Dataset;
 use app::privacy::{Audience, Disclosure, Suppressed};

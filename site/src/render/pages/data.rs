@@ -10,6 +10,7 @@ pub fn render(ctx: &Context<'_>, tables: &[Table]) -> String {
         title: "Dữ liệu mở",
         description: "Các bảng số liệu trên trang, tải về dạng CSV và JSON, kèm từ điển dữ liệu.",
         path: "/du-lieu/",
+        app: None,
     };
     let list = tables
         .iter()

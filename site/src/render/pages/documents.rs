@@ -8,7 +8,7 @@ use chrono::Datelike;
 use leptos::prelude::*;
 
 pub fn render_list(ctx: &Context<'_>) -> String {
-    let meta = PageMeta { title: "Văn bản", description: "Văn bản của Đảng ủy Khối, theo năm và loại văn bản.", path: "/van-ban/" };
+    let meta = PageMeta { title: "Văn bản", description: "Văn bản của Đảng ủy Khối, theo năm và loại văn bản.", path: "/van-ban/", app: None };
     let docs = &ctx.data.documents;
     // Types present, in the catalogue's order, with counts.
     let types = app::model::DocType::ALL
@@ -69,7 +69,7 @@ pub fn render_one(ctx: &Context<'_>, index: usize) -> String {
     let d = &ctx.data.documents[index];
     let title = format!("{} {}", d.doc_type.name(), d.number_symbol);
     let path = format!("/van-ban/{}/", d.slug);
-    let meta = PageMeta { title: &title, description: &d.summary, path: &path };
+    let meta = PageMeta { title: &title, description: &d.summary, path: &path, app: None };
     let body = markdown::to_html(&d.body);
     let recipients = d.recipients.iter().map(|r| view! { <li>{r.clone()}</li> }).collect_view();
     page(

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 pub fn render(ctx: &Context<'_>) -> String {
     let data = ctx.data;
-    let meta = PageMeta { title: &data.site.title, description: &data.site.description, path: "/" };
+    let meta = PageMeta { title: &data.site.title, description: &data.site.description, path: "/", app: None };
     let headline = ctx.quota.latest().map(|y| {
         let when = match y.as_of {
             Some(d) => format!("Năm {} (số liệu đến {})", y.year, format::date(d)),

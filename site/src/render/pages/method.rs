@@ -10,6 +10,7 @@ pub fn render(ctx: &Context<'_>) -> String {
         title: "Phương pháp bảo vệ số liệu nhỏ",
         description: "Cách trang thống kê ẩn các số liệu nhỏ để không ai có thể nhận ra một đảng viên cụ thể.",
         path: "/du-lieu/phuong-phap/",
+        app: None,
     };
     page(
         ctx,

@@ -34,7 +34,7 @@ pub fn render_list(ctx: &Context<'_>, n: usize) -> String {
     let total = pages(ctx);
     let path = list_path(n);
     let title = if n == 1 { "Tin tức".to_string() } else { format!("Tin tức — trang {n}") };
-    let meta = PageMeta { title: &title, description: "Tin hoạt động của Đảng bộ Khối.", path: &path };
+    let meta = PageMeta { title: &title, description: "Tin hoạt động của Đảng bộ Khối.", path: &path, app: None };
     let items = ctx.data.news.iter().skip((n - 1) * PER_PAGE).take(PER_PAGE).map(list_item).collect_view();
     let prev = (n > 1).then(|| view! { <a rel="prev" href=list_path(n - 1)>"← Mới hơn"</a> });
     let next = (n < total).then(|| view! { <a rel="next" href=list_path(n + 1)>"Cũ hơn →"</a> });
@@ -54,7 +54,7 @@ pub fn render_list(ctx: &Context<'_>, n: usize) -> String {
 pub fn render_one(ctx: &Context<'_>, index: usize) -> String {
     let n = &ctx.data.news[index];
     let path = format!("/tin-tuc/{}/", n.slug);
-    let meta = PageMeta { title: &n.title, description: &n.summary, path: &path };
+    let meta = PageMeta { title: &n.title, description: &n.summary, path: &path, app: None };
     let body = markdown::to_html(&n.body);
     page(
         ctx,

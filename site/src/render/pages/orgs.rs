@@ -2,6 +2,7 @@
 //! years: members, quota history and monthly pace, its own rating, meetings, documents done.
 
 use super::super::layout::{page, PageMeta};
+use super::super::Bundle;
 use super::Context;
 use app::chart::quota_scope;
 use app::components::{BranchAdmissionsTable, Controls, CumulativeFigure, QuotaFigure};
@@ -20,7 +21,7 @@ fn ended_note(o: &Organization) -> Option<String> {
 }
 
 pub fn render_list(ctx: &Context<'_>) -> String {
-    let meta = PageMeta { title: "Đơn vị", description: "Các tổ chức đảng trực thuộc Đảng bộ Khối, theo loại hình và cấp.", path: "/don-vi/" };
+    let meta = PageMeta { title: "Đơn vị", description: "Các tổ chức đảng trực thuộc Đảng bộ Khối, theo loại hình và cấp.", path: "/don-vi/", app: None };
     let data = ctx.data;
     let section = |title: &'static str, id: &'static str, enterprise: bool| {
         let groups = [Level::GrassrootsCommittee, Level::GrassrootsBranch]
@@ -74,7 +75,10 @@ pub fn render_one(ctx: &Context<'_>, code: &OrgCode) -> String {
     let org = &data.orgs[code];
     let path = format!("/don-vi/{}/", code.slug());
     let description = format!("Số liệu công tác xây dựng Đảng của {}.", org.name);
-    let meta = PageMeta { title: &org.name, description: &description, path: &path };
+    let figures = quota_figures(ctx, code);
+    // Only an organization with a quota has figures for the dashboard's app to enhance.
+    let app = figures.is_some().then_some(Bundle::Dashboard);
+    let meta = PageMeta { title: &org.name, description: &description, path: &path, app };
     let parent = match &org.level {
         Level::Branch { parent } => data.orgs.get(parent).map(|p| view! { <dt>"Trực thuộc"</dt><dd>{org_link(p)}</dd> }),
         _ => None,
@@ -151,7 +155,7 @@ pub fn render_one(ctx: &Context<'_>, code: &OrgCode) -> String {
                 </table>
             </div>
             {quota_history(ctx, code)}
-            {quota_figures(ctx, code)}
+            {figures}
             {meetings(ctx, code)}
             {branch_list}
         },

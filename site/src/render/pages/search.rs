@@ -3,6 +3,7 @@
 //! page is a plain GET form and the full list of entries, grouped by kind.
 
 use super::super::layout::{page, PageMeta};
+use super::super::Bundle;
 use super::Context;
 use app::components::SearchForm;
 use app::format;
@@ -16,6 +17,7 @@ pub fn render(ctx: &Context<'_>) -> String {
         title: "Tìm kiếm",
         description: "Tìm văn bản, tin tức và đơn vị của Đảng bộ Khối, gõ có dấu hoặc không dấu.",
         path: "/tim-kiem/",
+        app: Some(Bundle::Search),
     };
     let index = index(ctx.data);
     let groups = Kind::ALL

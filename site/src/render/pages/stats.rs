@@ -2,6 +2,7 @@
 //! the app mounts into `#quota-app` and takes over with the same components.
 
 use super::super::layout::{page, PageMeta};
+use super::super::Bundle;
 use super::Context;
 use app::components::{CapFigure, MeetingsFigure, MovementsFigure, RatedGroup, RatingsFigure, StockFigure, TargetsTable, YearFigures, Controls};
 use app::format;
@@ -16,6 +17,7 @@ pub fn render(ctx: &Context<'_>, year: Option<i32>) -> String {
         title: &title,
         description: "Tiến độ thực hiện chỉ tiêu kết nạp đảng viên của các tổ chức cơ sở đảng trong Đảng bộ Khối.",
         path: &path,
+        app: Some(Bundle::Dashboard),
     };
     let years: Vec<i32> = ctx.quota.years.iter().map(|y| y.year).collect();
     // Links to every year: the way between years without JavaScript.

@@ -7,6 +7,14 @@ use e2e::{chromium, collect_errors, eval_string, serve_sample_site, wait_for, wo
 use std::time::Duration;
 
 const READY: &str = "document.documentElement.dataset.app === 'ready'";
+
+/// The tests of this file run one at a time: the redraw time is measured on a machine not busy
+/// with another browser.
+static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn one_at_a_time() -> std::sync::MutexGuard<'static, ()> {
+    SERIAL.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
 const TIMEOUT: Duration = Duration::from_secs(30);
 
 fn set_select(tab: &headless_chrome::Tab, id: &str, value: &str) {
@@ -44,6 +52,7 @@ fn assert_consistent(tab: &headless_chrome::Tab) {
 
 #[test]
 fn filters_redraw_the_charts_keep_the_url_and_survive_a_reload() {
+    let _serial = one_at_a_time();
     let (_site, addr) = serve_sample_site();
     let chrome = chromium(375, 812);
     let tab = chrome.browser.new_tab().unwrap();
@@ -89,6 +98,7 @@ fn filters_redraw_the_charts_keep_the_url_and_survive_a_reload() {
 
 #[test]
 fn the_keyboard_the_tooltip_and_the_chart_table_switch_work() {
+    let _serial = one_at_a_time();
     let (_site, addr) = serve_sample_site();
     let chrome = chromium(375, 812);
     let tab = chrome.browser.new_tab().unwrap();
@@ -121,6 +131,7 @@ fn the_keyboard_the_tooltip_and_the_chart_table_switch_work() {
 
 #[test]
 fn a_failed_app_load_leaves_the_static_charts_and_says_why() {
+    let _serial = one_at_a_time();
     let (site, addr) = serve_sample_site();
     for entry in std::fs::read_dir(site.path().join("dist/pkg")).unwrap().flatten() {
         if entry.file_name().to_string_lossy().ends_with("_bg.wasm") {
@@ -139,6 +150,7 @@ fn a_failed_app_load_leaves_the_static_charts_and_says_why() {
 
 #[test]
 fn redraw_time_for_a_thousand_organizations_is_printed() {
+    let _serial = one_at_a_time();
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
@@ -223,6 +235,7 @@ fn redraw_time_for_a_thousand_organizations_is_printed() {
 
 #[test]
 fn one_committee_shows_its_quota_and_its_branches() {
+    let _serial = one_at_a_time();
     let (_site, addr) = serve_sample_site();
     let chrome = chromium(375, 812);
     let tab = chrome.browser.new_tab().unwrap();
@@ -268,6 +281,7 @@ fn one_committee_shows_its_quota_and_its_branches() {
 
 #[test]
 fn an_organization_page_lets_the_reader_pick_the_year() {
+    let _serial = one_at_a_time();
     let (_site, addr) = serve_sample_site();
     let chrome = chromium(375, 812);
     let tab = chrome.browser.new_tab().unwrap();

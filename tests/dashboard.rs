@@ -314,3 +314,64 @@ fn an_organization_page_lets_the_reader_pick_the_year() {
     let errors = errors.lock().unwrap().clone();
     assert!(errors.is_empty(), "console errors: {errors:#?}");
 }
+
+/// What a leader's phone shows: the app replaces the static charts without moving anything,
+/// chart text stays legible, every control is a finger-sized target and the filter bar stays in
+/// reach while scrolling.
+#[test]
+fn on_a_phone_nothing_shifts_text_is_legible_and_controls_are_in_reach() {
+    let _serial = one_at_a_time();
+    let (_site, addr) = serve_sample_site();
+    let chrome = chromium(375, 812);
+    let tab = chrome.browser.new_tab().unwrap();
+    let errors = collect_errors(&tab);
+    tab.navigate_to(&format!("http://{addr}/thong-ke/")).unwrap().wait_until_navigated().unwrap();
+    wait_for(&tab, READY, "the app", TIMEOUT);
+
+    // Layout shifts since navigation (the Layout Instability API), the app's mount included.
+    let shift: f64 = tab
+        .evaluate(
+            "new Promise(resolve => { let sum = 0; \
+               new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) sum += e.value; }) \
+                 .observe({ type: 'layout-shift', buffered: true }); \
+               setTimeout(() => resolve(String(sum)), 500); })",
+            true,
+        )
+        .unwrap()
+        .value
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap()
+        .parse()
+        .unwrap();
+    e2e::figure(format!("mobile: cumulative layout shift {shift:.4} at 375×812 with the app mounted (good below 0,1)"));
+    assert!(shift < 0.01, "the app moved the page: cumulative layout shift {shift}");
+
+    // Chart text as rendered: the SVG's font size times its scale on screen.
+    let smallest: f64 = eval_string(
+        &tab,
+        "String(Math.min(...[...document.querySelectorAll('#quota-app svg')].flatMap(svg => { \
+            const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width; \
+            return [...svg.querySelectorAll('text')].map(t => parseFloat(t.getAttribute('font-size')) * scale); })))",
+    )
+    .parse()
+    .unwrap();
+    e2e::figure(format!("mobile: smallest chart text {smallest:.1} px at 375 px"));
+    assert!(smallest >= 11.95, "chart text of {smallest} px");
+
+    // Touch targets of the filter bar and the chart's buttons.
+    let small = eval_string(
+        &tab,
+        "[...document.querySelectorAll('.controls select, .controls button, .controls .check, .chart-more button, .year-nav a')] \
+           .filter(e => { const r = e.getBoundingClientRect(); return r.height < 44 || r.width < 44; }) \
+           .map(e => e.id || e.textContent).join(', ')",
+    );
+    assert!(small.is_empty(), "targets under 44 px: {small}");
+
+    // Far down the page the filter bar is still on screen, at the top.
+    tab.evaluate("window.scrollTo(0, 3000)", false).unwrap();
+    wait_for(&tab, "window.scrollY > 2000", "the scroll", TIMEOUT);
+    let top = eval_string(&tab, "String(Math.round(document.querySelector('#quota-app .controls').getBoundingClientRect().top))");
+    assert_eq!(top, "0", "the filter bar stays at the top of the screen");
+    let errors = errors.lock().unwrap().clone();
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+}

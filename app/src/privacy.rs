@@ -100,7 +100,7 @@ pub fn feasible(cells: &[u64], hidden: &[Option<Hidden>], k: u64) -> Vec<Option<
 }
 
 fn row_is_safe(cells: &[u64], hidden: &[Option<Hidden>], k: u64) -> bool {
-    feasible(cells, hidden, k).iter().flatten().all(|&(min, max)| max.is_none_or(|max| max >= min + 1))
+    feasible(cells, hidden, k).iter().flatten().all(|&(min, max)| max.is_none_or(|max| max > min))
 }
 
 /// One suppressed cell, for the privacy report.

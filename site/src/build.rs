@@ -185,10 +185,8 @@ pub fn clean_leftovers(out: &Path) {
     let mut entries: Vec<_> = entries.flatten().map(|e| (e.file_name().to_string_lossy().into_owned(), e.path())).collect();
     entries.sort();
     for (n, path) in entries {
-        if n.starts_with(&format!(".{name}.old-build-")) && !out.exists() {
-            if std::fs::rename(&path, out).is_ok() {
-                continue;
-            }
+        if n.starts_with(&format!(".{name}.old-build-")) && !out.exists() && std::fs::rename(&path, out).is_ok() {
+            continue;
         }
         if n.starts_with(&format!(".{name}.tmp-build-")) || n.starts_with(&format!(".{name}.old-build-")) {
             let _ = std::fs::remove_dir_all(path);

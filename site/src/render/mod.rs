@@ -37,7 +37,7 @@ pub struct Context<'a> {
 /// Long builds (a national tree has thousands of pages) say how far they are, every tenth.
 fn report_progress(done: usize, total: usize) {
     const LONG: usize = 1000;
-    if total >= LONG && done % (total / 10) == 0 {
+    if total >= LONG && done.is_multiple_of(total / 10) {
         eprintln!("Đang tạo trang: {done}/{total}");
     }
 }

@@ -17,6 +17,36 @@ fn one_at_a_time() -> std::sync::MutexGuard<'static, ()> {
 }
 const TIMEOUT: Duration = Duration::from_secs(30);
 
+/// The sample site open on a 375×812 phone, the app mounted on `path`; `done` checks what every
+/// test ends with: no sideways scroll and no console error.
+struct Phone {
+    tab: std::sync::Arc<headless_chrome::Tab>,
+    errors: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
+    _chrome: e2e::Chromium,
+    _site: tempfile::TempDir,
+    _serial: std::sync::MutexGuard<'static, ()>,
+}
+
+impl Phone {
+    fn open(path: &str) -> Phone {
+        let serial = one_at_a_time();
+        let (site, addr) = serve_sample_site();
+        let chrome = chromium(375, 812);
+        let tab = chrome.browser.new_tab().unwrap();
+        let errors = collect_errors(&tab);
+        tab.navigate_to(&format!("http://{addr}{path}")).unwrap().wait_until_navigated().unwrap();
+        wait_for(&tab, READY, "the app", TIMEOUT);
+        Phone { tab, errors, _chrome: chrome, _site: site, _serial: serial }
+    }
+
+    fn done(self) {
+        let overflow = eval_string(&self.tab, "String(document.documentElement.scrollWidth - document.documentElement.clientWidth)");
+        assert_eq!(overflow, "0", "sideways scroll on a phone");
+        let errors = self.errors.lock().unwrap().clone();
+        assert!(errors.is_empty(), "console errors: {errors:#?}");
+    }
+}
+
 fn set_select(tab: &headless_chrome::Tab, id: &str, value: &str) {
     tab.evaluate(
         &format!("(() => {{ const s = document.getElementById('{id}'); s.value = '{value}'; s.dispatchEvent(new Event('change', {{ bubbles: true }})); }})()"),
@@ -52,13 +82,8 @@ fn assert_consistent(tab: &headless_chrome::Tab) {
 
 #[test]
 fn filters_redraw_the_charts_keep_the_url_and_survive_a_reload() {
-    let _serial = one_at_a_time();
-    let (_site, addr) = serve_sample_site();
-    let chrome = chromium(375, 812);
-    let tab = chrome.browser.new_tab().unwrap();
-    let errors = collect_errors(&tab);
-    tab.navigate_to(&format!("http://{addr}/thong-ke/")).unwrap().wait_until_navigated().unwrap();
-    wait_for(&tab, READY, "the app", TIMEOUT);
+    let phone = Phone::open("/thong-ke/");
+    let tab = &phone.tab;
     let all = rows(&tab);
     let svg_all = eval_string(&tab, "document.querySelector('#chi-tieu svg').outerHTML");
 
@@ -90,21 +115,13 @@ fn filters_redraw_the_charts_keep_the_url_and_survive_a_reload() {
     wait_for(&tab, &format!("document.querySelectorAll('{SHOWN}').length === {all}"), "every row again", TIMEOUT);
     assert_consistent(&tab);
 
-    // No sideways scroll with the filter bar on a phone.
-    assert_eq!(eval_string(&tab, "String(document.documentElement.scrollWidth - document.documentElement.clientWidth)"), "0");
-    let errors = errors.lock().unwrap().clone();
-    assert!(errors.is_empty(), "console errors: {errors:#?}");
+    phone.done();
 }
 
 #[test]
 fn the_keyboard_the_tooltip_and_the_chart_table_switch_work() {
-    let _serial = one_at_a_time();
-    let (_site, addr) = serve_sample_site();
-    let chrome = chromium(375, 812);
-    let tab = chrome.browser.new_tab().unwrap();
-    let errors = collect_errors(&tab);
-    tab.navigate_to(&format!("http://{addr}/thong-ke/2024/")).unwrap().wait_until_navigated().unwrap();
-    wait_for(&tab, READY, "the app", TIMEOUT);
+    let phone = Phone::open("/thong-ke/2024/");
+    let tab = &phone.tab;
 
     // Keyboard: focus the "lagging only" box and press Space.
     tab.find_element("#chi-cham").unwrap().focus().unwrap();
@@ -125,8 +142,7 @@ fn the_keyboard_the_tooltip_and_the_chart_table_switch_work() {
     wait_for(&tab, "document.querySelector('#chi-tieu .chart').hidden", "the chart hidden", TIMEOUT);
     assert_eq!(eval_string(&tab, "String(document.querySelector('#chi-tieu .table-wrap').hidden)"), "false");
     assert!(eval_string(&tab, "location.search").contains("xem=bang"));
-    let errors = errors.lock().unwrap().clone();
-    assert!(errors.is_empty(), "console errors: {errors:#?}");
+    phone.done();
 }
 
 #[test]
@@ -235,13 +251,8 @@ fn redraw_time_for_a_thousand_organizations_is_printed() {
 
 #[test]
 fn one_committee_shows_its_quota_and_its_branches() {
-    let _serial = one_at_a_time();
-    let (_site, addr) = serve_sample_site();
-    let chrome = chromium(375, 812);
-    let tab = chrome.browser.new_tab().unwrap();
-    let errors = collect_errors(&tab);
-    tab.navigate_to(&format!("http://{addr}/thong-ke/")).unwrap().wait_until_navigated().unwrap();
-    wait_for(&tab, READY, "the app", TIMEOUT);
+    let phone = Phone::open("/thong-ke/");
+    let tab = &phone.tab;
     assert!(eval_string(&tab, "String(!document.querySelector('.branch-admissions'))") == "true", "no branch table for the whole Khối");
 
     // The first đảng bộ cơ sở in the list.
@@ -274,21 +285,14 @@ fn one_committee_shows_its_quota_and_its_branches() {
     wait_for(&tab, "document.querySelector('#chi-tieu .chart').hidden", "the empty chart hidden", TIMEOUT);
     assert!(eval_string(&tab, "document.querySelector('#chi-tieu .chart-summary').textContent").contains("không có tổ chức cơ sở đảng nào khớp bộ lọc"));
     assert_eq!(rows(&tab), 0);
-    assert_eq!(eval_string(&tab, "String(document.documentElement.scrollWidth - document.documentElement.clientWidth)"), "0");
-    let errors = errors.lock().unwrap().clone();
-    assert!(errors.is_empty(), "console errors: {errors:#?}");
+    phone.done();
 }
 
 #[test]
 fn an_organization_page_lets_the_reader_pick_the_year() {
-    let _serial = one_at_a_time();
-    let (_site, addr) = serve_sample_site();
-    let chrome = chromium(375, 812);
-    let tab = chrome.browser.new_tab().unwrap();
-    let errors = collect_errors(&tab);
     // CQ01 is a đảng bộ cơ sở with branches in the sample.
-    tab.navigate_to(&format!("http://{addr}/don-vi/cq01/")).unwrap().wait_until_navigated().unwrap();
-    wait_for(&tab, READY, "the app", TIMEOUT);
+    let phone = Phone::open("/don-vi/cq01/");
+    let tab = &phone.tab;
     assert_eq!(eval_string(&tab, "String(document.querySelectorAll('#quota-app select').length)"), "2", "year and comparison only");
     assert_eq!(rows(&tab), 1);
     assert!(eval_string(&tab, "String(!!document.querySelector('.branch-admissions'))") == "true");
@@ -310,9 +314,7 @@ fn an_organization_page_lets_the_reader_pick_the_year() {
     tab.navigate_to(&url).unwrap().wait_until_navigated().unwrap();
     wait_for(&tab, READY, "the app after reload", TIMEOUT);
     wait_for(&tab, &format!("document.getElementById('chon-nam').value === '{earlier}'"), "the year restored", TIMEOUT);
-    assert_eq!(eval_string(&tab, "String(document.documentElement.scrollWidth - document.documentElement.clientWidth)"), "0");
-    let errors = errors.lock().unwrap().clone();
-    assert!(errors.is_empty(), "console errors: {errors:#?}");
+    phone.done();
 }
 
 /// What a leader's phone shows: the app replaces the static charts without moving anything,
@@ -320,13 +322,8 @@ fn an_organization_page_lets_the_reader_pick_the_year() {
 /// reach while scrolling.
 #[test]
 fn on_a_phone_nothing_shifts_text_is_legible_and_controls_are_in_reach() {
-    let _serial = one_at_a_time();
-    let (_site, addr) = serve_sample_site();
-    let chrome = chromium(375, 812);
-    let tab = chrome.browser.new_tab().unwrap();
-    let errors = collect_errors(&tab);
-    tab.navigate_to(&format!("http://{addr}/thong-ke/")).unwrap().wait_until_navigated().unwrap();
-    wait_for(&tab, READY, "the app", TIMEOUT);
+    let phone = Phone::open("/thong-ke/");
+    let tab = &phone.tab;
 
     // Layout shifts since navigation (the Layout Instability API), the app's mount included.
     let shift: f64 = tab
@@ -372,6 +369,5 @@ fn on_a_phone_nothing_shifts_text_is_legible_and_controls_are_in_reach() {
     wait_for(&tab, "window.scrollY > 2000", "the scroll", TIMEOUT);
     let top = eval_string(&tab, "String(Math.round(document.querySelector('#quota-app .controls').getBoundingClientRect().top))");
     assert_eq!(top, "0", "the filter bar stays at the top of the screen");
-    let errors = errors.lock().unwrap().clone();
-    assert!(errors.is_empty(), "console errors: {errors:#?}");
+    phone.done();
 }

@@ -17,12 +17,23 @@ const STORAGE_KEY: &str = "duk.thong-ke.view";
 
 /// Mounts the dashboard; on failure the static charts stay and a Vietnamese message says why.
 pub fn start_dashboard() {
+    enhance(mount, "Không thể bật biểu đồ tương tác", "Biểu đồ tĩnh vẫn hiển thị đầy đủ.");
+}
+
+/// `/tim-kiem/`: mounts the live search over the static form and list; on failure they stay.
+pub fn start_search() {
+    enhance(mount_search, "Không thể bật tìm kiếm", "Danh sách đầy đủ vẫn hiển thị bên dưới.");
+}
+
+/// Runs `mount` and marks the page ready (`data-app`); on failure the static page stays and its
+/// status line says what failed, why, and what is still there.
+fn enhance(mount: fn(&web_sys::Document) -> Result<(), String>, failed: &str, still_there: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     match mount(&document) {
         Ok(()) => mark_ready(&document),
         Err(why) => {
             if let Some(status) = document.get_element_by_id(STATUS_ID) {
-                status.set_text_content(Some(&format!("Không thể bật biểu đồ tương tác: {why}. Biểu đồ tĩnh vẫn hiển thị đầy đủ.")));
+                status.set_text_content(Some(&format!("{failed}: {why}. {still_there}")));
             }
             web_sys::console::warn_1(&why.into());
         }
@@ -129,20 +140,6 @@ fn mark_ready(document: &web_sys::Document) {
     }
 }
 
-
-/// `/tim-kiem/`: mounts the live search over the static form and list; on failure they stay.
-pub fn start_search() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    match mount_search(&document) {
-        Ok(()) => mark_ready(&document),
-        Err(why) => {
-            if let Some(status) = document.get_element_by_id(STATUS_ID) {
-                status.set_text_content(Some(&format!("Không thể bật tìm kiếm: {why}. Danh sách đầy đủ vẫn hiển thị bên dưới.")));
-            }
-            web_sys::console::warn_1(&why.into());
-        }
-    }
-}
 
 fn mount_search(document: &web_sys::Document) -> Result<(), String> {
     use crate::components::{SearchBox, SEARCH_INPUT_ID};

@@ -165,6 +165,31 @@ fn a_failed_app_load_leaves_the_static_charts_and_says_why() {
 }
 
 #[test]
+fn unreadable_chart_data_leaves_the_static_charts_and_says_why() {
+    let _serial = one_at_a_time();
+    let (site, addr) = serve_sample_site();
+    // The data embedded in the page cut short, as a broken upload or proxy would leave it.
+    let page = site.path().join("dist/thong-ke/index.html");
+    let html = std::fs::read_to_string(&page).unwrap();
+    let start = html.find("id=\"quota-data\">").unwrap() + "id=\"quota-data\">".len();
+    std::fs::write(&page, format!("{}{{\"years\": [{}", &html[..start], &html[start + 40..])).unwrap();
+    let chrome = chromium(375, 812);
+    let tab = chrome.browser.new_tab().unwrap();
+    let errors = collect_errors(&tab);
+    tab.navigate_to(&format!("http://{addr}/thong-ke/")).unwrap().wait_until_navigated().unwrap();
+    wait_for(&tab, "document.getElementById('app-status').textContent !== ''", "the message", TIMEOUT);
+    let status = eval_string(&tab, "document.getElementById('app-status').textContent");
+    assert!(status.starts_with("Không thể bật biểu đồ tương tác: dữ liệu biểu đồ không đọc được"), "status: {status}");
+    assert!(status.ends_with("Biểu đồ tĩnh vẫn hiển thị đầy đủ."), "status: {status}");
+    assert_eq!(eval_string(&tab, "String(document.documentElement.dataset.app)"), "undefined", "not marked ready");
+    assert!(eval_string(&tab, "String(!!document.querySelector('#chi-tieu svg[role=img]'))") == "true", "the static chart stays");
+    assert!(rows(&tab) > 0, "the static table stays");
+    // A warning, not an uncaught error or a panic.
+    let errors = errors.lock().unwrap().clone();
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+}
+
+#[test]
 fn redraw_time_for_a_thousand_organizations_is_printed() {
     let _serial = one_at_a_time();
     let dir = tempfile::tempdir().unwrap();

@@ -131,10 +131,14 @@ fn the_keyboard_the_tooltip_and_the_chart_table_switch_work() {
     assert_eq!(lagging_only, "true");
 
     // Tap a chart row: the exact figures appear.
-    tab.find_element("#chi-tieu svg .hit[data-row='0']").unwrap().click().unwrap();
+    tab.find_element("#chi-tieu svg .hit[data-hit='0']").unwrap().click().unwrap();
     wait_for(&tab, "!document.querySelector('.chart-tooltip').hidden", "the tooltip", TIMEOUT);
     let tip = eval_string(&tab, "document.querySelector('.chart-tooltip').textContent");
     assert!(tip.contains('/') && tip.contains('%'), "tooltip: {tip}");
+    assert_eq!(tip, eval_string(&tab, "document.querySelector('#chi-tieu svg .hit[data-hit=\"0\"] title').textContent"), "the hover text");
+    // And a month of the cumulative curve.
+    tab.find_element("#cong-don svg .hit[data-hit='2']").unwrap().click().unwrap();
+    wait_for(&tab, "document.querySelector('.chart-tooltip').textContent.startsWith('T3: ')", "the month's figures", TIMEOUT);
 
     // Table only, from the keyboard: the chart hides, the table stays.
     tab.find_element("#xem-bang").unwrap().focus().unwrap();

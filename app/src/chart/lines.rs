@@ -2,7 +2,7 @@
 //! cumulative admissions against the quota's pace. Missing values break the line.
 
 use super::palette;
-use super::svg::{accessible, ChartLabels};
+use super::svg::{accessible, with_hit_areas, ChartLabels, HitArea};
 use crate::format;
 use plotters::prelude::*;
 use plotters::style::text_anchor::HPos;
@@ -19,6 +19,8 @@ pub struct Series {
 pub struct LineChart<'a> {
     pub x_labels: &'a [String],
     pub series: &'a [Series],
+    /// Written after each value in the hover and tap texts: "%" or "" for counts.
+    pub unit: &'a str,
 }
 
 const WIDTH: i32 = 400;
@@ -33,7 +35,41 @@ pub fn line_chart(chart: &LineChart<'_>, labels: &ChartLabels<'_>) -> String {
     let height = HEIGHT + legend;
     let mut svg = String::new();
     let _ = draw(&mut svg, chart, legend, height);
-    accessible(&svg, labels)
+    with_hit_areas(&accessible(&svg, labels), &column_hits(chart, legend, height))
+}
+
+/// One hit area a column (a year, a month): every series' value there, on hover and on tap.
+fn column_hits(chart: &LineChart<'_>, top: i32, height: i32) -> Vec<HitArea> {
+    let n = chart.x_labels.len().max(1) as i32;
+    let plot = (top + 10, height - 28);
+    let width = (RIGHT - LEFT) / (n - 1).max(1);
+    chart
+        .x_labels
+        .iter()
+        .enumerate()
+        .map(|(i, label)| {
+            let values: Vec<String> = chart
+                .series
+                .iter()
+                .filter_map(|s| s.values.get(i).copied().flatten().map(|v| format!("{} {}{}", s.name, tenths(v), chart.unit)))
+                .collect();
+            let text = if values.is_empty() { format!("{label}: chưa có số liệu") } else { format!("{label}: {}", values.join("; ")) };
+            let x = if n == 1 { LEFT } else { x_of(i, n as usize) - width / 2 };
+            HitArea { x, y: plot.0, width: if n == 1 { RIGHT - LEFT } else { width }, height: plot.1 - plot.0 + 20, text }
+        })
+        .collect()
+}
+
+/// The x of the `i`-th of `n` points.
+fn x_of(i: usize, n: usize) -> i32 {
+    if n == 1 { (LEFT + RIGHT) / 2 } else { LEFT + ((RIGHT - LEFT) as f64 * i as f64 / (n - 1) as f64).round() as i32 }
+}
+
+/// A value as readers write it: "29", "91,2" (one decimal, in integers: float formatting with a
+/// precision would add its tables to the app's download).
+fn tenths(v: f64) -> String {
+    let t = (v * 10.0).round().max(0.0) as u64;
+    if t % 10 == 0 { format::int(t / 10) } else { format!("{},{}", format::int(t / 10), t % 10) }
 }
 
 /// Two legend entries a row when names are short; one a row when a name would reach the second
@@ -76,7 +112,7 @@ fn draw(svg: &mut String, chart: &LineChart<'_>, top: i32, height: i32) -> Resul
     let max = chart.series.iter().flat_map(|s| s.values.iter().flatten()).fold(0.0f64, |a, &b| a.max(b));
     let (y_max, step) = axis(max);
     let n = chart.x_labels.len().max(1);
-    let x_of = |i: usize| if n == 1 { (LEFT + RIGHT) / 2 } else { LEFT + ((RIGHT - LEFT) as f64 * i as f64 / (n - 1) as f64).round() as i32 };
+    let x_of = |i: usize| x_of(i, n);
     let y_of = |v: f64| plot_bottom - ((plot_bottom - plot_top) as f64 * v / y_max).round() as i32;
 
     let ticks = (y_max / step).round() as u32;
@@ -164,9 +200,14 @@ mod tests {
             Series { name: "Tiến độ".into(), color: palette::PACE_MARK, values: vec![Some(1.0), Some(2.0), Some(3.0), Some(4.0)], dashed: true },
         ];
         let labels = ChartLabels { id: "l", title: "t", description: "d" };
-        let svg = line_chart(&LineChart { x_labels: &x, series: &series }, &labels);
+        let svg = line_chart(&LineChart { x_labels: &x, series: &series, unit: "" }, &labels);
         assert_eq!(svg.matches("<circle").count(), 2, "only the two reported months get points");
         assert!(svg.contains("T4"));
-        assert_eq!(svg, line_chart(&LineChart { x_labels: &x, series: &series }, &labels));
+        assert_eq!(svg, line_chart(&LineChart { x_labels: &x, series: &series, unit: "" }, &labels));
+        // A hit area a month: the values there, on hover and on tap.
+        assert!(svg.contains("<title>T2: Kết nạp 3; Tiến độ 2</title>"), "{svg}");
+        assert!(svg.contains("<title>T3: Tiến độ 3</title>"));
+        assert_eq!(svg.matches("class=\"hit\"").count(), 4);
+        assert_eq!((tenths(91.24), tenths(1234.0), tenths(0.05)), ("91,2".to_string(), "1.234".to_string(), "0,1".to_string()));
     }
 }

@@ -2,7 +2,7 @@
 //! its quota, the pace mark for a year in progress, lagging rows in red and marked "chậm".
 
 use super::palette;
-use super::svg::{accessible, ChartLabels};
+use super::svg::{accessible, ChartLabels, HitArea};
 use crate::format;
 use crate::stats::{QuotaFilter, QuotaRow, QuotaYear};
 use plotters::prelude::*;
@@ -48,23 +48,14 @@ pub fn quota_row_text(row: &QuotaRow) -> String {
     }
 }
 
-/// Invisible rectangles over each row: a hover title without JavaScript, and `data-row` for the
-/// app's tap tooltip. plotters cannot tag its shapes, so they are added to the finished SVG.
+/// One hit area a row: its exact figures on hover, and on tap in the app.
 fn with_hit_areas(svg: &str, rows: &[QuotaRow]) -> String {
-    let mut hits = String::from("<g class=\"hits\">");
-    for (i, row) in rows.iter().enumerate() {
-        let top = HEADER + ROW * i as i32;
-        hits.push_str(&format!(
-            "<rect class=\"hit\" data-row=\"{i}\" x=\"0\" y=\"{top}\" width=\"{QUOTA_CHART_WIDTH}\" height=\"{ROW}\" fill=\"#000\" fill-opacity=\"0\"><title>{}</title></rect>",
-            super::svg::escape(&quota_row_text(row))
-        ));
-    }
-    hits.push_str("</g></svg>");
-    // A suffix test, not a substring search: the app need not carry a string searcher.
-    match svg.trim_end().strip_suffix("</svg>") {
-        Some(body) => format!("{body}{hits}"),
-        None => svg.to_string(),
-    }
+    let areas: Vec<HitArea> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, row)| HitArea { x: 0, y: HEADER + ROW * i as i32, width: QUOTA_CHART_WIDTH as i32, height: ROW, text: quota_row_text(row) })
+        .collect();
+    super::svg::with_hit_areas(svg, &areas)
 }
 
 fn draw(svg: &mut String, data: &QuotaYear, rows: &[QuotaRow], height: u32) -> Result<(), DrawingAreaErrorKind<std::io::Error>> {
@@ -220,7 +211,7 @@ mod tests {
         assert!(svg.contains("▲ Chi bộ A &amp; Công ty &lt;A&gt;"));
         assert!(svg.contains("5/4"));
         assert!(svg.contains("chưa báo cáo/3"));
-        assert!(svg.contains("data-row=\"1\""), "hit areas for taps");
+        assert!(svg.contains("data-hit=\"1\""), "hit areas for taps");
         assert!(svg.contains("<title>Chi bộ B &amp; Công ty &lt;A&gt;: 5/4 — 125,0%</title>"), "{svg}");
         assert!(svg.trim_end().ends_with("</g></svg>"));
         assert_eq!(svg.matches("#B91C1C").count(), 2, "legend swatch + one lagging bar: {svg}");
@@ -242,7 +233,7 @@ mod tests {
     fn draws_only_the_rows_shown_and_scales_to_them() {
         let labels = ChartLabels { id: "q", title: "t", description: "d" };
         let first = quota_chart(&year(None), 1, &labels);
-        assert!(first.contains("data-row=\"0\"") && !first.contains("data-row=\"1\""));
+        assert!(first.contains("data-hit=\"0\"") && !first.contains("data-hit=\"1\""));
         assert!(!first.contains("5/4"), "the second row is not drawn");
         assert!(first.contains(&format!("viewBox=\"0 0 400 {}\"", HEADER + ROW + MARGIN)), "{first}");
         assert_eq!(quota_chart(&year(None), 99, &labels), quota_chart(&year(None), 3, &labels));

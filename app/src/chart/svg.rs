@@ -28,6 +28,37 @@ pub(crate) fn accessible(svg: &str, labels: &ChartLabels<'_>) -> String {
     )
 }
 
+/// An invisible rectangle over part of a chart: its `<title>` is a hover text without
+/// JavaScript, and the app shows the same text when the area is tapped (`data-hit`).
+pub(crate) struct HitArea {
+    pub x: i32,
+    pub y: i32,
+    pub width: i32,
+    pub height: i32,
+    pub text: String,
+}
+
+/// Adds `areas` on top of a finished chart (plotters cannot tag its shapes).
+pub(crate) fn with_hit_areas(svg: &str, areas: &[HitArea]) -> String {
+    let mut hits = String::from("<g class=\"hits\">");
+    for (i, a) in areas.iter().enumerate() {
+        hits.push_str(&format!(
+            "<rect class=\"hit\" data-hit=\"{i}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#000\" fill-opacity=\"0\"><title>{}</title></rect>",
+            a.x,
+            a.y,
+            a.width,
+            a.height,
+            escape(&a.text)
+        ));
+    }
+    hits.push_str("</g></svg>");
+    // A suffix test, not a substring search: the app need not carry a string searcher.
+    match svg.trim_end().strip_suffix("</svg>") {
+        Some(body) => format!("{body}{hits}"),
+        None => svg.to_string(),
+    }
+}
+
 /// Escapes text for HTML and SVG, in content and in quoted attributes. Copies the runs between
 /// special characters whole: it runs over every table row on each redraw.
 pub fn escape(s: &str) -> String {

@@ -12,6 +12,9 @@ pub fn CumulativeFigure(
     /// Who the rows are, as the summary names them.
     #[prop(into, default = "toàn Khối".into())]
     who: String,
+    /// The app's tap tooltip: the figures of the month tapped.
+    #[prop(optional_no_strip)]
+    on_tip: Option<Callback<String>>,
 ) -> impl IntoView {
     let (actual, pace) = data.cumulative();
     let title = format!("Kết nạp cộng dồn theo tháng năm {} so với tiến độ chỉ tiêu", data.year);
@@ -38,7 +41,7 @@ pub fn CumulativeFigure(
         })
         .collect_view();
     view! {
-        <Figure id="cong-don" title=title svg=svg summary=summary table_name=super::quota::monthly_table_name(data.year)>
+        <Figure id="cong-don" title=title svg=svg summary=summary table_name=super::quota::monthly_table_name(data.year) on_tip=on_tip>
             <table class="data-table">
                 <caption>{format!("Kết nạp từng tháng năm {}", data.year)}</caption>
                 <thead>
@@ -67,7 +70,7 @@ pub fn cumulative_chart(actual: &[u64], pace: &[f64], labels: &ChartLabels<'_>) 
         },
         Series { name: "Tiến độ chỉ tiêu".into(), color: palette::PACE_MARK, values: pace.iter().map(|&v| Some(v)).collect(), dashed: true },
     ];
-    line_chart(&LineChart { x_labels: &months, series: &series }, labels)
+    line_chart(&LineChart { x_labels: &months, series: &series, unit: "" }, labels)
 }
 
 /// Everything the dashboard shows for one year's admissions: quota per organization, then the

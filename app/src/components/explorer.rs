@@ -6,7 +6,7 @@
 use super::admissions::CumulativeFigure;
 use super::branches::BranchAdmissionsTable;
 use super::quota::{quota_table_rows, QuotaFigure};
-use crate::chart::{quota_row_text, QUOTA_CHART_ROWS};
+use crate::chart::QUOTA_CHART_ROWS;
 use crate::stats::QuotaOverview;
 use crate::view_state::{Change, Display, ViewState};
 use leptos::prelude::*;
@@ -172,6 +172,8 @@ pub fn QuotaExplorer(
         on_change.run(state.get_untracked());
     });
     let more = Callback::new(move |()| chart_rows.update(|n| *n += QUOTA_CHART_ROWS));
+    // A tap on a chart shows the exact figures there (the hover text) in the sticky line above.
+    let show_tip = Callback::new(move |text: String| tooltip.set(text));
     // The year's rows under the filters; each figure below redraws from it.
     let filtered = move |s: &ViewState| overview.with_value(|o| o.year(s.year.unwrap_or(latest)).map(|y| y.filtered(&s.filter)));
     // The table lists every row of the year: it changes with the year and the comparison only.
@@ -187,15 +189,8 @@ pub fn QuotaExplorer(
             let (data, compare) = overview.with_value(|o| (o.year(s.year.unwrap_or(latest)).cloned(), s.compare.and_then(|c| o.year(c)).cloned()));
             let data = data?;
             on_rows.run(data.rows.iter().map(|r| s.filter.keeps(r)).collect());
-            // Chart rows are the filtered rows, in order: a tap on row i is the i-th kept row.
-            let kept: Vec<_> = data.rows.iter().filter(|r| s.filter.keeps(r)).cloned().collect();
-            let on_row = Callback::new(move |i: usize| {
-                if let Some(row) = kept.get(i) {
-                    tooltip.set(quota_row_text(row));
-                }
-            });
             Some(view! {
-                <QuotaFigure data=data compare=compare filter=s.filter display=s.display on_row=Some(on_row) chart_rows=chart_rows.get() on_more=Some(more) table_rows=table_rows.get() />
+                <QuotaFigure data=data compare=compare filter=s.filter display=s.display on_tip=Some(show_tip) chart_rows=chart_rows.get() on_more=Some(more) table_rows=table_rows.get() />
             })
         }}
         {move || {
@@ -208,7 +203,7 @@ pub fn QuotaExplorer(
             let s = state.get();
             let data = filtered(&s).filter(|d| s.display != Display::Table && !d.rows.is_empty())?;
             let who = crate::chart::quota_scope(&s.filter, &data);
-            Some(view! { <CumulativeFigure data=data who=who /> })
+            Some(view! { <CumulativeFigure data=data who=who on_tip=Some(show_tip) /> })
         }}
     }
 }

@@ -18,9 +18,10 @@ pub fn Figure(
     hide_chart: bool,
     #[prop(optional)]
     hide_table: bool,
-    /// Called with the row index when a chart row (`data-row`) is tapped or clicked.
+    /// Called with the text of the chart's hit area (`data-hit`) under a tap or click: the
+    /// same text a mouse shows on hover.
     #[prop(optional_no_strip)]
-    on_row: Option<Callback<usize>>,
+    on_tip: Option<Callback<String>>,
     /// Under the chart, e.g. that it draws only some of the table's rows.
     #[prop(optional_no_strip)]
     chart_note: Option<AnyView>,
@@ -33,8 +34,8 @@ pub fn Figure(
         <figure class="chart-figure" id=id aria-labelledby=labelled_by>
             <figcaption id=caption_id>{title}</figcaption>
             <div class="chart" hidden=hide_chart inner_html=svg on:click=move |ev| {
-                if let (Some(cb), Some(i)) = (on_row, tapped_row(&ev)) {
-                    cb.run(i);
+                if let (Some(cb), Some(text)) = (on_tip, tapped_text(&ev)) {
+                    cb.run(text);
                 }
             }></div>
             {chart_note}
@@ -47,9 +48,9 @@ pub fn Figure(
     }
 }
 
-/// The `data-row` of the chart row under a tap or click (see `chart::quota`'s hit areas).
-fn tapped_row(ev: &leptos::ev::MouseEvent) -> Option<usize> {
+/// The text of the hit area under a tap or click (its `<title>`; see `chart::svg::HitArea`).
+fn tapped_text(ev: &leptos::ev::MouseEvent) -> Option<String> {
     use leptos::wasm_bindgen::JsCast;
     let target = ev.target()?.dyn_into::<leptos::web_sys::Element>().ok()?;
-    target.closest("[data-row]").ok()??.get_attribute("data-row")?.parse().ok()
+    target.closest("[data-hit]").ok()??.text_content().filter(|t| !t.is_empty())
 }

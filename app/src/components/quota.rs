@@ -89,7 +89,9 @@ pub fn QuotaFigure(
     #[prop(optional)]
     filter: QuotaFilter,
     #[prop(optional)] display: Display,
-    #[prop(optional_no_strip)] on_row: Option<Callback<usize>>,
+    /// The app's tap tooltip: the exact figures of the row tapped.
+    #[prop(optional_no_strip)]
+    on_tip: Option<Callback<String>>,
     /// Rows the chart draws (the first ones: lagging, slowest first); the table has them all.
     #[prop(default = QUOTA_CHART_ROWS)]
     chart_rows: usize,
@@ -152,7 +154,7 @@ pub fn QuotaFigure(
             table_name=quota_table_name(data.year)
             hide_chart=display == Display::Table || svg_empty
             hide_table=display == Display::Chart
-            on_row=on_row
+            on_tip=on_tip
             chart_note=chart_note
         >
             <table class="data-table">

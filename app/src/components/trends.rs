@@ -183,7 +183,7 @@ pub fn CapFigure(ratings: RatingsOverview, disclosure: Disclosure) -> impl IntoV
         ),
         None => "Chưa có năm nào có kết quả xếp loại.".to_string(),
     };
-    let svg = line_chart(&LineChart { x_labels: &labels, series: &series }, &ChartLabels { id: "gioi-han-xuat-sac", title: &title, description: &summary });
+    let svg = line_chart(&LineChart { x_labels: &labels, series: &series, unit: "%" }, &ChartLabels { id: "gioi-han-xuat-sac", title: &title, description: &summary });
     let body = ratings
         .years
         .iter()
@@ -254,7 +254,7 @@ pub fn MeetingsFigure(meetings: MeetingsOverview, targets: Targets) -> impl Into
         ),
         None => "Chưa có số liệu sinh hoạt chi bộ.".to_string(),
     };
-    let svg = line_chart(&LineChart { x_labels: &labels, series: &series }, &ChartLabels { id: "sinh-hoat", title: &title, description: &summary });
+    let svg = line_chart(&LineChart { x_labels: &labels, series: &series, unit: "%" }, &ChartLabels { id: "sinh-hoat", title: &title, description: &summary });
     let body = meetings
         .years
         .iter()
@@ -338,7 +338,7 @@ pub fn MovementsFigure(movements: MovementsOverview, disclosure: Disclosure) -> 
                 )
             },
         );
-    let svg = line_chart(&LineChart { x_labels: &labels, series: &series }, &ChartLabels { id: "bien-dong", title: &title, description: &summary });
+    let svg = line_chart(&LineChart { x_labels: &labels, series: &series, unit: "" }, &ChartLabels { id: "bien-dong", title: &title, description: &summary });
     let change = |year: i32, cell: usize, c: Option<(i32, &crate::stats::Change)>| {
         c.map_or_else(|| "—".to_string(), |(prev, c)| {
             if disclosure.movement(year, cell).is_some() || disclosure.movement(prev, cell).is_some() { "—".to_string() } else { c.diff_string() }
@@ -423,7 +423,7 @@ pub fn StockFigure(stock: StockOverview) -> impl IntoView {
         ),
         None => "Chưa có số liệu.".to_string(),
     };
-    let svg = line_chart(&LineChart { x_labels: &labels, series: &series }, &ChartLabels { id: "loai-hinh", title: &title, description: &summary });
+    let svg = line_chart(&LineChart { x_labels: &labels, series: &series, unit: "" }, &ChartLabels { id: "loai-hinh", title: &title, description: &summary });
     let body = stock
         .years
         .iter()

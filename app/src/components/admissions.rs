@@ -2,6 +2,7 @@ use super::figure::Figure;
 use crate::chart::{line_chart, palette, ChartLabels, LineChart, Series};
 use crate::format;
 use crate::stats::QuotaYear;
+use super::table::{Column, DataTable};
 use leptos::prelude::*;
 
 /// Cumulative admissions month by month against the quota's straight pace, for the rows of
@@ -42,18 +43,9 @@ pub fn CumulativeFigure(
         .collect_view();
     view! {
         <Figure id="cong-don" title=title svg=svg summary=summary table_name=super::quota::monthly_table_name(data.year) on_tip=on_tip>
-            <table class="data-table">
-                <caption>{format!("Kết nạp từng tháng năm {}", data.year)}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Tháng"</th>
-                        <th scope="col" class="num">"Kết nạp"</th>
-                        <th scope="col" class="num">"Cộng dồn"</th>
-                        <th scope="col" class="num">"Tiến độ cần đạt"</th>
-                    </tr>
-                </thead>
+            <DataTable caption=format!("Kết nạp từng tháng năm {}", data.year) columns=vec![Column::text("Tháng"), Column::num("Kết nạp"), Column::num("Cộng dồn"), Column::num("Tiến độ cần đạt")]>
                 <tbody>{rows}</tbody>
-            </table>
+            </DataTable>
         </Figure>
     }
 }

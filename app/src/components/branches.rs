@@ -4,6 +4,7 @@
 use crate::chart::escape;
 use crate::format;
 use crate::stats::QuotaYear;
+use super::table::{Column, DataTable};
 use leptos::prelude::*;
 
 /// `data` is the year filtered to one đảng bộ cơ sở (its row and its branches).
@@ -49,16 +50,9 @@ pub fn BranchAdmissionsTable(data: QuotaYear) -> impl IntoView {
                 view! {
                     <p class="chart-summary">{summary}</p>
                     <div class="table-wrap" tabindex="0" role="region" aria-labelledby="chi-bo-truc-thuoc">
-                        <table class="data-table">
-                            <caption>{format!("Số đảng viên kết nạp năm {} theo chi bộ", data.year)}</caption>
-                            <thead>
-                                <tr>
-                                    <th scope="col">"Chi bộ trực thuộc"</th>
-                                    <th scope="col" class="num">"Đã kết nạp"</th>
-                                </tr>
-                            </thead>
+                        <DataTable caption=format!("Số đảng viên kết nạp năm {} theo chi bộ", data.year) columns=vec![Column::text("Chi bộ trực thuộc"), Column::num("Đã kết nạp")]>
                             <tbody inner_html=rows></tbody>
-                        </table>
+                        </DataTable>
                     </div>
                 }
                 .into_any()

@@ -7,6 +7,7 @@ mod explorer;
 mod figure;
 mod quota;
 mod search;
+mod table;
 mod targets;
 mod trends;
 
@@ -14,6 +15,7 @@ pub use admissions::{cumulative_chart, CumulativeFigure, YearFigures};
 pub use branches::BranchAdmissionsTable;
 pub use explorer::{Controls, QuotaExplorer};
 pub use figure::Figure;
+pub use table::{Column, DataTable};
 pub use targets::TargetsTable;
 pub use trends::{CapFigure, MeetingsFigure, MovementsFigure, RatedGroup, RatingsFigure, StockFigure};
 pub use search::{SearchBox, SearchForm, SEARCH_INPUT_ID};

@@ -1,4 +1,5 @@
 use super::figure::Figure;
+use super::table::{Column, DataTable};
 use crate::view_state::Display;
 use crate::chart::{quota_chart, quota_scope, quota_summary, ChartLabels, QUOTA_CHART_ROWS};
 use crate::format;
@@ -129,7 +130,8 @@ pub fn QuotaFigure(
         Some(d) => format!("Nguồn: báo cáo của các tổ chức cơ sở đảng, số liệu đến ngày {}.", format::date(d)),
         None => format!("Nguồn: báo cáo năm {} của các tổ chức cơ sở đảng.", data.year),
     };
-    let compare_head = compare.as_ref().map(|c| view! { <th scope="col" class="num">{format!("Năm {}", c.year)}</th> });
+    let mut columns = vec![Column::text("Tổ chức cơ sở đảng"), Column::num("Chỉ tiêu"), Column::num("Đã kết nạp"), Column::num("Tỷ lệ"), Column::text("Tiến độ")];
+    columns.extend(compare.as_ref().map(|c| Column::num(format!("Năm {}", c.year))));
     let compare_foot = compare.as_ref().map(|c| view! { <td class="num">{format!("{}/{}", format::int(c.total_admitted()), format::int(c.total_quota()))}</td> });
     let summary = match &compare {
         Some(c) => format!(
@@ -157,18 +159,7 @@ pub fn QuotaFigure(
             on_tip=on_tip
             chart_note=chart_note
         >
-            <table class="data-table">
-                <caption>{format!("Số liệu chỉ tiêu kết nạp năm {}", data.year)}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Tổ chức cơ sở đảng"</th>
-                        <th scope="col" class="num">"Chỉ tiêu"</th>
-                        <th scope="col" class="num">"Đã kết nạp"</th>
-                        <th scope="col" class="num">"Tỷ lệ"</th>
-                        <th scope="col">"Tiến độ"</th>
-                        {compare_head}
-                    </tr>
-                </thead>
+            <DataTable caption=format!("Số liệu chỉ tiêu kết nạp năm {}", data.year) columns=columns>
                 <tbody inner_html=rows></tbody>
                 <tfoot>
                     <tr>
@@ -180,7 +171,7 @@ pub fn QuotaFigure(
                         {compare_foot}
                     </tr>
                 </tfoot>
-            </table>
+            </DataTable>
         </Figure>
     }
 }

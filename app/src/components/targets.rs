@@ -1,5 +1,6 @@
 use crate::privacy::Disclosure;
 use crate::stats::{TargetKey, TargetYear};
+use super::table::{Column, DataTable};
 use leptos::prelude::*;
 
 /// The year's targets: what was set, what was achieved ("12/16 (75,0%)"), met or not, the gap.
@@ -32,19 +33,9 @@ pub fn TargetsTable(data: TargetYear, disclosure: Disclosure) -> impl IntoView {
             <p class="chart-summary">{format!("Đạt {}/{} mục tiêu của Đảng ủy Khối.", met.num, met.den)}</p>
             <p class="chart-source">{format!("Xếp loại theo {}.", data.rules.rating.name())}</p>
             <div class="table-wrap" tabindex="0">
-                <table class="data-table">
-                    <caption>{format!("Mục tiêu và kết quả năm {}", data.year)}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Mục tiêu"</th>
-                            <th scope="col" class="num">"Chỉ tiêu"</th>
-                            <th scope="col" class="num">"Kết quả"</th>
-                            <th scope="col">"Đánh giá"</th>
-                            <th scope="col">"Khoảng cách"</th>
-                        </tr>
-                    </thead>
+                <DataTable caption=format!("Mục tiêu và kết quả năm {}", data.year) columns=vec![Column::text("Mục tiêu"), Column::num("Chỉ tiêu"), Column::num("Kết quả"), Column::text("Đánh giá"), Column::text("Khoảng cách")]>
                     <tbody>{rows}</tbody>
-                </table>
+                </DataTable>
             </div>
         </section>
     }

@@ -7,6 +7,7 @@ use crate::format;
 use crate::model::{Grade, Targets};
 use crate::privacy::Disclosure;
 use crate::stats::{GradeSummary, MeetingsOverview, MovementsOverview, RatingsOverview, Ratio, StockOverview};
+use super::table::{Column, DataTable};
 use leptos::prelude::*;
 
 /// Whose ratings a figure shows.
@@ -129,22 +130,9 @@ pub fn RatingsFigure(ratings: RatingsOverview, group: RatedGroup, targets: Targe
         .collect_view();
     view! {
         <Figure id=group.id() title=title svg=svg summary=summary table_name=group.table_name()>
-            <table class="data-table">
-                <caption>{format!("Số {} theo mức xếp loại (số loại trừ nhau)", group.noun())}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Năm"</th>
-                        <th scope="col" class="num">"Xuất sắc"</th>
-                        <th scope="col" class="num">"Tốt"</th>
-                        <th scope="col" class="num">"Hoàn thành"</th>
-                        <th scope="col" class="num">"Không hoàn thành"</th>
-                        <th scope="col" class="num">"Không xếp loại"</th>
-                        <th scope="col" class="num">"Tốt trở lên"</th>
-                        <th scope="col" class="num">"Xuất sắc"</th>
-                    </tr>
-                </thead>
+            <DataTable caption=format!("Số {} theo mức xếp loại (số loại trừ nhau)", group.noun()) columns=vec![Column::text("Năm"), Column::num("Xuất sắc"), Column::num("Tốt"), Column::num("Hoàn thành"), Column::num("Không hoàn thành"), Column::num("Không xếp loại"), Column::num("Tốt trở lên"), Column::num("Xuất sắc")]>
                 <tbody>{body}</tbody>
-            </table>
+            </DataTable>
         </Figure>
     }
 }
@@ -202,19 +190,9 @@ pub fn CapFigure(ratings: RatingsOverview, disclosure: Disclosure) -> impl IntoV
         .collect_view();
     view! {
         <Figure id="gioi-han-xuat-sac" title=title svg=svg summary=summary>
-            <table class="data-table">
-                <caption>"Đảng viên xuất sắc và giới hạn 20%"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Năm"</th>
-                        <th scope="col" class="num">"Xuất sắc"</th>
-                        <th scope="col" class="num">"Tốt"</th>
-                        <th scope="col" class="num">"Xuất sắc / Tốt"</th>
-                        <th scope="col">"Tổ chức vượt giới hạn"</th>
-                    </tr>
-                </thead>
+            <DataTable caption="Đảng viên xuất sắc và giới hạn 20%" columns=vec![Column::text("Năm"), Column::num("Xuất sắc"), Column::num("Tốt"), Column::num("Xuất sắc / Tốt"), Column::text("Tổ chức vượt giới hạn")]>
                 <tbody>{body}</tbody>
-            </table>
+            </DataTable>
         </Figure>
     }
 }
@@ -276,23 +254,9 @@ pub fn MeetingsFigure(meetings: MeetingsOverview, targets: Targets) -> impl Into
         .collect_view();
     view! {
         <Figure id="sinh-hoat" title=title svg=svg summary=summary table_name="sinh-hoat-chi-bo".to_string()>
-            <table class="data-table">
-                <caption>"Sinh hoạt chi bộ (* năm chưa hết)"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Năm"</th>
-                        <th scope="col" class="num">"Sinh hoạt đủ các tháng"</th>
-                        <th scope="col" class="num">"Lượt dự / phải dự"</th>
-                        <th scope="col" class="num">"Vắng không lý do"</th>
-                        <th scope="col" class="num">"Chuyên đề"</th>
-                        <th scope="col" class="num">"Diễn đàn"</th>
-                        <th scope="col" class="num">"Cấp ủy dự đủ các quý"</th>
-                        <th scope="col" class="num">"Đủ văn bản bắt buộc"</th>
-                        <th scope="col" class="num">"Điểm bình quân"</th>
-                    </tr>
-                </thead>
+            <DataTable caption="Sinh hoạt chi bộ (* năm chưa hết)" columns=vec![Column::text("Năm"), Column::num("Sinh hoạt đủ các tháng"), Column::num("Lượt dự / phải dự"), Column::num("Vắng không lý do"), Column::num("Chuyên đề"), Column::num("Diễn đàn"), Column::num("Cấp ủy dự đủ các quý"), Column::num("Đủ văn bản bắt buộc"), Column::num("Điểm bình quân")]>
                 <tbody>{body}</tbody>
-            </table>
+            </DataTable>
         </Figure>
     }
 }
@@ -366,23 +330,9 @@ pub fn MovementsFigure(movements: MovementsOverview, disclosure: Disclosure) -> 
         .collect_view();
     view! {
         <Figure id="bien-dong" title=title svg=svg summary=summary table_name="bien-dong-dang-vien".to_string()>
-            <table class="data-table">
-                <caption>"Biến động đảng viên toàn Khối (* năm chưa hết)"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Năm"</th>
-                        <th scope="col" class="num">"Kết nạp"</th>
-                        <th scope="col" class="num">"± năm trước"</th>
-                        <th scope="col" class="num">"Xóa tên"</th>
-                        <th scope="col" class="num">"± năm trước"</th>
-                        <th scope="col" class="num">"Khai trừ"</th>
-                        <th scope="col" class="num">"± năm trước"</th>
-                        <th scope="col" class="num">"Không chuyển chính thức"</th>
-                        <th scope="col" class="num">"Đảng viên cuối kỳ"</th>
-                    </tr>
-                </thead>
+            <DataTable caption="Biến động đảng viên toàn Khối (* năm chưa hết)" columns=vec![Column::text("Năm"), Column::num("Kết nạp"), Column::num("± năm trước"), Column::num("Xóa tên"), Column::num("± năm trước"), Column::num("Khai trừ"), Column::num("± năm trước"), Column::num("Không chuyển chính thức"), Column::num("Đảng viên cuối kỳ")]>
                 <tbody>{body}</tbody>
-            </table>
+            </DataTable>
         </Figure>
     }
 }
@@ -443,21 +393,9 @@ pub fn StockFigure(stock: StockOverview) -> impl IntoView {
         .collect_view();
     view! {
         <Figure id="loai-hinh" title=title svg=svg summary=summary table_name="dang-vien-theo-loai-hinh".to_string()>
-            <table class="data-table">
-                <caption>"Đảng viên cuối kỳ theo loại hình (* năm chưa hết)"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Năm"</th>
-                        <th scope="col" class="num">"Cơ quan"</th>
-                        <th scope="col" class="num">"DN nhà nước"</th>
-                        <th scope="col" class="num">"DN tư nhân"</th>
-                        <th scope="col" class="num">"DN vốn nước ngoài"</th>
-                        <th scope="col" class="num">"Tổng"</th>
-                        <th scope="col" class="num">"Tổ chức cơ sở đảng"</th>
-                    </tr>
-                </thead>
+            <DataTable caption="Đảng viên cuối kỳ theo loại hình (* năm chưa hết)" columns=vec![Column::text("Năm"), Column::num("Cơ quan"), Column::num("DN nhà nước"), Column::num("DN tư nhân"), Column::num("DN vốn nước ngoài"), Column::num("Tổng"), Column::num("Tổ chức cơ sở đảng")]>
                 <tbody>{body}</tbody>
-            </table>
+            </DataTable>
         </Figure>
     }
 }

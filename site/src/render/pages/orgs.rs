@@ -5,7 +5,7 @@ use super::super::layout::{page, PageMeta};
 use super::super::Bundle;
 use super::Context;
 use app::chart::quota_scope;
-use app::components::{BranchAdmissionsTable, Controls, CumulativeFigure, QuotaFigure};
+use app::components::{BranchAdmissionsTable, Column, Controls, CumulativeFigure, DataTable, QuotaFigure};
 use app::stats::QuotaFilter;
 use app::view_state::ViewState;
 use app::format;
@@ -140,19 +140,9 @@ pub fn render_one(ctx: &Context<'_>, code: &OrgCode) -> String {
             </dl>
             <h2>"Đảng viên và xếp loại qua các năm"</h2>
             <div class="table-wrap" tabindex="0">
-                <table class="data-table">
-                    <caption>{format!("Đảng viên, kết nạp và xếp loại tổ chức của {}", org.name)}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Năm"</th>
-                            <th scope="col" class="num">"Đầu năm"</th>
-                            <th scope="col" class="num">"Cuối năm"</th>
-                            <th scope="col" class="num">"Kết nạp"</th>
-                            <th scope="col">"Xếp loại tổ chức"</th>
-                        </tr>
-                    </thead>
+                <DataTable caption=format!("Đảng viên, kết nạp và xếp loại tổ chức của {}", org.name) columns=vec![Column::text("Năm"), Column::num("Đầu năm"), Column::num("Cuối năm"), Column::num("Kết nạp"), Column::text("Xếp loại tổ chức")]>
                     <tbody>{members}</tbody>
-                </table>
+                </DataTable>
             </div>
             {quota_history(ctx, code)}
             {figures}
@@ -195,19 +185,9 @@ fn quota_history(ctx: &Context<'_>, code: &OrgCode) -> Option<impl IntoView> {
     Some(view! {
         <h2>"Chỉ tiêu kết nạp"</h2>
         <div class="table-wrap" tabindex="0">
-            <table class="data-table">
-                <caption>"Chỉ tiêu Đảng ủy Khối giao và kết quả"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Năm"</th>
-                        <th scope="col" class="num">"Chỉ tiêu"</th>
-                        <th scope="col" class="num">"Đã kết nạp"</th>
-                        <th scope="col" class="num">"Tỷ lệ"</th>
-                        <th scope="col">"Tiến độ"</th>
-                    </tr>
-                </thead>
+            <DataTable caption="Chỉ tiêu Đảng ủy Khối giao và kết quả" columns=vec![Column::text("Năm"), Column::num("Chỉ tiêu"), Column::num("Đã kết nạp"), Column::num("Tỷ lệ"), Column::text("Tiến độ")]>
                 <tbody>{body}</tbody>
-            </table>
+            </DataTable>
         </div>
     })
 }
@@ -271,21 +251,9 @@ fn meetings(ctx: &Context<'_>, code: &OrgCode) -> Option<impl IntoView> {
     Some(view! {
         <h2>"Sinh hoạt chi bộ"</h2>
         <div class="table-wrap" tabindex="0">
-            <table class="data-table">
-                <caption>"Sinh hoạt định kỳ, tỷ lệ dự, chuyên đề, diễn đàn, điểm và văn bản bắt buộc"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Năm"</th>
-                        <th scope="col" class="num">"Tháng có sinh hoạt"</th>
-                        <th scope="col" class="num">"Lượt dự / phải dự"</th>
-                        <th scope="col" class="num">"Chuyên đề"</th>
-                        <th scope="col" class="num">"Diễn đàn"</th>
-                        <th scope="col" class="num">"Điểm"</th>
-                        <th scope="col" class="num">"Văn bản bắt buộc"</th>
-                    </tr>
-                </thead>
+            <DataTable caption="Sinh hoạt định kỳ, tỷ lệ dự, chuyên đề, diễn đàn, điểm và văn bản bắt buộc" columns=vec![Column::text("Năm"), Column::num("Tháng có sinh hoạt"), Column::num("Lượt dự / phải dự"), Column::num("Chuyên đề"), Column::num("Diễn đàn"), Column::num("Điểm"), Column::num("Văn bản bắt buộc")]>
                 <tbody>{body}</tbody>
-            </table>
+            </DataTable>
         </div>
     })
 }

@@ -69,7 +69,7 @@ fn x_of(i: usize, n: usize) -> i32 {
 /// precision would add its tables to the app's download).
 fn tenths(v: f64) -> String {
     let t = (v * 10.0).round().max(0.0) as u64;
-    if t % 10 == 0 { format::int(t / 10) } else { format!("{},{}", format::int(t / 10), t % 10) }
+    if t.is_multiple_of(10) { format::int(t / 10) } else { format!("{},{}", format::int(t / 10), t % 10) }
 }
 
 /// Two legend entries a row when names are short; one a row when a name would reach the second

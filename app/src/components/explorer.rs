@@ -47,19 +47,6 @@ pub fn Controls(
             }
         })
         .collect_view();
-    let tri = |v: Option<bool>| match v {
-        None => "",
-        Some(true) => "1",
-        Some(false) => "0",
-    };
-    let parse_tri = |s: &str| match s {
-        "1" => Some(true),
-        "0" => Some(false),
-        _ => None,
-    };
-    let option = |value: &'static str, label: &'static str, current: Option<bool>| {
-        view! { <option value=value selected=tri(current) == value>{label}</option> }
-    };
     let committee_options = committees
         .into_iter()
         .map(|(code, name)| {
@@ -69,26 +56,20 @@ pub fn Controls(
         .collect_view();
     // The Khối-wide filters; an organization's page has none of them.
     let filters = (!one_org).then(|| view! {
-            <label class="control" for="chon-loai">
-                <span>"Loại hình"</span>
-                <select id="chon-loai" name="loai" disabled=disabled prop:value=move || tri(state.get().filter.enterprise) on:change=move |ev| {
-                    emit(Change::Enterprise(parse_tri(&event_target_value(&ev))));
-                }>
-                    {option("", "Tất cả", first.filter.enterprise)}
-                    {option("0", "Cơ quan", first.filter.enterprise)}
-                    {option("1", "Doanh nghiệp", first.filter.enterprise)}
-                </select>
-            </label>
-            <label class="control" for="chon-cap">
-                <span>"Cấp"</span>
-                <select id="chon-cap" name="cap" disabled=disabled prop:value=move || tri(state.get().filter.committee) on:change=move |ev| {
-                    emit(Change::Committee(parse_tri(&event_target_value(&ev))));
-                }>
-                    {option("", "Tất cả", first.filter.committee)}
-                    {option("1", "Đảng bộ cơ sở", first.filter.committee)}
-                    {option("0", "Chi bộ cơ sở", first.filter.committee)}
-                </select>
-            </label>
+            {tri_select(
+                TriFilter { id: "chon-loai", name: "loai", label: "Loại hình", options: [("", "Tất cả"), ("0", "Cơ quan"), ("1", "Doanh nghiệp")] },
+                |f| f.enterprise,
+                Change::Enterprise,
+                state,
+                on_change,
+            )}
+            {tri_select(
+                TriFilter { id: "chon-cap", name: "cap", label: "Cấp", options: [("", "Tất cả"), ("1", "Đảng bộ cơ sở"), ("0", "Chi bộ cơ sở")] },
+                |f| f.committee,
+                Change::Committee,
+                state,
+                on_change,
+            )}
             <label class="control" for="chon-don-vi">
                 <span>"Đơn vị"</span>
                 <select id="chon-don-vi" name="don_vi" disabled=disabled prop:value=move || state.get().filter.parent.unwrap_or_default() on:change=move |ev| {
@@ -140,6 +121,49 @@ pub fn Controls(
                     on:click=move |_| emit(Change::Display(Display::Both))>"Cả hai"</button>
             </div>
         </div>
+    }
+}
+
+/// A filter of three values: every row, yes (`1`) or no (`0`).
+struct TriFilter {
+    id: &'static str,
+    name: &'static str,
+    label: &'static str,
+    /// (value, label) in the order shown.
+    options: [(&'static str, &'static str); 3],
+}
+
+fn tri_value(v: Option<bool>) -> &'static str {
+    match v {
+        None => "",
+        Some(true) => "1",
+        Some(false) => "0",
+    }
+}
+
+fn tri_select(
+    filter: TriFilter,
+    field: fn(&crate::stats::QuotaFilter) -> Option<bool>,
+    change: fn(Option<bool>) -> Change,
+    state: Signal<ViewState>,
+    on_change: Option<Callback<Change>>,
+) -> impl IntoView {
+    let first = tri_value(field(&state.get_untracked().filter));
+    let options = filter.options.map(|(value, label)| view! { <option value=value selected=first == value>{label}</option> });
+    view! {
+        <label class="control" for=filter.id>
+            <span>{filter.label}</span>
+            <select id=filter.id name=filter.name disabled=on_change.is_none() prop:value=move || tri_value(field(&state.get().filter)) on:change=move |ev| {
+                let value = match event_target_value(&ev).as_str() {
+                    "1" => Some(true),
+                    "0" => Some(false),
+                    _ => None,
+                };
+                if let Some(cb) = on_change {
+                    cb.run(change(value));
+                }
+            }>{options}</select>
+        </label>
     }
 }
 

@@ -24,11 +24,28 @@ fn tool(var: &str, default: &str) -> PathBuf {
 
 /// The sample site built into a fresh directory, with the app when `E2E_APP_DIR` is set.
 fn build_sample() -> (tempfile::TempDir, PathBuf, bool) {
+    build_with(workspace_root().join("data"))
+}
+
+/// The sample data plus a document whose links, styles and handlers the sanitizer drops
+/// (`tests/fixtures/dropped/`): what it leaves must still be valid HTML.
+fn build_sample_with_dropped_links() -> (tempfile::TempDir, PathBuf, bool) {
+    let data = tempfile::tempdir().unwrap();
+    e2e::copy_dir(&workspace_root().join("data"), data.path());
+    for doc in std::fs::read_dir(workspace_root().join("tests/fixtures/dropped")).unwrap().flatten() {
+        std::fs::copy(doc.path(), data.path().join("documents").join(doc.file_name())).unwrap();
+    }
+    let (out, dist, with_app) = build_with(data.path().to_path_buf());
+    drop(data);
+    (out, dist, with_app)
+}
+
+fn build_with(data: PathBuf) -> (tempfile::TempDir, PathBuf, bool) {
     let out = tempfile::tempdir().unwrap();
     let dist = out.path().join("dist");
     let with_app = std::env::var_os("E2E_APP_DIR").is_some();
     let app = with_app.then(|| site::render::AppAssets::read(&e2e::app_dir()).unwrap());
-    let built = site::build::Site::new(workspace_root().join("data")).build(&dist, app.as_ref(), false);
+    let built = site::build::Site::new(data).build(&dist, app.as_ref(), false);
     if let Err(e) = &built {
         let why = match e {
             site::build::BuildError::Data(c) => c.findings().render(c.sources()),
@@ -59,8 +76,13 @@ fn html_files(dir: &Path) -> Vec<PathBuf> {
 #[test]
 fn every_page_passes_the_nu_html_checker() {
     let jar = tool("VNU_JAR", ".tools/npm/node_modules/vnu-jar/build/dist/vnu.jar");
-    let (_tmp, dist, with_app) = build_sample();
+    let (_tmp, dist, with_app) = build_sample_with_dropped_links();
     let pages = html_files(&dist);
+    let dropped = dist.join("van-ban/2025-06-02-120-tb/index.html");
+    let html = std::fs::read_to_string(&dropped).expect("the document with dropped links is published");
+    for text in ["trang tài liệu", "bản nén", "biểu số 1", "Lưu ý hạn gửi báo cáo."] {
+        assert!(html.contains(text), "the text of a dropped link or style stays: {text}");
+    }
     assert!(pages.len() > 20, "the sample site has many pages, found {}", pages.len());
     // One JVM for all pages: vnu is slow to start.
     let out = Command::new("java")

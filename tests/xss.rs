@@ -22,18 +22,6 @@ use std::sync::{Arc, Mutex};
 
 const MARKER: &str = "Đoạn kiểm chứng: nội dung vẫn hiển thị.";
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap().flatten() {
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
 /// A vector and the page that must still show its document.
 struct Vector {
     name: String,
@@ -49,7 +37,7 @@ fn sorted_files(dir: &Path) -> Vec<PathBuf> {
 /// The sample data plus the corpus, in `<tmp>/data`.
 fn hostile_data(tmp: &Path) -> (PathBuf, Vec<Vector>, usize) {
     let data = tmp.join("data");
-    copy_dir(&workspace_root().join("data"), &data);
+    e2e::copy_dir(&workspace_root().join("data"), &data);
     let corpus = workspace_root().join("tests/xss");
     let mut vectors = Vec::new();
     let mut payloads = 0;

@@ -168,3 +168,64 @@ fn every_page_is_accounted_for_and_in_the_sitemap() {
     assert!(page4.contains("rel=\"prev\" href=\"/tin-tuc/trang-3/\""));
     assert!(!page4.contains("rel=\"next\""));
 }
+
+#[test]
+fn check_names_every_piece_the_sanitizer_will_drop_from_a_document() {
+    let dir = scratch();
+    let doc = "2025-06-02-120-tb.md";
+    std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/dropped").join(doc), dir.path().join("data/documents").join(doc)).unwrap();
+    let out = site(&["check", "--data", "data", "--format", "json"], dir.path());
+    assert!(out.status.success(), "warnings only: {}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let findings: Vec<&serde_json::Value> = json.as_array().unwrap().iter().filter(|f| f["code"] == "W082").collect();
+    let text = std::fs::read_to_string(dir.path().join("data/documents").join(doc)).unwrap();
+    let line_of = |needle: &str| text.lines().position(|l| l.contains(needle)).unwrap() + 1;
+    let expected = [
+        (line_of("[trang tài liệu]"), "javascript:alert(1)"),
+        (line_of("data:text/html"), "data:text/html"),
+        (line_of("jav&#x09;ascript"), "jav\\tascript:alert(2)"),
+        (line_of("onclick"), "`style`"),
+        (line_of("onclick"), "`onclick`"),
+    ];
+    assert_eq!(findings.len(), expected.len(), "{json}");
+    for (line, what) in expected {
+        assert!(
+            findings.iter().any(|f| f["line"] == line && f["message"].as_str().unwrap().contains(what)),
+            "no W082 for {what} at line {line}: {json}"
+        );
+    }
+}
+
+#[test]
+fn a_folder_where_a_report_belongs_is_an_error_naming_it() {
+    let dir = scratch();
+    let report = dir.path().join("data/reports/2023/CQ01-01.toml");
+    let text = std::fs::read_to_string(&report).unwrap();
+    std::fs::remove_file(&report).unwrap();
+    std::fs::create_dir(&report).unwrap();
+    std::fs::write(report.join("CQ01-01.toml"), text).unwrap();
+    std::fs::write(dir.path().join("data/reports/CQ02.toml"), "").unwrap();
+    let out = site(&["check", "--data", "data"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    let text = stderr(&out);
+    assert!(text.contains("lỗi[E016]: `data/reports/2023/CQ01-01.toml` là thư mục, không phải tệp báo cáo"), "{text}");
+    assert!(text.contains("lỗi[E011]: tệp `data/reports/CQ02.toml` nằm ngoài thư mục năm"), "{text}");
+}
+
+#[test]
+fn personal_data_in_an_organization_name_or_the_site_title_is_found_where_it_stands() {
+    let dir = scratch();
+    let khoi = dir.path().join("data/khoi.toml");
+    edit(&khoi, "ten = \"Chi bộ Văn phòng Sở\"", "ten = \"Chi bộ Văn phòng Sở (bí thư CCCD 001203004590)\"");
+    let site_toml = dir.path().join("data/site.toml");
+    edit(&site_toml, "tỉnh Bình An.\"", "tỉnh Bình An. Liên hệ anh Hùng 0912 345 678.\"");
+    let out = site(&["check", "--data", "data"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    let text = stderr(&out);
+    let line = std::fs::read_to_string(&khoi).unwrap().lines().position(|l| l.contains("001203004590")).unwrap() + 1;
+    assert!(text.contains("lỗi[E080]: `ten` của `CQ01-01` chứa thông tin cá nhân: số CCCD/CMND"), "{text}");
+    assert!(text.contains(&format!("data/khoi.toml:{line}:")), "{text}");
+    assert!(text.contains("số CCCD/CMND \"001*******90\""), "the message masks the number: {text}");
+    assert!(text.contains("cảnh báo[W081]: `mo_ta` của site.toml chứa thông tin cá nhân: số điện thoại"), "{text}");
+    assert!(text.contains("data/site.toml:5:"), "{text}");
+}

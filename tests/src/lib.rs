@@ -13,6 +13,19 @@ pub fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
 }
 
+/// A recursive copy of a directory (scratch copies of the sample data).
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
 /// The wasm app built by Trunk; `cargo xtask test` builds it and sets `E2E_APP_DIR`.
 pub fn app_dir() -> PathBuf {
     // Relative paths are taken from the workspace root (tests run in their package directory).

@@ -2,6 +2,7 @@
 //! (idempotent, fast when all is there), so a fresh machine needs only rustup, cargo and npm.
 
 mod budget;
+mod offline_guard;
 mod sample;
 mod tools;
 
@@ -18,7 +19,9 @@ commands:
                    java, the Nu HTML checker, axe-core)
   sample --orgs N --years A..B --seed S --out DIR
                    generate a sample data tree
-  budget DIR       check the size budgets of a site built with the apps";
+  budget DIR       check the size budgets of a site built with the apps
+  offline-guard    prove that after the setup the wasm apps build offline from a cargo home that
+                   started empty (part of `test`)";
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -29,6 +32,7 @@ fn main() {
         Some("build") => build(&root),
         Some("serve") => serve(&root),
         Some("test") => test(&root),
+        Some("offline-guard") => offline_guard::check(&root).map(|line| eprintln!("{line}")),
         Some("budget") => match args.get(1) {
             Some(dir) => budget::check(Path::new(dir)).map(|lines| lines.iter().for_each(|l| eprintln!("{l}"))),
             None => Err(USAGE.to_string()),
@@ -80,6 +84,7 @@ fn serve(root: &Path) -> Result<(), String> {
 
 fn test(root: &Path) -> Result<(), String> {
     tools::install(root, tools::Needs::All)?;
+    eprintln!("{}", offline_guard::check(root)?);
     let app = build_app(root)?;
     let mut cargo = Command::new(tools::cargo());
     cargo

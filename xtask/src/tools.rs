@@ -24,7 +24,7 @@ pub fn cargo() -> String {
     std::env::var("CARGO").unwrap_or_else(|_| "cargo".into())
 }
 
-fn cargo_bin_dir() -> PathBuf {
+pub fn cargo_bin_dir() -> PathBuf {
     let home = std::env::var_os("CARGO_HOME")
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
@@ -57,6 +57,7 @@ fn version_of(root: &Path, program: &str) -> Option<String> {
 }
 
 pub fn install(root: &Path, needs: Needs) -> Result<(), String> {
+    fetch_crates(root)?;
     wasm_target()?;
     trunk(root)?;
     wasm_bindgen(root)?;
@@ -68,6 +69,14 @@ pub fn install(root: &Path, needs: Needs) -> Result<(), String> {
         npm_package(root, "axe-core", AXE_VERSION)?;
     }
     Ok(())
+}
+
+/// Downloads every crate that Cargo.lock names, for every target. Trunk builds the wasm apps
+/// with `cargo --offline`, and a native build never downloads the crates only wasm32 needs
+/// (`serde-wasm-bindgen`, `web-sys`…): without this, a fresh machine fails at the first Trunk
+/// run. Fast when all is there (one look at the cache, no network).
+fn fetch_crates(root: &Path) -> Result<(), String> {
+    crate::run(Command::new(cargo()).current_dir(root).args(["fetch", "--locked", "--quiet"]))
 }
 
 fn wasm_target() -> Result<(), String> {

@@ -7,6 +7,7 @@ mod hierarchy;
 mod identity;
 mod meetings;
 mod personal_data;
+mod published_html;
 mod ratings;
 mod sections;
 
@@ -28,5 +29,6 @@ pub fn check(loaded: &mut Loaded) {
     meetings::check(loaded, &orgs, &mut found);
     sections::check(loaded, &orgs, &mut found);
     personal_data::check(loaded, &mut found);
+    published_html::check(loaded, &mut found);
     loaded.findings.extend(found);
 }

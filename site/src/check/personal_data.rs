@@ -28,6 +28,27 @@ pub(super) fn check(loaded: &Loaded, out: &mut Vec<Diagnostic>) {
             );
         }
     }
+    // The Khối's and the organizations' names stand on every page: a data file's rules (E080).
+    if let (Some(file), Some(khoi)) = (loaded.khoi_file, &loaded.khoi) {
+        let text = &loaded.sources.get(file).text;
+        data_text(text, file, loaded.khoi_spans.get("khoi.ten"), "khoi.ten", &khoi.name, out);
+        data_text(text, file, loaded.khoi_spans.get("khoi.ten_viet_tat"), "khoi.ten_viet_tat", &khoi.short_name, out);
+    }
+    for o in &loaded.orgs {
+        let text = &loaded.sources.get(o.file).text;
+        data_text(text, o.file, o.spans.get("to_chuc.ten"), &format!("ten` của `{}", o.value.code), &o.value.name, out);
+    }
+    // The site's own title and description: published text, like documents (W081).
+    if let (Some((file, spans)), Some(site)) = (&loaded.site_spans, &loaded.site) {
+        let text = &loaded.sources.get(*file).text;
+        for (key, value) in [("tieu_de", &site.title), ("mo_ta", &site.description)] {
+            let mut cursor = Locator::new(text, spans.get(key));
+            for hit in scan(value, false) {
+                let range = cursor.find(&value[hit.range.clone()]);
+                out.push(published(*file, range, &format!("`{key}` của site.toml"), &hit));
+            }
+        }
+    }
     for d in &loaded.documents {
         let text = &loaded.sources.get(d.file).text;
         let doc = &d.value;
@@ -40,6 +61,19 @@ pub(super) fn check(loaded: &Loaded, out: &mut Vec<Diagnostic>) {
         published_field(text, n.file, &n.spans, "tieu_de", std::slice::from_ref(&n.value.title), out);
         published_field(text, n.file, &n.spans, "tom_tat", std::slice::from_ref(&n.value.summary), out);
         published_body(text, n.file, "nội dung tin", out);
+    }
+}
+
+/// A free-text value of a data file (`khoi.toml`): error E080, as for a report's note.
+fn data_text(text: &str, file: FileId, span: Option<Range<usize>>, key: &str, value: &str, out: &mut Vec<Diagnostic>) {
+    let mut cursor = Locator::new(text, span);
+    for hit in scan(value, true) {
+        let range = cursor.find(&value[hit.range.clone()]);
+        out.push(
+            Diagnostic::error("E080", format!("`{key}` chứa thông tin cá nhân: {} \"{}\"", hit.kind.name(), hit.masked))
+                .at(file, range)
+                .hint("tên tổ chức được đăng trên mọi trang: xóa thông tin cá nhân này, tên chỉ gồm loại tổ chức và tên cơ quan, đơn vị"),
+        );
     }
 }
 
@@ -83,7 +117,7 @@ fn front_matter_shift(text: &str, span: &Range<usize>, key: &str) -> usize {
 }
 
 /// Byte offset of the markdown body: after the `+++` line that closes the front matter.
-fn body_start(text: &str) -> Option<usize> {
+pub(super) fn body_start(text: &str) -> Option<usize> {
     let opening = if text.starts_with("+++\r\n") {
         5
     } else if text.starts_with("+++\n") {

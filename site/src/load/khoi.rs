@@ -27,6 +27,7 @@ pub(crate) fn load(loaded: &mut Loaded, path: &Path) {
         let name = k.string("ten");
         let short_name = k.string("ten_viet_tat");
         k.finish();
+        loaded.khoi_spans = ctx.spans.borrow().clone();
         if let (Some(name), Some(short_name)) = (name, short_name) {
             loaded.khoi = Some(Khoi { name, short_name });
         }

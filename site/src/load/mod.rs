@@ -34,6 +34,10 @@ pub struct Loaded {
     pub site: Option<SiteConfig>,
     pub khoi: Option<Khoi>,
     pub khoi_file: Option<FileId>,
+    /// Where the free texts of `site.toml` and of the `[khoi]` table stand, for the
+    /// personal-data scan (organization names keep theirs in `orgs`).
+    pub site_spans: Option<(FileId, KeySpans)>,
+    pub khoi_spans: KeySpans,
     pub orgs: Vec<Located<Organization>>,
     pub quotas: Vec<Located<quotas::YearQuotas>>,
     /// Rules of the years `data/targets.toml` lists (defaults overridden), in file order.
@@ -74,7 +78,15 @@ pub fn load(data_dir: &Path) -> Loaded {
             continue;
         };
         for path in files(&mut loaded, &year_dir, "toml") {
-            report::load(&mut loaded, year, &path);
+            if path.is_dir() {
+                // Never skipped quietly: a folder named like a report hides a report nobody reads.
+                loaded.findings.push(
+                    Diagnostic::error("E016", format!("`{}` là thư mục, không phải tệp báo cáo", display_path(&path).display()))
+                        .hint(format!("mỗi báo cáo là một tệp data/reports/{year}/<mã đơn vị>.toml: chuyển tệp báo cáo trong thư mục này ra ngoài (rồi xóa thư mục), hoặc chuyển thư mục ra khỏi data/reports/")),
+                );
+            } else {
+                report::load(&mut loaded, year, &path);
+            }
         }
     }
     for path in files(&mut loaded, &data_dir.join("documents"), "md") {
@@ -166,18 +178,25 @@ fn display_path(path: &Path) -> PathBuf {
         .unwrap_or_else(|| path.to_path_buf())
 }
 
-/// Files with `ext` directly in `dir`, sorted; other files are warned about, not read.
+/// Files with `ext` directly in `dir`, sorted; other files are warned about, not read. Folders
+/// named `*.<ext>` are returned too, for the caller to name (a report folder is an error); other
+/// folders are warned about.
 fn files(loaded: &mut Loaded, dir: &Path, ext: &str) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let Ok(entries) = std::fs::read_dir(dir) else { return out };
     for entry in entries.flatten() {
         let path = entry.path();
         let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with('.') || path.is_dir() {
+        if name.starts_with('.') {
             continue;
         }
         if path.extension().and_then(|e| e.to_str()) == Some(ext) {
             out.push(path);
+        } else if path.is_dir() {
+            loaded.findings.push(
+                Diagnostic::warning("W001", format!("bỏ qua thư mục `{}`: chỉ đọc tệp .{ext} ở thư mục này", display_path(&path).display()))
+                    .hint("chuyển thư mục ra khỏi data/, hoặc đưa các tệp trong đó ra thư mục cha nếu cần đọc"),
+            );
         } else {
             loaded.findings.push(
                 Diagnostic::warning("W001", format!("bỏ qua tệp `{}`: chỉ đọc tệp .{ext} ở thư mục này", display_path(&path).display()))
@@ -189,10 +208,25 @@ fn files(loaded: &mut Loaded, dir: &Path, ext: &str) -> Vec<PathBuf> {
     out
 }
 
-fn subdirs(_loaded: &mut Loaded, dir: &Path) -> Vec<PathBuf> {
-    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|rd| rd.flatten().map(|e| e.path()).filter(|p| p.is_dir()).collect())
-        .unwrap_or_default();
+/// The year folders of `data/reports/`; a file there belongs in one of them and is named.
+fn subdirs(loaded: &mut Loaded, dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stray = Vec::new();
+    for path in std::fs::read_dir(dir).into_iter().flatten().flatten().map(|e| e.path()) {
+        let hidden = path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
+        if path.is_dir() {
+            out.push(path);
+        } else if !hidden {
+            stray.push(path);
+        }
+    }
+    stray.sort();
+    for path in stray {
+        loaded.findings.push(
+            Diagnostic::error("E011", format!("tệp `{}` nằm ngoài thư mục năm nên không được đọc", display_path(&path).display()))
+                .hint("báo cáo nằm trong data/reports/<năm>/<mã đơn vị>.toml, ví dụ data/reports/2024/CQ01.toml: chuyển tệp vào thư mục năm của nó"),
+        );
+    }
     out.sort();
     out
 }

@@ -29,6 +29,7 @@ pub(crate) fn load(loaded: &mut Loaded, path: &Path) {
             ctx.error("E006", ctx.spans.borrow().get("dia_chi"), "`dia_chi` phải là địa chỉ đầy đủ của trang".into(), "ví dụ: `dia_chi = \"https://dangbokhoi.example.vn/\"` (có https:// và dấu / ở cuối)".into());
         }
     }
+    loaded.site_spans = Some((file, ctx.spans.borrow().clone()));
     loaded.findings.extend(ctx.diags.into_inner());
     if let (Some(title), Some(description), Some(base_url), Some(language)) = (title, description, base_url, language) {
         loaded.site = Some(SiteConfig { title, description, base_url, language, privacy_threshold: threshold.max(1) });

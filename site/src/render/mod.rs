@@ -4,7 +4,7 @@
 mod assets;
 mod feeds;
 mod layout;
-mod markdown;
+pub(crate) mod markdown;
 mod pages;
 mod tables;
 

@@ -25,6 +25,23 @@ pub struct Report {
 }
 
 impl Report {
+    /// A report with every count 0 and no optional section: what a reader fills in.
+    pub fn empty(year: i32, org: OrgCode) -> Report {
+        Report {
+            year,
+            org,
+            as_of: None,
+            members: MemberStock::default(),
+            movements: Movements::default(),
+            monthly_admissions: Vec::new(),
+            ratings: None,
+            meetings: None,
+            required_docs: None,
+            next_year_plan: None,
+            note: None,
+        }
+    }
+
     /// Months the report covers: 12, or up to the month of `as_of`.
     pub fn months_covered(&self) -> usize {
         use chrono::Datelike;
@@ -90,7 +107,7 @@ impl Movements {
 }
 
 /// Members per grade as exclusive counts, plus the not-rated and why.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Ratings {
     /// The organization's own grade; `None` when it was too young to be rated.
     pub organization: Option<Grade>,
@@ -115,7 +132,7 @@ impl Ratings {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Meetings {
     /// Regular meetings held per month (12 expected in a full year).
     pub monthly: Vec<u32>,

@@ -2,6 +2,7 @@
 //! months after its `as_of` date, and every organization with a quota has reported.
 
 use crate::diagnostic::Diagnostic;
+use app::schema::Field;
 use crate::load::Loaded;
 
 pub(super) fn check(loaded: &Loaded, out: &mut Vec<Diagnostic>) {
@@ -20,13 +21,13 @@ pub(super) fn check(loaded: &Loaded, out: &mut Vec<Diagnostic>) {
                     "ghi 12 số, tháng 1 đến tháng 12; tháng không kết nạp ghi 0".to_string(),
                 ),
             };
-            out.push(Diagnostic::error("E023", message).at(r.file, r.spans.get("bien_dong.ket_nap_theo_thang")).hint(hint));
+            out.push(Diagnostic::error("E023", message).at(r.file, r.spans.field(Field::MonthlyAdmissions)).hint(hint));
         }
         let sum: u64 = monthly.iter().map(|&n| u64::from(n)).sum();
         if sum != u64::from(rep.movements.admitted) {
             out.push(
                 Diagnostic::error("E022", format!("tổng kết nạp các tháng là {sum}, nhưng `ket_nap = {}`", rep.movements.admitted))
-                    .at(r.file, r.spans.get("bien_dong.ket_nap_theo_thang"))
+                    .at(r.file, r.spans.field(Field::MonthlyAdmissions))
                     .hint("số kết nạp cả năm phải bằng tổng các tháng"),
             );
         }

@@ -2,6 +2,7 @@
 //! and the end of one year equals the start of the next.
 
 use crate::diagnostic::Diagnostic;
+use app::schema::Field;
 use crate::load::Loaded;
 use app::format;
 
@@ -15,7 +16,7 @@ pub(super) fn check(loaded: &Loaded, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::error("E020", format!("số đảng viên không cân đối: đầu năm {} + vào {} − ra {} = {}, nhưng cuối năm ghi {}",
                     rep.members.start.total(), m.inflow(), m.outflow(), expected_end, end))
-                    .at(r.file, r.spans.get("dang_vien.cuoi_nam_chinh_thuc"))
+                    .at(r.file, r.spans.field(Field::EndFull))
                     .hint("vào = kết nạp + chuyển đến; ra = chuyển đi + xóa tên + khai trừ + ra khỏi Đảng + từ trần + không chuyển chính thức. Kiểm tra lại từng số"),
             );
         }
@@ -25,7 +26,7 @@ pub(super) fn check(loaded: &Loaded, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::error("E024", format!("{resolved} đảng viên dự bị được xét (chuyển chính thức {} + không chuyển {}) nhưng chỉ có {available} (dự bị đầu năm + kết nạp)",
                     m.made_full, m.probation_failed))
-                    .at(r.file, r.spans.get("bien_dong.chuyen_chinh_thuc"))
+                    .at(r.file, r.spans.field(Field::MadeFull))
                     .hint("số chuyển chính thức và không chuyển chính thức không thể vượt số đảng viên dự bị"),
             );
         } else {
@@ -34,7 +35,7 @@ pub(super) fn check(loaded: &Loaded, out: &mut Vec<Diagnostic>) {
                 out.push(
                     Diagnostic::error("E024", format!("dự bị cuối năm phải là {expected_prob} (đầu năm {} + kết nạp {} − chuyển chính thức {} − không chuyển {}), nhưng ghi {}",
                         rep.members.start.probationary, m.admitted, m.made_full, m.probation_failed, rep.members.end.probationary))
-                        .at(r.file, r.spans.get("dang_vien.cuoi_nam_du_bi"))
+                        .at(r.file, r.spans.field(Field::EndProbationary))
                         .hint("đảng viên dự bị chỉ tăng do kết nạp và giảm do chuyển chính thức hoặc không được chuyển chính thức"),
                 );
             }
@@ -55,7 +56,7 @@ pub(super) fn check(loaded: &Loaded, out: &mut Vec<Diagnostic>) {
                     "số đầu năm {year} ({} chính thức, {} dự bị) khác số cuối năm {} ({} chính thức, {} dự bị)",
                     format::int(start.full.into()), format::int(start.probationary.into()), year - 1,
                     format::int(end.full.into()), format::int(end.probationary.into())))
-                    .at(next.file, next.spans.get("dang_vien.dau_nam_chinh_thuc"))
+                    .at(next.file, next.spans.field(Field::StartFull))
                     .hint(format!("số đầu năm phải bằng số cuối năm trước trong {}", loaded.sources.get(prev.file).path.display())),
             );
         }

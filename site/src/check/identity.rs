@@ -2,6 +2,7 @@
 //! an organization that existed that year, and a file's path agrees with what it says.
 
 use crate::diagnostic::Diagnostic;
+use app::schema::Field;
 use crate::load::Loaded;
 use app::model::{Level, OrgCode, Organization};
 use chrono::Datelike;
@@ -68,14 +69,14 @@ pub(super) fn check(loaded: &Loaded, out: &mut Vec<Diagnostic>) {
         if report.year != *path_year {
             out.push(
                 Diagnostic::error("E011", format!("báo cáo nằm trong thư mục năm {path_year} nhưng ghi `nam = {}`", report.year))
-                    .at(r.file, r.spans.get("nam"))
+                    .at(r.file, r.spans.field(Field::Year))
                     .hint(format!("sửa thành `nam = {path_year}`, hoặc chuyển tệp sang data/reports/{}/", report.year)),
             );
         }
         if report.org.as_str() != stem {
             out.push(
                 Diagnostic::error("E011", format!("tệp `{stem}.toml` nhưng ghi `to_chuc = \"{}\"`", report.org))
-                    .at(r.file, r.spans.get("to_chuc"))
+                    .at(r.file, r.spans.field(Field::Org))
                     .hint(format!("tên tệp phải là mã đơn vị: đổi tên tệp thành {}.toml, hoặc sửa mã", report.org)),
             );
         }
@@ -83,7 +84,7 @@ pub(super) fn check(loaded: &Loaded, out: &mut Vec<Diagnostic>) {
             if as_of.year() != report.year {
                 out.push(
                     Diagnostic::error("E023", format!("`ngay_so_lieu` ({}) không thuộc năm {}", app::format::date(as_of), report.year))
-                        .at(r.file, r.spans.get("ngay_so_lieu"))
+                        .at(r.file, r.spans.field(Field::AsOf))
                         .hint("`ngay_so_lieu` chỉ ghi cho năm đang diễn ra, là ngày chốt số liệu trong năm đó"),
                 );
             }
@@ -91,12 +92,12 @@ pub(super) fn check(loaded: &Loaded, out: &mut Vec<Diagnostic>) {
         match orgs.get(&report.org) {
             None => out.push(
                 Diagnostic::error("E012", format!("không có tổ chức mã `{}` trong data/khoi.toml", report.org))
-                    .at(r.file, r.spans.get("to_chuc"))
+                    .at(r.file, r.spans.field(Field::Org))
                     .hint("kiểm tra lại mã đơn vị, hoặc khai báo tổ chức trong data/khoi.toml trước"),
             ),
             Some(org) if !org.active_in(report.year) => out.push(
                 Diagnostic::error("E013", format!("`{}` không hoạt động trong năm {}", report.org, report.year))
-                    .at(r.file, r.spans.get("to_chuc"))
+                    .at(r.file, r.spans.field(Field::Org))
                     .hint(match org.ended {
                         Some(e) => format!("tổ chức đã kết thúc ngày {}; báo cáo sau đó thuộc tổ chức tiếp nhận", app::format::date(e)),
                         None => format!("tổ chức thành lập ngày {}", app::format::date(org.founded)),
@@ -107,7 +108,7 @@ pub(super) fn check(loaded: &Loaded, out: &mut Vec<Diagnostic>) {
         if !seen.insert((report.year, &report.org)) {
             out.push(
                 Diagnostic::error("E014", format!("`{}` có hơn một báo cáo năm {}", report.org, report.year))
-                    .at(r.file, r.spans.get("to_chuc"))
+                    .at(r.file, r.spans.field(Field::Org))
                     .hint("mỗi tổ chức chỉ có một báo cáo mỗi năm: gộp hoặc xóa tệp thừa"),
             );
         }

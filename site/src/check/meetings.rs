@@ -3,6 +3,7 @@
 
 use super::Orgs;
 use crate::diagnostic::Diagnostic;
+use app::schema::{Field, Section};
 use crate::load::Loaded;
 use app::model::Level;
 
@@ -10,12 +11,11 @@ pub(super) fn check(loaded: &Loaded, orgs: &Orgs, out: &mut Vec<Diagnostic>) {
     for (_, _, r) in &loaded.reports {
         let rep = &r.value;
         let Some(org) = orgs.get(&rep.org) else { continue };
-        let at = |key: &str| r.spans.get(key);
         let Some(m) = &rep.meetings else {
             if org.level.holds_meetings() {
                 out.push(
                     Diagnostic::warning("W053", "chi bộ chưa báo cáo sinh hoạt chi bộ")
-                        .at(r.file, at("to_chuc"))
+                        .at(r.file, r.spans.field(Field::Org))
                         .hint("thêm mục [sinh_hoat] với số buổi sinh hoạt từng tháng và số lượt dự"),
                 );
             }
@@ -24,7 +24,7 @@ pub(super) fn check(loaded: &Loaded, orgs: &Orgs, out: &mut Vec<Diagnostic>) {
         if !org.level.holds_meetings() {
             out.push(
                 Diagnostic::error("E052", "đảng bộ cơ sở không báo cáo mục [sinh_hoat]")
-                    .at(r.file, at("sinh_hoat"))
+                    .at(r.file, r.spans.section(Section::Meetings))
                     .hint("sinh hoạt do từng chi bộ trực thuộc báo cáo: xóa mục [sinh_hoat] khỏi báo cáo của đảng bộ cơ sở"),
             );
             continue;
@@ -33,14 +33,14 @@ pub(super) fn check(loaded: &Loaded, orgs: &Orgs, out: &mut Vec<Diagnostic>) {
         if m.monthly.len() != months {
             out.push(
                 Diagnostic::error("E060", format!("`dinh_ky_theo_thang` có {} tháng, phải có {months}", m.monthly.len()))
-                    .at(r.file, at("sinh_hoat.dinh_ky_theo_thang"))
+                    .at(r.file, r.spans.field(Field::MeetingsMonthly))
                     .hint("ghi số buổi sinh hoạt định kỳ của từng tháng, từ tháng 1 đến tháng cuối của kỳ báo cáo"),
             );
         }
         if m.attended > m.attendance_expected {
             out.push(
                 Diagnostic::error("E061", format!("lượt có mặt ({}) nhiều hơn lượt phải dự ({})", m.attended, m.attendance_expected))
-                    .at(r.file, at("sinh_hoat.luot_co_mat"))
+                    .at(r.file, r.spans.field(Field::Attended))
                     .hint("lượt có mặt không vượt lượt đảng viên phải dự các buổi sinh hoạt"),
             );
         } else if m.unexcused_absences > m.attendance_expected - m.attended {
@@ -48,7 +48,7 @@ pub(super) fn check(loaded: &Loaded, orgs: &Orgs, out: &mut Vec<Diagnostic>) {
                 Diagnostic::error("E062", format!(
                     "{} lượt vắng không lý do, nhưng chỉ có {} lượt vắng",
                     m.unexcused_absences, m.attendance_expected - m.attended))
-                    .at(r.file, at("sinh_hoat.vang_khong_ly_do"))
+                    .at(r.file, r.spans.field(Field::UnexcusedAbsences))
                     .hint("lượt vắng không lý do nằm trong số lượt vắng (phải dự − có mặt)"),
             );
         }
@@ -57,13 +57,13 @@ pub(super) fn check(loaded: &Loaded, orgs: &Orgs, out: &mut Vec<Diagnostic>) {
             if !matches!(org.level, Level::Branch { .. }) {
                 out.push(
                     Diagnostic::error("E063", "`cap_uy_du_theo_quy` chỉ dành cho chi bộ trực thuộc đảng bộ cơ sở")
-                        .at(r.file, at("sinh_hoat.cap_uy_du_theo_quy"))
+                        .at(r.file, r.spans.field(Field::UpperVisits))
                         .hint("xóa dòng này: chi bộ cơ sở không có cấp ủy cơ sở cấp trên dự sinh hoạt"),
                 );
             } else if visits.len() != quarters {
                 out.push(
                     Diagnostic::error("E063", format!("`cap_uy_du_theo_quy` có {} quý, phải có {quarters}", visits.len()))
-                        .at(r.file, at("sinh_hoat.cap_uy_du_theo_quy"))
+                        .at(r.file, r.spans.field(Field::UpperVisits))
                         .hint("ghi số lượt cấp ủy cơ sở dự sinh hoạt của từng quý trong kỳ báo cáo"),
                 );
             }
@@ -71,7 +71,7 @@ pub(super) fn check(loaded: &Loaded, orgs: &Orgs, out: &mut Vec<Diagnostic>) {
         if let Some(score) = m.score.filter(|&s| s > 100) {
             out.push(
                 Diagnostic::error("E064", format!("điểm sinh hoạt {score} vượt thang 100 điểm"))
-                    .at(r.file, at("sinh_hoat.diem"))
+                    .at(r.file, r.spans.field(Field::MeetingScore))
                     .hint("ghi điểm từ 0 đến 100"),
             );
         }

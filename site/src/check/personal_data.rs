@@ -12,13 +12,14 @@
 
 use crate::diagnostic::{Diagnostic, FileId};
 use crate::load::{KeySpans, Loaded};
+use app::schema::Field;
 use std::ops::Range;
 
 pub(super) fn check(loaded: &Loaded, out: &mut Vec<Diagnostic>) {
     for (_, _, r) in &loaded.reports {
         let Some(note) = &r.value.note else { continue };
         let text = &loaded.sources.get(r.file).text;
-        let mut cursor = Locator::new(text, r.spans.get("ghi_chu"));
+        let mut cursor = Locator::new(text, r.spans.field(Field::Note));
         for hit in scan(note, true) {
             let range = cursor.find(&note[hit.range.clone()]);
             out.push(

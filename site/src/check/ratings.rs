@@ -3,6 +3,7 @@
 
 use super::Orgs;
 use crate::diagnostic::Diagnostic;
+use app::schema::{Field, Section};
 use crate::load::Loaded;
 use app::model::{Grade, RatingRules};
 use chrono::NaiveDate;
@@ -14,11 +15,10 @@ pub(super) fn check(loaded: &Loaded, orgs: &Orgs, out: &mut Vec<Diagnostic>) {
         let Some(ratings) = &rep.ratings else {
             continue;
         };
-        let at = |key: &str| r.spans.get(key);
         if rep.as_of.is_some() {
             out.push(
                 Diagnostic::error("E047", "năm đang thực hiện chưa có xếp loại chất lượng")
-                    .at(r.file, at("xep_loai"))
+                    .at(r.file, r.spans.section(Section::Ratings))
                     .hint("xóa mục [xep_loai]; xếp loại ghi vào báo cáo khi hết năm (không còn `ngay_so_lieu`)"),
             );
             continue;
@@ -30,7 +30,7 @@ pub(super) fn check(loaded: &Loaded, orgs: &Orgs, out: &mut Vec<Diagnostic>) {
                 Diagnostic::error("E040", format!(
                     "xếp loại {} đảng viên và không xếp loại {} (tổng {counted}), nhưng cuối năm có {members} đảng viên",
                     ratings.rated(), ratings.not_rated()))
-                    .at(r.file, at("xep_loai.dang_vien_xuat_sac"))
+                    .at(r.file, r.spans.field(Field::MembersExcellent))
                     .hint("mỗi đảng viên cuối năm thuộc đúng một mức xếp loại hoặc một lý do không xếp loại"),
             );
         }
@@ -43,7 +43,7 @@ pub(super) fn check(loaded: &Loaded, orgs: &Orgs, out: &mut Vec<Diagnostic>) {
                 Diagnostic::error("E041", format!(
                     "{excellent} đảng viên hoàn thành xuất sắc nhiệm vụ vượt {}% số hoàn thành tốt nhiệm vụ ({good}): tối đa {}",
                     num * 100 / den, good * num / den))
-                    .at(r.file, at("xep_loai.dang_vien_xuat_sac"))
+                    .at(r.file, r.spans.field(Field::MembersExcellent))
                     .hint(format!("theo {}, số đảng viên xuất sắc không quá {}% số đảng viên hoàn thành tốt nhiệm vụ trong tổ chức cơ sở đảng", rules.name(), num * 100 / den)),
             );
         }
@@ -52,7 +52,7 @@ pub(super) fn check(loaded: &Loaded, orgs: &Orgs, out: &mut Vec<Diagnostic>) {
                 Diagnostic::error("E042", format!(
                     "không xếp loại vì miễn sinh hoạt là {}, nhưng `dang_vien.mien_sinh_hoat = {}`",
                     ratings.not_rated_exempted, rep.members.exempted))
-                    .at(r.file, at("xep_loai.khong_xep_loai_mien"))
+                    .at(r.file, r.spans.field(Field::NotRatedExempted))
                     .hint("đảng viên được miễn công tác và sinh hoạt đảng không xếp loại: hai số phải bằng nhau"),
             );
         }
@@ -61,7 +61,7 @@ pub(super) fn check(loaded: &Loaded, orgs: &Orgs, out: &mut Vec<Diagnostic>) {
                 Diagnostic::error("E042", format!(
                     "không xếp loại vì đình chỉ là {}, nhưng `dang_vien.dinh_chi = {}`",
                     ratings.not_rated_suspended, rep.members.suspended))
-                    .at(r.file, at("xep_loai.khong_xep_loai_dinh_chi"))
+                    .at(r.file, r.spans.field(Field::NotRatedSuspended))
                     .hint("đảng viên đang bị đình chỉ sinh hoạt không xếp loại: hai số phải bằng nhau"),
             );
         }
@@ -70,7 +70,7 @@ pub(super) fn check(loaded: &Loaded, orgs: &Orgs, out: &mut Vec<Diagnostic>) {
                 Diagnostic::error("E046", format!(
                     "{} đảng viên không xếp loại vì mới kết nạp dưới 6 tháng, nhưng cả năm chỉ kết nạp {}",
                     ratings.not_rated_new, rep.movements.admitted))
-                    .at(r.file, at("xep_loai.khong_xep_loai_duoi_6_thang"))
+                    .at(r.file, r.spans.field(Field::NotRatedNew))
                     .hint("đảng viên kết nạp dưới 6 tháng là người được kết nạp trong năm: số này không vượt `ket_nap`"),
             );
         }
@@ -79,12 +79,12 @@ pub(super) fn check(loaded: &Loaded, orgs: &Orgs, out: &mut Vec<Diagnostic>) {
         match (ratings.organization, young) {
             (Some(_), true) => out.push(
                 Diagnostic::error("E043", format!("tổ chức thành lập ngày {}, chưa đủ 6 tháng nên không xếp loại", app::format::date(org.founded)))
-                    .at(r.file, at("xep_loai.to_chuc"))
+                    .at(r.file, r.spans.field(Field::OrgGrade))
                     .hint("xóa dòng `to_chuc` trong mục [xep_loai]"),
             ),
             (None, false) => out.push(
                 Diagnostic::warning("W044", "chưa ghi xếp loại của chính tổ chức")
-                    .at(r.file, at("xep_loai"))
+                    .at(r.file, r.spans.section(Section::Ratings))
                     .hint("thêm `to_chuc = \"tot\"` (xuat_sac | tot | hoan_thanh | khong_hoan_thanh) vào mục [xep_loai]"),
             ),
             _ => {}
@@ -95,7 +95,7 @@ pub(super) fn check(loaded: &Loaded, orgs: &Orgs, out: &mut Vec<Diagnostic>) {
                 Diagnostic::warning("W045", format!(
                     "{} đảng viên bị kỷ luật trong năm nhưng chỉ {failed} đảng viên không hoàn thành nhiệm vụ",
                     rep.members.disciplined))
-                    .at(r.file, at("dang_vien.ky_luat"))
+                    .at(r.file, r.spans.field(Field::Disciplined))
                     .hint("đảng viên bị kỷ luật trong năm xếp loại không hoàn thành nhiệm vụ, trừ khi tự phát hiện và khắc phục: kiểm tra lại hai số"),
             );
         }

@@ -19,6 +19,25 @@ impl KeySpans {
     }
 }
 
+/// Where a report's fields and sections stand. Findings ask by schema field, never by a
+/// dotted string, so a location cannot be misspelt.
+#[derive(Clone, Debug, Default)]
+pub struct ReportSpans(KeySpans);
+
+impl ReportSpans {
+    pub fn new(spans: KeySpans) -> Self {
+        ReportSpans(spans)
+    }
+
+    pub fn field(&self, field: app::schema::Field) -> Option<Range<usize>> {
+        self.0.get(&field.path())
+    }
+
+    pub fn section(&self, section: app::schema::Section) -> Option<Range<usize>> {
+        self.0.get(section.spec().key)
+    }
+}
+
 /// The per-file state shared by the nested readers.
 pub struct FileCtx {
     pub file: FileId,

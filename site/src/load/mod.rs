@@ -11,7 +11,7 @@ mod site_config;
 mod targets;
 mod toml_file;
 
-pub use fields::KeySpans;
+pub use fields::{KeySpans, ReportSpans};
 
 use crate::diagnostic::{Diagnostic, FileId, Findings, SourceMap};
 use app::model::{Dataset, Document, Khoi, NewsItem, OrgCode, Organization, Report, Rulebook, SiteConfig, YearData};
@@ -20,10 +20,10 @@ use std::path::{Path, PathBuf};
 
 /// A value read from a file, with where it came from.
 #[derive(Debug)]
-pub struct Located<T> {
+pub struct Located<T, S = KeySpans> {
     pub value: T,
     pub file: FileId,
-    pub spans: KeySpans,
+    pub spans: S,
 }
 
 /// Everything read from `data/`, before the rules of the year are checked.
@@ -43,7 +43,7 @@ pub struct Loaded {
     /// Rules of the years `data/targets.toml` lists (defaults overridden), in file order.
     pub targets: Vec<Located<Rulebook>>,
     /// Reports with the year and organization code their path names.
-    pub reports: Vec<(i32, String, Located<Report>)>,
+    pub reports: Vec<(i32, String, Located<Report, ReportSpans>)>,
     /// Every report file present, readable or not, as (year, file stem).
     pub report_files: std::collections::BTreeSet<(i32, String)>,
     pub documents: Vec<Located<Document>>,
@@ -165,7 +165,7 @@ impl Loaded {
 
     /// Reports by (year, organization), for checks that look across files. Built once per
     /// check run: a national tree has tens of thousands of reports.
-    pub fn report_index(&self) -> BTreeMap<(i32, &OrgCode), &Located<Report>> {
+    pub fn report_index(&self) -> BTreeMap<(i32, &OrgCode), &Located<Report, ReportSpans>> {
         self.reports.iter().map(|(y, _, r)| ((*y, &r.value.org), r)).collect()
     }
 }

@@ -1,0 +1,209 @@
+//! Where each field lives in [`Report`]: the one place that maps a schema field to the model,
+//! both ways.
+
+use super::Field;
+use crate::model::{Grade, Meetings, NextYearPlan, OrgCode, Ratings, Report, RequiredDocs};
+use chrono::NaiveDate;
+
+/// A field's value, as read from or written to a report file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Value {
+    Year(i32),
+    Org(OrgCode),
+    Date(NaiveDate),
+    Text(String),
+    Count(u32),
+    List(Vec<u32>),
+    Bool(bool),
+    Grade(Grade),
+}
+
+impl Field {
+    /// The field's value in `r`; `None` where the report does not have it (its section or the
+    /// optional key is absent).
+    pub fn get(self, r: &Report) -> Option<Value> {
+        use Value::{Bool, Count, List};
+        let m = &r.members;
+        let v = &r.movements;
+        let rating = |f: fn(&Ratings) -> u32| r.ratings.as_ref().map(|x| Count(f(x)));
+        let meeting = |f: fn(&Meetings) -> u32| r.meetings.as_ref().map(|x| Count(f(x)));
+        let doc = |f: fn(&RequiredDocs) -> bool| r.required_docs.as_ref().map(|x| Bool(f(x)));
+        match self {
+            Field::Year => Some(Value::Year(r.year)),
+            Field::Org => Some(Value::Org(r.org.clone())),
+            Field::AsOf => r.as_of.map(Value::Date),
+            Field::Note => r.note.clone().map(Value::Text),
+            Field::StartFull => Some(Count(m.start.full)),
+            Field::StartProbationary => Some(Count(m.start.probationary)),
+            Field::EndFull => Some(Count(m.end.full)),
+            Field::EndProbationary => Some(Count(m.end.probationary)),
+            Field::Exempted => Some(Count(m.exempted)),
+            Field::Suspended => Some(Count(m.suspended)),
+            Field::Disciplined => Some(Count(m.disciplined)),
+            Field::Admitted => Some(Count(v.admitted)),
+            Field::MadeFull => Some(Count(v.made_full)),
+            Field::ProbationFailed => Some(Count(v.probation_failed)),
+            Field::TransferredIn => Some(Count(v.transferred_in)),
+            Field::TransferredOut => Some(Count(v.transferred_out)),
+            Field::StruckOff => Some(Count(v.struck_off)),
+            Field::Expelled => Some(Count(v.expelled)),
+            Field::Removed => Some(Count(v.removed)),
+            Field::Deceased => Some(Count(v.deceased)),
+            Field::MonthlyAdmissions => Some(List(r.monthly_admissions.clone())),
+            Field::OrgGrade => r.ratings.as_ref().and_then(|x| x.organization).map(Value::Grade),
+            Field::MembersExcellent => rating(|x| x.count(Grade::Excellent)),
+            Field::MembersGood => rating(|x| x.count(Grade::Good)),
+            Field::MembersCompleted => rating(|x| x.count(Grade::Completed)),
+            Field::MembersFailed => rating(|x| x.count(Grade::Failed)),
+            Field::NotRatedNew => rating(|x| x.not_rated_new),
+            Field::NotRatedExempted => rating(|x| x.not_rated_exempted),
+            Field::NotRatedSuspended => rating(|x| x.not_rated_suspended),
+            Field::MeetingsMonthly => r.meetings.as_ref().map(|x| List(x.monthly.clone())),
+            Field::AttendanceExpected => meeting(|x| x.attendance_expected),
+            Field::Attended => meeting(|x| x.attended),
+            Field::UnexcusedAbsences => meeting(|x| x.unexcused_absences),
+            Field::Thematic => meeting(|x| x.thematic),
+            Field::Forums => meeting(|x| x.forums),
+            Field::UpperVisits => r.meetings.as_ref().and_then(|x| x.upper_visits.clone()).map(List),
+            Field::MeetingScore => r.meetings.as_ref().and_then(|x| x.score).map(Count),
+            Field::WorkProgramme => doc(|x| x.work_programme),
+            Field::InspectionProgramme => doc(|x| x.inspection_programme),
+            Field::TaskAssignment => doc(|x| x.task_assignment),
+            Field::Directive05Plan => doc(|x| x.directive_05_plan),
+            Field::Commitments => doc(|x| x.commitments),
+            Field::PlanSent => r.next_year_plan.map(|p| Bool(matches!(p, NextYearPlan::Sent(_)))),
+            Field::PlanDate => match r.next_year_plan {
+                Some(NextYearPlan::Sent(d)) => Some(Value::Date(d)),
+                _ => None,
+            },
+        }
+    }
+
+    /// A count, for the fields that are counts.
+    pub fn count(self, r: &Report) -> Option<u32> {
+        match self.get(r) {
+            Some(Value::Count(n)) => Some(n),
+            _ => None,
+        }
+    }
+
+    /// Stores `value` in `r`, creating the field's section when it is absent. A value of the
+    /// wrong kind for the field is ignored: the reader only passes what the schema's kind reads.
+    pub fn set(self, r: &mut Report, value: Value) {
+        match (self, value) {
+            (Field::Year, Value::Year(y)) => r.year = y,
+            (Field::Org, Value::Org(o)) => r.org = o,
+            (Field::AsOf, Value::Date(d)) => r.as_of = Some(d),
+            (Field::Note, Value::Text(t)) => r.note = Some(t),
+            (Field::MonthlyAdmissions, Value::List(l)) => r.monthly_admissions = l,
+            (Field::OrgGrade, Value::Grade(g)) => ratings(r).organization = Some(g),
+            (Field::MeetingsMonthly, Value::List(l)) => meetings(r).monthly = l,
+            (Field::UpperVisits, Value::List(l)) => meetings(r).upper_visits = Some(l),
+            (Field::MeetingScore, Value::Count(n)) => meetings(r).score = Some(n),
+            (Field::PlanSent, Value::Bool(sent)) => {
+                r.next_year_plan = match (sent, r.next_year_plan) {
+                    (true, Some(NextYearPlan::Sent(d))) => Some(NextYearPlan::Sent(d)),
+                    // The date comes with `ngay_gui`; until then a sent plan has none.
+                    (true, _) => Some(NextYearPlan::Sent(NaiveDate::MIN)),
+                    (false, _) => Some(NextYearPlan::NotSent),
+                }
+            }
+            (Field::PlanDate, Value::Date(d)) => r.next_year_plan = Some(NextYearPlan::Sent(d)),
+            (f, Value::Bool(b)) => {
+                let docs = r.required_docs.get_or_insert_with(RequiredDocs::default);
+                match f {
+                    Field::WorkProgramme => docs.work_programme = b,
+                    Field::InspectionProgramme => docs.inspection_programme = b,
+                    Field::TaskAssignment => docs.task_assignment = b,
+                    Field::Directive05Plan => docs.directive_05_plan = b,
+                    Field::Commitments => docs.commitments = b,
+                    _ => {}
+                }
+            }
+            (f, Value::Count(n)) => {
+                if let Some(slot) = count_slot(r, f) {
+                    *slot = n;
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn ratings(r: &mut Report) -> &mut Ratings {
+    r.ratings.get_or_insert_with(Ratings::default)
+}
+
+fn meetings(r: &mut Report) -> &mut Meetings {
+    r.meetings.get_or_insert_with(Meetings::default)
+}
+
+/// The model's slot of a count field that is always a plain `u32`.
+fn count_slot(r: &mut Report, f: Field) -> Option<&mut u32> {
+    Some(match f {
+        Field::StartFull => &mut r.members.start.full,
+        Field::StartProbationary => &mut r.members.start.probationary,
+        Field::EndFull => &mut r.members.end.full,
+        Field::EndProbationary => &mut r.members.end.probationary,
+        Field::Exempted => &mut r.members.exempted,
+        Field::Suspended => &mut r.members.suspended,
+        Field::Disciplined => &mut r.members.disciplined,
+        Field::Admitted => &mut r.movements.admitted,
+        Field::MadeFull => &mut r.movements.made_full,
+        Field::ProbationFailed => &mut r.movements.probation_failed,
+        Field::TransferredIn => &mut r.movements.transferred_in,
+        Field::TransferredOut => &mut r.movements.transferred_out,
+        Field::StruckOff => &mut r.movements.struck_off,
+        Field::Expelled => &mut r.movements.expelled,
+        Field::Removed => &mut r.movements.removed,
+        Field::Deceased => &mut r.movements.deceased,
+        Field::MembersExcellent => &mut ratings(r).members[Grade::Excellent as usize],
+        Field::MembersGood => &mut ratings(r).members[Grade::Good as usize],
+        Field::MembersCompleted => &mut ratings(r).members[Grade::Completed as usize],
+        Field::MembersFailed => &mut ratings(r).members[Grade::Failed as usize],
+        Field::NotRatedNew => &mut ratings(r).not_rated_new,
+        Field::NotRatedExempted => &mut ratings(r).not_rated_exempted,
+        Field::NotRatedSuspended => &mut ratings(r).not_rated_suspended,
+        Field::AttendanceExpected => &mut meetings(r).attendance_expected,
+        Field::Attended => &mut meetings(r).attended,
+        Field::UnexcusedAbsences => &mut meetings(r).unexcused_absences,
+        Field::Thematic => &mut meetings(r).thematic,
+        Field::Forums => &mut meetings(r).forums,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schema::{Kind, FIELDS};
+
+    /// Every field set to a distinct value reads back as that value, and no other field moves.
+    #[test]
+    fn every_field_round_trips_through_the_model() {
+        let mut r = Report::empty(2024, OrgCode::parse("CQ01").unwrap());
+        let value = |i: usize, kind: Kind| match kind {
+            Kind::Year => Value::Year(2024),
+            Kind::OrgCode => Value::Org(OrgCode::parse("CQ01").unwrap()),
+            Kind::Date => Value::Date(NaiveDate::from_ymd_opt(2024, 9, 1 + i as u32 % 28).unwrap()),
+            Kind::Text => Value::Text(format!("ghi chú {i}")),
+            Kind::Count => Value::Count(100 + i as u32),
+            Kind::Months | Kind::Quarters => Value::List(vec![i as u32; 3]),
+            Kind::Bool => Value::Bool(i % 2 == 0),
+            Kind::Grade => Value::Grade(Grade::Good),
+        };
+        for (i, f) in FIELDS.iter().enumerate() {
+            let v = value(i, f.kind);
+            // A plan marked sent keeps its date field's value; set the flag first, as files do.
+            f.field.set(&mut r, v.clone());
+        }
+        for (i, f) in FIELDS.iter().enumerate() {
+            let expected = match f.field {
+                // `da_gui` is read from the plan, which `ngay_gui` then dated: sent.
+                Field::PlanSent => Value::Bool(true),
+                _ => value(i, f.kind),
+            };
+            assert_eq!(f.field.get(&r), Some(expected), "{}", f.path());
+        }
+    }
+}

@@ -8,9 +8,10 @@
 
 use crate::load::Loaded;
 use app::format;
-use app::model::{Level, OrgCode, Organization, Stock};
+use app::model::{OrgCode, Organization, Report, Stock};
+use app::schema::{write, Kind, Section, SECTIONS};
 use chrono::{Datelike, NaiveDate};
-use std::fmt::{self, Write as _};
+use std::fmt;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -146,143 +147,58 @@ pub fn start_of(loaded: &Loaded, org: &OrgCode, year: i32) -> Start {
     }
 }
 
-/// Column where trailing comments start, as in the sample files.
-const COMMENT_COL: usize = 32;
-
-fn line(out: &mut String, kv: &str, comment: &str) {
-    out.push_str(kv);
-    let width = kv.chars().count();
-    out.push_str(&" ".repeat(COMMENT_COL.saturating_sub(width).max(1)));
-    out.push_str("# ");
-    out.push_str(comment);
-    out.push('\n');
-}
-
-fn zeros(n: usize) -> String {
-    format!("[{}]", vec!["0"; n].join(", "))
-}
-
-/// The text of the pre-filled report of `org` for `year`.
+/// The text of the pre-filled report of `org` for `year`: a report with every count 0 (start
+/// of year from last year's end) and the sections of the organization's level, written by the
+/// schema's one writer as a template.
 pub fn report_text(loaded: &Loaded, org: &Organization, year: i32) -> String {
     let start = start_of(loaded, &org.code, year);
-    let grassroots = org.level.is_grassroots();
-    let mut out = String::with_capacity(4096);
-    let _ = writeln!(out, "# Báo cáo số liệu năm {year} — {} ({})", org.name, org.code);
-    let _ = writeln!(out, "# Tệp do `site new report` tạo sẵn: điền số liệu thật thay cho các số 0, rồi chạy `site check`.");
+    let mut header = vec![
+        format!("Báo cáo số liệu năm {year} — {} ({})", org.name, org.code),
+        "Tệp do `site new report` tạo sẵn: điền số liệu thật thay cho các số 0, rồi chạy `site check`.".to_string(),
+    ];
     let previous = year - 1;
     match &start {
-        Start::PreviousEnd { as_of: None, .. } => {
-            let _ = writeln!(out, "# Số đầu năm chép từ số cuối năm trong báo cáo năm {previous}.");
-        }
+        Start::PreviousEnd { as_of: None, .. } => header.push(format!("Số đầu năm chép từ số cuối năm trong báo cáo năm {previous}.")),
         Start::PreviousEnd { as_of: Some(d), .. } => {
-            let _ = writeln!(
-                out,
-                "# Số đầu năm chép từ báo cáo năm {previous}, số liệu đến ngày {}: sửa lại theo số cuối năm {previous}\n# khi báo cáo năm {previous} có đủ số cả năm.",
-                format::date(*d)
-            );
+            header.push(format!("Số đầu năm chép từ báo cáo năm {previous}, số liệu đến ngày {}: sửa lại theo số cuối năm {previous}", format::date(*d)));
+            header.push(format!("khi báo cáo năm {previous} có đủ số cả năm."));
         }
         Start::PreviousHasErrors => {
-            let _ = writeln!(
-                out,
-                "# Báo cáo năm {previous} còn lỗi (chạy `site check`) nên số đầu năm để 0: ghi theo số cuối năm {previous}."
-            );
+            header.push(format!("Báo cáo năm {previous} còn lỗi (chạy `site check`) nên số đầu năm để 0: ghi theo số cuối năm {previous}."))
         }
         Start::NoPrevious if org.founded.year() == year => {
-            let _ = writeln!(out, "# Tổ chức thành lập ngày {}, chưa có báo cáo năm {previous}: số đầu năm để 0.", format::date(org.founded));
+            header.push(format!("Tổ chức thành lập ngày {}, chưa có báo cáo năm {previous}: số đầu năm để 0.", format::date(org.founded)))
         }
-        Start::NoPrevious => {
-            let _ = writeln!(out, "# Không có báo cáo năm {previous} nên số đầu năm để 0: ghi theo số cuối năm {previous}.");
+        Start::NoPrevious => header.push(format!("Không có báo cáo năm {previous} nên số đầu năm để 0: ghi theo số cuối năm {previous}.")),
+    }
+    let drop: Vec<String> = SECTIONS.iter().filter(|s| s.complete_years_only && s.applies.to(&org.level)).map(|s| format!("[{}]", s.key)).collect();
+    header.push("Năm đang thực hiện: bỏ dấu # trước `ngay_so_lieu`, ghi các danh sách tháng đến tháng của ngày đó,".to_string());
+    header.push(format!("xóa mục {}.", drop.join(" và ")));
+
+    let mut report = Report::empty(year, org.code.clone());
+    for section in SECTIONS.iter().filter(|s| s.section != Section::Top && s.applies.to(&org.level)) {
+        for f in section.section.fields().filter(|f| f.applies.to(&org.level)) {
+            let len = if f.kind == Kind::Quarters { 4 } else { 12 };
+            if let Some(zero) = write::zero(f.kind, len) {
+                f.field.set(&mut report, zero);
+            }
         }
     }
-    let drop = if grassroots { "xóa mục [xep_loai] và [ke_hoach_nam_sau]" } else { "xóa mục [xep_loai]" };
-    let _ = writeln!(out, "# Năm đang thực hiện: bỏ dấu # trước `ngay_so_lieu`, ghi các danh sách tháng đến tháng của ngày đó,\n# {drop}.");
-    line(&mut out, &format!("nam = {year}"), "năm báo cáo, trùng với thư mục");
-    line(&mut out, &format!("to_chuc = \"{}\"", org.code), "mã đơn vị trong khoi.toml");
-    line(&mut out, &format!("# ngay_so_lieu = {year}-09-30"), "năm đang thực hiện: số liệu tính đến ngày này");
-
     let s = start.stock();
-    out.push('\n');
-    line(&mut out, "[dang_vien]", "số đảng viên");
-    let n = |out: &mut String, key: &str, v: u32, comment: &str| line(out, &format!("{key} = {v}"), comment);
-    n(&mut out, "dau_nam_chinh_thuc", s.full, "chính thức đầu năm");
-    n(&mut out, "dau_nam_du_bi", s.probationary, "dự bị đầu năm");
-    n(&mut out, "cuoi_nam_chinh_thuc", 0, "chính thức cuối năm");
-    n(&mut out, "cuoi_nam_du_bi", 0, "dự bị cuối năm");
-    n(&mut out, "mien_sinh_hoat", 0, "miễn công tác và sinh hoạt đảng");
-    n(&mut out, "dinh_chi", 0, "đang bị đình chỉ sinh hoạt");
-    n(&mut out, "ky_luat", 0, "bị kỷ luật trong năm");
-
-    out.push('\n');
-    line(&mut out, "[bien_dong]", "biến động trong năm");
-    n(&mut out, "ket_nap", 0, "kết nạp mới");
-    n(&mut out, "chuyen_chinh_thuc", 0, "dự bị được công nhận chính thức");
-    n(&mut out, "khong_chuyen_chinh_thuc", 0, "dự bị không được công nhận, bị xóa tên");
-    n(&mut out, "chuyen_den", 0, "chuyển sinh hoạt đến");
-    n(&mut out, "chuyen_di", 0, "chuyển sinh hoạt đi");
-    n(&mut out, "xoa_ten", 0, "xóa tên");
-    n(&mut out, "khai_tru", 0, "khai trừ");
-    n(&mut out, "ra_khoi_dang", 0, "ra khỏi Đảng (xin ra, lý do khác)");
-    n(&mut out, "tu_tran", 0, "từ trần");
-    line(&mut out, &format!("ket_nap_theo_thang = {}", zeros(12)), "kết nạp từng tháng, tháng 1–12");
-
-    out.push('\n');
-    line(&mut out, "[xep_loai]", "đánh giá, xếp loại chất lượng cuối năm");
-    line(&mut out, "# to_chuc = \"tot\"", "tổ chức: xuat_sac | tot | hoan_thanh | khong_hoan_thanh (bỏ dấu # ở đầu dòng khi đã có kết quả)");
-    n(&mut out, "dang_vien_xuat_sac", 0, "đảng viên hoàn thành xuất sắc nhiệm vụ");
-    n(&mut out, "dang_vien_tot", 0, "hoàn thành tốt nhiệm vụ");
-    n(&mut out, "dang_vien_hoan_thanh", 0, "hoàn thành nhiệm vụ");
-    n(&mut out, "dang_vien_khong_hoan_thanh", 0, "không hoàn thành nhiệm vụ");
-    n(&mut out, "khong_xep_loai_duoi_6_thang", 0, "không xếp loại: kết nạp chưa đủ 6 tháng");
-    n(&mut out, "khong_xep_loai_mien", 0, "không xếp loại: miễn sinh hoạt");
-    n(&mut out, "khong_xep_loai_dinh_chi", 0, "không xếp loại: đình chỉ sinh hoạt");
-
-    if org.level.holds_meetings() {
-        out.push('\n');
-        line(&mut out, "[sinh_hoat]", "sinh hoạt chi bộ");
-        line(&mut out, &format!("dinh_ky_theo_thang = {}", zeros(12)), "số buổi sinh hoạt định kỳ từng tháng");
-        n(&mut out, "luot_du_kien", 0, "lượt đảng viên phải dự");
-        n(&mut out, "luot_co_mat", 0, "lượt có mặt");
-        n(&mut out, "vang_khong_ly_do", 0, "lượt vắng không có lý do");
-        n(&mut out, "chuyen_de", 0, "số buổi sinh hoạt chuyên đề");
-        n(&mut out, "dien_dan", 0, "số diễn đàn");
-        if matches!(org.level, Level::Branch { .. }) {
-            line(&mut out, &format!("cap_uy_du_theo_quy = {}", zeros(4)), "lượt cấp ủy cơ sở dự sinh hoạt, từng quý");
-        }
-        n(&mut out, "diem", 0, "điểm chất lượng sinh hoạt (0–100)");
-    }
-
-    out.push('\n');
-    line(&mut out, "[van_ban_bat_buoc]", "văn bản bắt buộc đã hoàn thành trong năm");
-    for (key, comment) in [
-        ("chuong_trinh_cong_tac", "chương trình công tác năm"),
-        ("chuong_trinh_kiem_tra_giam_sat", "chương trình kiểm tra, giám sát"),
-        ("phan_cong_nhiem_vu", "phân công nhiệm vụ cho đảng viên"),
-        ("ke_hoach_chi_thi_05", "kế hoạch thực hiện Chỉ thị 05-CT/TW"),
-        ("ban_cam_ket", "bản cam kết tu dưỡng, rèn luyện"),
-    ] {
-        line(&mut out, &format!("{key} = false"), comment);
-    }
-
-    if grassroots {
-        let deadline = loaded.quotas.iter().find(|q| q.value.year == year).and_then(|q| q.value.plan_deadline);
-        let sent = match deadline {
-            Some(d) => format!("đã gửi chưa: true | false (hạn {})", format::date(d)),
-            None => "đã gửi chưa: true | false".to_string(),
-        };
-        out.push('\n');
-        line(&mut out, "[ke_hoach_nam_sau]", &format!("kế hoạch phát triển đảng viên năm {}", year + 1));
-        line(&mut out, "da_gui = false", &sent);
-        let example = deadline.unwrap_or_else(|| NaiveDate::from_ymd_opt(year, 11, 5).expect("5 November exists"));
-        line(&mut out, &format!("# ngay_gui = {example}"), "ngày gửi: chỉ ghi khi da_gui = true (bỏ dấu # ở đầu dòng)");
-    }
-    out
+    report.members.start = s;
+    let options = write::Options {
+        header,
+        template: true,
+        plan_deadline: loaded.quotas.iter().find(|q| q.value.year == year).and_then(|q| q.value.plan_deadline),
+    };
+    write::report_toml(&report, &options)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::load::Located;
-    use app::model::OrgKind;
+    use app::model::{Level, OrgKind};
     use toml_edit::Document;
 
     fn org(code: &str, level: Level) -> Organization {

@@ -41,3 +41,23 @@ fn every_finding_code_is_documented_and_every_documented_code_is_used() {
     assert!(undocumented.is_empty(), "codes missing from docs/checks.md: {undocumented:?}");
     assert!(stale.is_empty(), "docs/checks.md lists codes no longer used: {stale:?}");
 }
+
+/// The report's reference in `docs/data-format.md` is generated from `app::schema`; with
+/// `UPDATE_DOCS=1` this test rewrites it instead of failing.
+#[test]
+fn the_report_reference_is_generated_from_the_schema() {
+    use app::schema::reference::{markdown, BEGIN, END};
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/data-format.md");
+    let docs = std::fs::read_to_string(&path).unwrap();
+    let start = docs.find(BEGIN).expect("docs/data-format.md has the begin marker") + BEGIN.len();
+    let end = docs.find(END).expect("docs/data-format.md has the end marker");
+    let want = format!("\n\n{}", markdown());
+    if docs[start..end] == want {
+        return;
+    }
+    if std::env::var_os("UPDATE_DOCS").is_some() {
+        std::fs::write(&path, format!("{}{want}{}", &docs[..start], &docs[end..])).unwrap();
+        return;
+    }
+    panic!("the report reference in docs/data-format.md is stale: run `UPDATE_DOCS=1 cargo test -p site --test tidy`");
+}

@@ -72,6 +72,8 @@ pub struct SectionSpec {
     pub applies: Applies,
     /// Only in a complete year (not with `ngay_so_lieu`).
     pub complete_years_only: bool,
+    /// A paragraph under the section's table in the docs.
+    pub note: &'static str,
 }
 
 /// What a field holds, as written in TOML.
@@ -123,6 +125,8 @@ impl Unit {
 /// only through `privacy::Disclosure`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Privacy {
+    /// Never published (the organization's note).
+    Unpublished,
     /// Not about members (dates, meetings, documents, the organization's own grade).
     Organization,
     /// A count of members that carries no judgement (stock, admissions, transfers).
@@ -257,13 +261,13 @@ fn section(s: Section) -> &'static SectionSpec {
 }
 
 pub const SECTIONS: &[SectionSpec] = &[
-    SectionSpec { section: Section::Top, key: "", comment: "đầu tệp", meaning: "top level", required: true, applies: Applies::Every, complete_years_only: false },
-    SectionSpec { section: Section::Members, key: "dang_vien", comment: "số đảng viên", meaning: "member stock", required: true, applies: Applies::Every, complete_years_only: false },
-    SectionSpec { section: Section::Movements, key: "bien_dong", comment: "biến động trong năm", meaning: "movements during the year", required: true, applies: Applies::Every, complete_years_only: false },
-    SectionSpec { section: Section::Ratings, key: "xep_loai", comment: "đánh giá, xếp loại chất lượng cuối năm", meaning: "year-end quality ratings", required: false, applies: Applies::Every, complete_years_only: true },
-    SectionSpec { section: Section::Meetings, key: "sinh_hoat", comment: "sinh hoạt chi bộ", meaning: "branch meetings", required: false, applies: Applies::Branches, complete_years_only: false },
-    SectionSpec { section: Section::RequiredDocs, key: "van_ban_bat_buoc", comment: "văn bản bắt buộc đã hoàn thành trong năm", meaning: "required documents done this year", required: false, applies: Applies::Every, complete_years_only: false },
-    SectionSpec { section: Section::NextYearPlan, key: "ke_hoach_nam_sau", comment: "kế hoạch phát triển đảng viên năm sau", meaning: "next year's development plan", required: false, applies: Applies::Grassroots, complete_years_only: true },
+    SectionSpec { section: Section::Top, key: "", comment: "đầu tệp", meaning: "top level", required: true, applies: Applies::Every, complete_years_only: false, note: "" },
+    SectionSpec { section: Section::Members, key: "dang_vien", comment: "số đảng viên", meaning: "member stock", required: true, applies: Applies::Every, complete_years_only: false, note: "" },
+    SectionSpec { section: Section::Movements, key: "bien_dong", comment: "biến động trong năm", meaning: "movements during the year", required: true, applies: Applies::Every, complete_years_only: false, note: "**Cân đối (E020):** đầu năm (chính thức + dự bị) + `ket_nap` + `chuyen_den` − (`chuyen_di` + `xoa_ten` + `khai_tru` + `ra_khoi_dang` + `tu_tran` + `khong_chuyen_chinh_thuc`) = cuối năm (chính thức + dự bị). Hai khóa `xoa_ten` và `khong_chuyen_chinh_thuc` đều bị trừ, nên mỗi người chỉ ghi ở một khóa. **Dự bị (E024):** `cuoi_nam_du_bi` = `dau_nam_du_bi` + `ket_nap` − `chuyen_chinh_thuc` − `khong_chuyen_chinh_thuc`. **Liên tục (E021):** số đầu năm bằng số cuối năm trong báo cáo năm trước của cùng tổ chức; bỏ qua khi báo cáo năm trước có `ngay_so_lieu`. *Stock and flow must balance; the end of one year is the start of the next.*" },
+    SectionSpec { section: Section::Ratings, key: "xep_loai", comment: "đánh giá, xếp loại chất lượng cuối năm", meaning: "year-end quality ratings", required: false, applies: Applies::Every, complete_years_only: true, note: "Các số đảng viên là số **riêng từng loại** (không cộng dồn). *Member counts per grade are exclusive.*" },
+    SectionSpec { section: Section::Meetings, key: "sinh_hoat", comment: "sinh hoạt chi bộ", meaning: "branch meetings", required: false, applies: Applies::Branches, complete_years_only: false, note: "" },
+    SectionSpec { section: Section::RequiredDocs, key: "van_ban_bat_buoc", comment: "văn bản bắt buộc đã hoàn thành trong năm", meaning: "required documents done this year", required: false, applies: Applies::Every, complete_years_only: false, note: "" },
+    SectionSpec { section: Section::NextYearPlan, key: "ke_hoach_nam_sau", comment: "kế hoạch phát triển đảng viên năm sau", meaning: "next year's development plan", required: false, applies: Applies::Grassroots, complete_years_only: true, note: "" },
 ];
 
 /// Shorthands for the table below.
@@ -323,7 +327,7 @@ pub const FIELDS: &[FieldSpec] = &[
     other(Field::Year, S::Top, "nam", Kind::Year, Presence::Required, "năm báo cáo, trùng với thư mục", "report year", "bằng tên thư mục năm", "E003 E004 E005 E011"),
     other(Field::Org, S::Top, "to_chuc", Kind::OrgCode, Presence::Required, "mã đơn vị trong khoi.toml", "organization code", "mã hợp lệ; bằng tên tệp; có trong `khoi.toml`; hoạt động trong năm; một báo cáo mỗi năm", "E003 E004 E006 E011 E012 E013 E014"),
     other(Field::AsOf, S::Top, "ngay_so_lieu", Kind::Date, Presence::Optional, "năm đang thực hiện: số liệu tính đến ngày này", "as-of date (year in progress)", "thuộc năm `nam`; quyết định số tháng của `ket_nap_theo_thang`", "E004 E006 E023"),
-    other(Field::Note, S::Top, "ghi_chu", Kind::Text, Presence::Optional, "ghi chú của đơn vị (không đăng)", "free-text note (not published)", "không rỗng; không ghi thông tin cá nhân", "E004 E006 E080"),
+    FieldSpec { privacy: Privacy::Unpublished, ..other(Field::Note, S::Top, "ghi_chu", Kind::Text, Presence::Optional, "ghi chú của đơn vị (không đăng)", "free-text note (not published)", "không rỗng; không ghi thông tin cá nhân", "E004 E006 E080") },
     count(Field::StartFull, S::Members, "dau_nam_chinh_thuc", "chính thức đầu năm", "full members at start of year", MemberCount, "= `cuoi_nam_chinh_thuc` năm trước", "E003 E004 E005 · E020 E021 E050"),
     count(Field::StartProbationary, S::Members, "dau_nam_du_bi", "dự bị đầu năm", "probationary members at start", MemberCount, "= `cuoi_nam_du_bi` năm trước", "E003 E004 E005 · E020 E021 E024 E050"),
     FieldSpec { comment_as_of: Some("chính thức tại ngày số liệu"), ..count(Field::EndFull, S::Members, "cuoi_nam_chinh_thuc", "chính thức cuối năm", "full members at end (or as-of date)", MemberCount, "cân đối với biến động", "E003 E004 E005 · E020 E021 E050") },

@@ -16,7 +16,7 @@ pub fn markdown() -> String {
             _ => format!("### Mục `[{}]` — {} ({})", s.key, s.comment, requirement(s.required, s.applies, s.complete_years_only)),
         };
         let _ = writeln!(out, "{title}\n");
-        out.push_str("| khóa | ý nghĩa (tiếng Việt) | meaning (English) | kiểu / đơn vị | bắt buộc? | giới hạn | công bố | cộng từ chi bộ | kiểm tra (mã) |\n");
+        out.push_str("| khóa | ý nghĩa (tiếng Việt) | meaning (English) | kiểu / đơn vị | bắt buộc? | giới hạn | lớp riêng tư | cộng từ chi bộ | kiểm tra (mã) |\n");
         out.push_str("|---|---|---|---|---|---|---|---|---|\n");
         for f in s.section.fields() {
             let _ = writeln!(
@@ -34,6 +34,9 @@ pub fn markdown() -> String {
             );
         }
         out.push('\n');
+        if !s.note.is_empty() {
+            let _ = writeln!(out, "{}\n", s.note);
+        }
     }
     out
 }
@@ -77,9 +80,10 @@ fn presence(f: &FieldSpec) -> String {
 
 fn privacy(p: Privacy) -> &'static str {
     match p {
-        Privacy::Organization => "công khai",
-        Privacy::MemberCount => "công khai",
-        Privacy::MemberLevel => "ẩn số nhỏ (1 đến k−1)",
+        Privacy::Unpublished => "không công bố",
+        Privacy::Organization => "của tổ chức",
+        Privacy::MemberCount => "số đảng viên",
+        Privacy::MemberLevel => "số đảng viên nhạy cảm: không công bố theo tổ chức, số tổng ẩn khi từ 1 đến k−1",
     }
 }
 

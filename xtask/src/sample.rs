@@ -1,10 +1,11 @@
 //! `cargo xtask sample`: a deterministic, fictional data set for the ĐUK statistics site.
 //!
-//! Stages: `orgs` builds the organization tree, `sim` simulates each year, `check` enforces
-//! the data invariants on the result, `render` writes the TOML files. Output is a pure
-//! function of the arguments: one seeded PRNG stream per organization, sorted iteration only.
+//! Stages: `orgs` builds the organization tree, `sim` simulates each year into the model's
+//! reports, `render` writes the TOML files (reports through the schema's one writer), and the
+//! site's own loader and checker validate them before they replace the generated part of the
+//! output. Output is a pure function of the arguments: one seeded PRNG stream per
+//! organization, sorted iteration only.
 
-mod check;
 mod date;
 mod names;
 mod orgs;
@@ -12,7 +13,7 @@ mod render;
 mod rng;
 mod sim;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 const USAGE: &str = "usage: cargo xtask sample --orgs N --years A..B --seed S --out DIR";
 
@@ -108,13 +109,20 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
 pub fn run(args: &[String]) -> Result<(), String> {
     let opts = parse_args(args)?;
     let ds = sim::generate(opts.orgs, opts.first, opts.last, opts.seed);
-    check::check(&ds)?;
     // The header names the arguments (not the output path) so copies compare equal.
     let header = format!(
         "Dữ liệu mẫu hư cấu: cargo xtask sample --orgs {} --years {}..{} --seed {}",
         opts.orgs, opts.first, opts.last, opts.seed
     );
-    render::write_all(&ds, &opts.out, &header)?;
+    // Written beside the output first: data that fails the checks never reaches it.
+    let staged = staging_dir(&opts.out);
+    let _ = std::fs::remove_dir_all(&staged);
+    let checked = render::write_all(&ds, &staged, &header).and_then(|()| validate(&staged));
+    if let Err(e) = checked {
+        let _ = std::fs::remove_dir_all(&staged);
+        return Err(e);
+    }
+    render::replace_generated(&staged, &opts.out)?;
     println!(
         "sample: {} organizations, {} reports, years {}..={} -> {}",
         ds.orgs.len(),
@@ -126,10 +134,61 @@ pub fn run(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
+fn staging_dir(out: &Path) -> PathBuf {
+    let name = out.file_name().map_or_else(|| "data".into(), |n| n.to_string_lossy().into_owned());
+    out.with_file_name(format!(".{name}.sample-{}", std::process::id()))
+}
+
+/// The generated tree through the site's own loader and checker: what `site check` would say
+/// of it, errors and warnings alike. Only the generated files are judged (the staging
+/// directory has no site.toml, documents or news).
+fn validate(dir: &Path) -> Result<(), String> {
+    let mut loaded = site::load::load(dir);
+    site::check::check(&mut loaded);
+    let (sources, findings) = (&loaded.sources, &loaded.findings.items);
+    let ours = |d: &&site::diagnostic::Diagnostic| match d.file {
+        Some(id) => !sources.get(id).path.ends_with("site.toml"),
+        None => !d.message.contains("site.toml"),
+    };
+    let found: Vec<site::diagnostic::Diagnostic> = findings.iter().filter(ours).cloned().collect();
+    if found.is_empty() {
+        return Ok(());
+    }
+    let n = found.len();
+    let shown = site::diagnostic::Findings { items: found.into_iter().take(20).collect() };
+    Err(format!("the generated data fails the site's checks ({n} findings; the first 20):\n{}", shown.render(sources)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::fs;
+
+    /// The data set written and run through the site's checker: no finding at all.
+    fn checked(ds: &sim::Dataset) {
+        let dir = std::env::temp_dir().join(format!("xtask-sample-check-{}-{}", std::process::id(), ds.orgs.len()));
+        let _ = fs::remove_dir_all(&dir);
+        render::write_all(ds, &dir, "kiểm tra").unwrap();
+        let result = validate(&dir);
+        let _ = fs::remove_dir_all(&dir);
+        result.unwrap_or_else(|e| panic!("{} organizations: {e}", ds.orgs.len()));
+    }
+
+    #[test]
+    fn validation_is_the_site_checker_and_refuses_broken_output() {
+        let ds = sim::generate(5, 2023, 2024, 2);
+        let dir = std::env::temp_dir().join(format!("xtask-sample-broken-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        render::write_all(&ds, &dir, "kiểm tra").unwrap();
+        let r = &ds.reports[0];
+        let path = dir.join(format!("reports/{}/{}.toml", r.data.year, ds.orgs[r.org].code));
+        let text = fs::read_to_string(&path).unwrap();
+        let admitted = format!("ket_nap = {}", r.data.movements.admitted);
+        fs::write(&path, text.replacen(&admitted, &format!("ket_nap = {}", r.data.movements.admitted + 1), 1)).unwrap();
+        let err = validate(&dir).unwrap_err();
+        let _ = fs::remove_dir_all(&dir);
+        assert!(err.contains("E020") && err.contains("E022"), "{err}");
+    }
 
     fn args(s: &str) -> Vec<String> {
         s.split_whitespace().map(String::from).collect()
@@ -158,7 +217,7 @@ mod tests {
     #[test]
     fn sample_36_satisfies_invariants() {
         let ds = sim::generate(36, 2020, 2025, 7);
-        check::check(&ds).unwrap();
+        checked(&ds);
         assert_eq!(ds.orgs.len(), 36);
         let count = |l: orgs::Level| ds.orgs.iter().filter(|o| o.level == l).count();
         assert_eq!(count(orgs::Level::DangBoCoSo), 6);
@@ -178,17 +237,17 @@ mod tests {
         assert!(target.level.is_grassroots() && target.kind.key() == merged[0].kind.key());
 
         // Some plans unsent, some late; some small branches; some grade-4 members.
-        assert!(ds.reports.iter().any(|r| r.plan == Some(None)));
+        assert!(ds.reports.iter().any(|r| r.data.next_year_plan == Some(app::model::NextYearPlan::NotSent)));
         assert!(ds
             .reports
             .iter()
-            .any(|r| matches!(r.plan, Some(Some(d)) if d > sim::plan_deadline(r.year))));
+            .any(|r| matches!(r.data.next_year_plan, Some(app::model::NextYearPlan::Sent(d)) if d > sim::plan_deadline(r.data.year).naive())));
         assert!(ds.orgs.iter().filter(|o| o.small).count() >= 2);
         assert!(ds
             .reports
             .iter()
             .any(|r| ds.orgs[r.org].small
-                && r.ratings.as_ref().is_some_and(|x| x.khong_hoan_thanh > 0)));
+                && r.data.ratings.as_ref().is_some_and(|x| x.count(app::model::Grade::Failed) > 0)));
     }
 
     #[test]
@@ -206,7 +265,7 @@ mod tests {
         for (n, a, b, seed) in cases {
             let ds = sim::generate(n, a, b, seed);
             assert_eq!(ds.orgs.len(), n);
-            check::check(&ds).unwrap_or_else(|e| panic!("n={n}: {e}"));
+            checked(&ds);
         }
     }
 

@@ -370,6 +370,34 @@ pub const FIELDS: &[FieldSpec] = &[
     FieldSpec { applies: Applies::Grassroots, ..other(Field::PlanDate, S::NextYearPlan, "ngay_gui", Kind::Date, Presence::Optional, "ngày gửi", "date sent", "có khi `da_gui = true`", "E003 E004 E006") },
 ];
 
+/// Adds `part`'s summed fields into `total` ([`Sum::Total`] counts, [`Sum::PerMonth`] lists
+/// month by month): a đảng bộ cơ sở's figures from its branches, the rule the hierarchy check
+/// (E050) holds reports to.
+pub fn add_summed(total: &mut crate::model::Report, part: &crate::model::Report) {
+    for f in FIELDS {
+        match (f.sum, f.field.get(part)) {
+            (Sum::Total, Some(Value::Count(n))) => {
+                let sum = f.field.count(total).unwrap_or(0) + n;
+                f.field.set(total, Value::Count(sum));
+            }
+            (Sum::PerMonth, Some(Value::List(months))) => {
+                let mut sum = match f.field.get(total) {
+                    Some(Value::List(l)) => l,
+                    _ => Vec::new(),
+                };
+                if sum.len() < months.len() {
+                    sum.resize(months.len(), 0);
+                }
+                for (a, b) in sum.iter_mut().zip(&months) {
+                    *a += b;
+                }
+                f.field.set(total, Value::List(sum));
+            }
+            _ => {}
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

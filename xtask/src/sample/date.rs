@@ -42,10 +42,10 @@ impl Date {
         Date::from_days(self.to_days() + n)
     }
 
-    /// dd/mm/yyyy, the form Vietnamese readers expect in prose comments.
-    pub fn vn(self) -> String {
-        format!("{:02}/{:02}/{:04}", self.d, self.m, self.y)
+    pub fn naive(self) -> chrono::NaiveDate {
+        chrono::NaiveDate::from_ymd_opt(self.y, self.m, self.d).expect("the generator makes real dates")
     }
+
 }
 
 /// TOML local-date form (YYYY-MM-DD), written without quotes.

@@ -61,10 +61,6 @@ impl Level {
         self != Level::ChiBoTrucThuoc
     }
 
-    /// Branches (chi bộ) hold the monthly meetings; a đảng bộ cơ sở does not.
-    pub fn is_branch(self) -> bool {
-        self != Level::DangBoCoSo
-    }
 }
 
 #[derive(Clone, Debug)]

@@ -8,6 +8,7 @@
 use super::date::Date;
 use super::orgs::{Kind, Level, Org, Ownership};
 use super::rng::Rng;
+use app::model::{Grade, Meetings, MemberStock, Movements, NextYearPlan, OrgCode, Ratings, RequiredDocs, Stock};
 use std::collections::BTreeSet;
 
 /// A branch keeps at least this many full members (Party Charter minimum).
@@ -19,146 +20,11 @@ const MONTH_WEIGHTS: [f64; 12] = [6.0, 8.0, 8.0, 9.0, 9.0, 8.0, 8.0, 8.0, 10.0, 
 /// Months covered by the in-progress year's reports (data as of 30 September).
 pub const AS_OF_MONTHS: usize = 9;
 
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Grade {
-    XuatSac,
-    Tot,
-    HoanThanh,
-    KhongHoanThanh,
-}
-
-impl Grade {
-    pub fn key(self) -> &'static str {
-        match self {
-            Grade::XuatSac => "xuat_sac",
-            Grade::Tot => "tot",
-            Grade::HoanThanh => "hoan_thanh",
-            Grade::KhongHoanThanh => "khong_hoan_thanh",
-        }
-    }
-}
-
-#[derive(Clone, Default, Debug, PartialEq)]
-pub struct Members {
-    pub dau_nam_chinh_thuc: u32,
-    pub dau_nam_du_bi: u32,
-    pub cuoi_nam_chinh_thuc: u32,
-    pub cuoi_nam_du_bi: u32,
-    pub mien_sinh_hoat: u32,
-    pub dinh_chi: u32,
-    pub ky_luat: u32,
-}
-
-impl Members {
-    fn add(&mut self, o: &Members) {
-        self.dau_nam_chinh_thuc += o.dau_nam_chinh_thuc;
-        self.dau_nam_du_bi += o.dau_nam_du_bi;
-        self.cuoi_nam_chinh_thuc += o.cuoi_nam_chinh_thuc;
-        self.cuoi_nam_du_bi += o.cuoi_nam_du_bi;
-        self.mien_sinh_hoat += o.mien_sinh_hoat;
-        self.dinh_chi += o.dinh_chi;
-        self.ky_luat += o.ky_luat;
-    }
-}
-
-#[derive(Clone, Default, Debug, PartialEq)]
-pub struct Movements {
-    pub ket_nap: u32,
-    pub chuyen_chinh_thuc: u32,
-    pub khong_chuyen_chinh_thuc: u32,
-    pub chuyen_den: u32,
-    pub chuyen_di: u32,
-    pub xoa_ten: u32,
-    pub khai_tru: u32,
-    pub ra_khoi_dang: u32,
-    pub tu_tran: u32,
-    pub ket_nap_theo_thang: Vec<u32>,
-}
-
-impl Movements {
-    fn add(&mut self, o: &Movements) {
-        self.ket_nap += o.ket_nap;
-        self.chuyen_chinh_thuc += o.chuyen_chinh_thuc;
-        self.khong_chuyen_chinh_thuc += o.khong_chuyen_chinh_thuc;
-        self.chuyen_den += o.chuyen_den;
-        self.chuyen_di += o.chuyen_di;
-        self.xoa_ten += o.xoa_ten;
-        self.khai_tru += o.khai_tru;
-        self.ra_khoi_dang += o.ra_khoi_dang;
-        self.tu_tran += o.tu_tran;
-        if self.ket_nap_theo_thang.len() < o.ket_nap_theo_thang.len() {
-            self.ket_nap_theo_thang
-                .resize(o.ket_nap_theo_thang.len(), 0);
-        }
-        for (a, b) in self
-            .ket_nap_theo_thang
-            .iter_mut()
-            .zip(&o.ket_nap_theo_thang)
-        {
-            *a += b;
-        }
-    }
-}
-
-#[derive(Clone, Default, Debug, PartialEq)]
-pub struct Ratings {
-    /// The organization's own grade; None when founded under 6 months before year end.
-    pub to_chuc: Option<Grade>,
-    pub xuat_sac: u32,
-    pub tot: u32,
-    pub hoan_thanh: u32,
-    pub khong_hoan_thanh: u32,
-    pub duoi_6_thang: u32,
-    pub mien: u32,
-    pub dinh_chi: u32,
-}
-
-impl Ratings {
-    fn add_counts(&mut self, o: &Ratings) {
-        self.xuat_sac += o.xuat_sac;
-        self.tot += o.tot;
-        self.hoan_thanh += o.hoan_thanh;
-        self.khong_hoan_thanh += o.khong_hoan_thanh;
-        self.duoi_6_thang += o.duoi_6_thang;
-        self.mien += o.mien;
-        self.dinh_chi += o.dinh_chi;
-    }
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct Meetings {
-    pub dinh_ky_theo_thang: Vec<u32>,
-    pub luot_du_kien: u32,
-    pub luot_co_mat: u32,
-    pub vang_khong_ly_do: u32,
-    pub chuyen_de: u32,
-    pub dien_dan: u32,
-    pub cap_uy_du_theo_quy: Option<Vec<u32>>,
-    pub diem: Option<u32>,
-}
-
-/// Done/not done, in the order of [van_ban_bat_buoc] keys.
-pub const DOC_KEYS: [&str; 5] = [
-    "chuong_trinh_cong_tac",
-    "chuong_trinh_kiem_tra_giam_sat",
-    "phan_cong_nhiem_vu",
-    "ke_hoach_chi_thi_05",
-    "ban_cam_ket",
-];
-
+/// One organization's report, with the index of its organization in the tree.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Report {
     pub org: usize,
-    pub year: i32,
-    /// Set only in the in-progress (last) year.
-    pub as_of: Option<Date>,
-    pub members: Members,
-    pub moves: Movements,
-    pub ratings: Option<Ratings>,
-    pub meetings: Option<Meetings>,
-    pub docs: [bool; 5],
-    /// Grassroots, complete years only: Some(None) = plan not sent.
-    pub plan: Option<Option<Date>>,
+    pub data: app::model::Report,
 }
 
 pub struct Dataset {
@@ -169,20 +35,6 @@ pub struct Dataset {
     pub quotas: Vec<(i32, Vec<(usize, u32)>)>,
     /// Sorted by (year, org index).
     pub reports: Vec<Report>,
-}
-
-impl Dataset {
-    pub fn months(&self, year: i32) -> usize {
-        if year == self.last_year {
-            AS_OF_MONTHS
-        } else {
-            12
-        }
-    }
-
-    pub fn as_of(&self) -> Date {
-        Date::new(self.last_year, 9, 30)
-    }
 }
 
 pub fn plan_deadline(year: i32) -> Date {
@@ -243,7 +95,7 @@ pub fn generate(n: usize, first: i32, last: i32, seed: u64) -> Dataset {
             quotas[(y - first) as usize].1.push((g, q));
         }
     }
-    reports.sort_by_key(|r| (r.year, r.org));
+    reports.sort_by_key(|r| (r.data.year, r.org));
     for (_, list) in quotas.iter_mut() {
         list.sort_by(|a, b| orgs[a.0].code.cmp(&orgs[b.0].code));
     }
@@ -311,7 +163,7 @@ fn pick_laggards(orgs: &[Org], first: i32, last: i32, seed: u64) -> BTreeSet<(us
 fn ensure_unsent_plan(outputs: &mut [(usize, Output)]) {
     let any = outputs
         .iter()
-        .any(|(_, o)| o.reports.iter().any(|r| r.plan == Some(None)));
+        .any(|(_, o)| o.reports.iter().any(|r| r.data.next_year_plan == Some(NextYearPlan::NotSent)));
     if any {
         return;
     }
@@ -319,10 +171,10 @@ fn ensure_unsent_plan(outputs: &mut [(usize, Output)]) {
     let candidate = outputs
         .iter_mut()
         .flat_map(|(_, o)| o.reports.iter_mut())
-        .filter(|r| r.plan.is_some())
-        .max_by_key(|r| (r.year, r.org));
+        .filter(|r| r.data.next_year_plan.is_some())
+        .max_by_key(|r| (r.data.year, r.org));
     if let Some(r) = candidate {
-        r.plan = Some(None);
+        r.data.next_year_plan = Some(NextYearPlan::NotSent);
     }
 }
 
@@ -532,61 +384,40 @@ impl Sim<'_> {
             if closing {
                 out.last_full = leaf_reports
                     .iter()
-                    .map(|r| r.members.cuoi_nam_chinh_thuc)
+                    .map(|r| r.data.members.end.full)
                     .sum();
             }
 
             let plan = if yc.complete {
-                Some(if closing {
-                    None
-                } else {
-                    plan_date(&mut rng, year, late_bias)
-                })
+                let sent = if closing { None } else { plan_date(&mut rng, year, late_bias) };
+                Some(sent.map_or(NextYearPlan::NotSent, |d| NextYearPlan::Sent(d.naive())))
             } else {
                 None
             };
 
             if org.level == Level::DangBoCoSo {
-                let mut members = Members::default();
-                let mut moves = Movements::default();
-                let mut counts = Ratings::default();
+                // The committee's figures are its branches' sums, as the schema adds them up.
+                let mut data = app::model::Report::empty(year, code(org));
+                data.as_of = (!yc.complete).then(|| Date::new(year, 9, 30).naive());
                 let mut weak = false;
                 for r in &leaf_reports {
-                    members.add(&r.members);
-                    moves.add(&r.moves);
-                    if let Some(x) = &r.ratings {
-                        counts.add_counts(x);
-                        weak |= x.to_chuc == Some(Grade::KhongHoanThanh) || x.khong_hoan_thanh > 1;
+                    app::schema::add_summed(&mut data, &r.data);
+                    if let Some(x) = &r.data.ratings {
+                        weak |= x.organization == Some(Grade::Failed) || x.count(Grade::Failed) > 1;
                     }
                 }
-                moves.ket_nap_theo_thang.resize(yc.months, 0);
-                let ratings = if yc.complete {
-                    counts.to_chuc = if yc.too_new {
-                        None
-                    } else {
-                        Some(org_grade(&mut rng, weak, planned < quota))
-                    };
-                    Some(counts)
-                } else {
-                    None
-                };
-                let docs = [(); 5].map(|_| rng.chance(own_docs));
-                out.reports.push(Report {
-                    org: g,
-                    year,
-                    as_of: (!yc.complete).then(|| Date::new(year, 9, 30)),
-                    members,
-                    moves,
-                    ratings,
-                    meetings: None,
-                    docs,
-                    plan,
-                });
+                data.monthly_admissions.resize(yc.months, 0);
+                if let Some(x) = data.ratings.as_mut() {
+                    x.organization = if yc.too_new { None } else { Some(org_grade(&mut rng, weak, planned < quota)) };
+                }
+                data.required_docs = Some(required_docs(&mut rng, own_docs));
+                data.next_year_plan = plan;
+                out.reports.push(Report { org: g, data });
                 out.reports.extend(leaf_reports);
             } else {
                 // A chi bộ cơ sở is its own single branch.
                 for mut r in leaf_reports {
-                    r.plan = plan;
+                    r.data.next_year_plan = plan;
                     out.reports.push(r);
                 }
             }
@@ -681,60 +512,51 @@ impl Sim<'_> {
                 tot += 1;
             }
             Ratings {
-                to_chuc: None,
-                xuat_sac: xs,
-                tot,
-                hoan_thanh: ht,
-                khong_hoan_thanh: khtnv,
-                duoi_6_thang: second_half,
-                mien,
-                dinh_chi,
+                organization: None,
+                members: [xs, tot, ht, khtnv],
+                not_rated_new: second_half,
+                not_rated_exempted: mien,
+                not_rated_suspended: dinh_chi,
             }
         });
 
         let meetings = self.meetings(b, rng, yc, start, full + cuoi_db, mien);
         let ratings = ratings.map(|mut r| {
             if !yc.too_new {
-                let weak = r.khong_hoan_thanh > 0
-                    || meetings.luot_co_mat * 100 < meetings.luot_du_kien * 85;
-                r.to_chuc = Some(org_grade(rng, weak, false));
+                let weak = r.count(Grade::Failed) > 0 || meetings.attended * 100 < meetings.attendance_expected * 85;
+                r.organization = Some(org_grade(rng, weak, false));
             }
             r
         });
-        let docs = [(); 5].map(|_| rng.chance(b.docs));
+        let docs = required_docs(rng, b.docs);
 
         b.full = full;
         b.prev = *adm;
-        Report {
-            org: b.org,
-            year: yc.year,
-            as_of: (!yc.complete).then(|| Date::new(yc.year, 9, 30)),
-            members: Members {
-                dau_nam_chinh_thuc: dau_ct,
-                dau_nam_du_bi: dau_db,
-                cuoi_nam_chinh_thuc: full,
-                cuoi_nam_du_bi: cuoi_db,
-                mien_sinh_hoat: mien,
-                dinh_chi,
-                ky_luat,
-            },
-            moves: Movements {
-                ket_nap,
-                chuyen_chinh_thuc: cct,
-                khong_chuyen_chinh_thuc: fail,
-                chuyen_den: den,
-                chuyen_di,
-                xoa_ten,
-                khai_tru,
-                ra_khoi_dang,
-                tu_tran,
-                ket_nap_theo_thang: adm[..months].to_vec(),
-            },
-            ratings,
-            meetings: Some(meetings),
-            docs,
-            plan: None,
-        }
+        let mut data = app::model::Report::empty(yc.year, code(org));
+        data.as_of = (!yc.complete).then(|| Date::new(yc.year, 9, 30).naive());
+        data.members = MemberStock {
+            start: Stock { full: dau_ct, probationary: dau_db },
+            end: Stock { full, probationary: cuoi_db },
+            exempted: mien,
+            suspended: dinh_chi,
+            disciplined: ky_luat,
+        };
+        data.movements = Movements {
+            admitted: ket_nap,
+            made_full: cct,
+            probation_failed: fail,
+            transferred_in: den,
+            transferred_out: chuyen_di,
+            struck_off: xoa_ten,
+            expelled: khai_tru,
+            removed: ra_khoi_dang,
+            deceased: tu_tran,
+        };
+        data.monthly_admissions = adm[..months].to_vec();
+        data.ratings = ratings;
+        data.meetings = Some(meetings);
+        data.required_docs = Some(docs);
+        Report { org: b.org, data }
     }
 
     fn meetings(
@@ -818,14 +640,14 @@ impl Sim<'_> {
             score.round().clamp(40.0, 100.0) as u32
         });
         Meetings {
-            dinh_ky_theo_thang: monthly,
-            luot_du_kien,
-            luot_co_mat,
-            vang_khong_ly_do,
-            chuyen_de,
-            dien_dan,
-            cap_uy_du_theo_quy,
-            diem,
+            monthly,
+            attendance_expected: luot_du_kien,
+            attended: luot_co_mat,
+            unexcused_absences: vang_khong_ly_do,
+            thematic: chuyen_de,
+            forums: dien_dan,
+            upper_visits: cap_uy_du_theo_quy,
+            score: diem,
         }
     }
 }
@@ -856,12 +678,17 @@ fn org_grade(rng: &mut Rng, weak: bool, lagging: bool) -> Grade {
     } else {
         [0.2, 0.68, 0.115, 0.005]
     };
-    [
-        Grade::XuatSac,
-        Grade::Tot,
-        Grade::HoanThanh,
-        Grade::KhongHoanThanh,
-    ][rng.weighted(&w)]
+    [Grade::Excellent, Grade::Good, Grade::Completed, Grade::Failed][rng.weighted(&w)]
+}
+
+/// The five required documents, each done with probability `p`, drawn in the file's order.
+fn required_docs(rng: &mut Rng, p: f64) -> RequiredDocs {
+    let [work_programme, inspection_programme, task_assignment, directive_05_plan, commitments] = [(); 5].map(|_| rng.chance(p));
+    RequiredDocs { work_programme, inspection_programme, task_assignment, directive_05_plan, commitments }
+}
+
+fn code(org: &Org) -> OrgCode {
+    OrgCode::parse(&org.code).expect("the generator makes valid codes")
 }
 
 /// Next year's plan: mostly before 5 November, some late, a few never sent.

@@ -69,7 +69,14 @@ fn each_page_loads_only_the_app_it_needs() {
     let tab = chrome.browser.new_tab().unwrap();
     let errors = collect_errors(&tab);
     // CQ01-01 is a branch: no quota, no figures to enhance.
-    let expected = [("/", ""), ("/van-ban/", ""), ("/don-vi/cq01-01/", ""), ("/thong-ke/", "dashboard"), ("/don-vi/cq01/", "dashboard"), ("/tim-kiem/", "search")];
+    let expected = [
+        ("/", ""),
+        ("/van-ban/", ""),
+        ("/don-vi/cq01-01/", ""),
+        ("/thong-ke/", "dashboard"),
+        ("/don-vi/cq01/", "dashboard"),
+        ("/tim-kiem/", "search"),
+    ];
     for (path, app) in expected {
         tab.navigate_to(&format!("http://{addr}{path}")).unwrap().wait_until_navigated().unwrap();
         wait_for(&tab, e2e::APP_SETTLED, &format!("the page to settle on {path}"), TIMEOUT);

@@ -84,36 +84,41 @@ fn assert_consistent(tab: &headless_chrome::Tab) {
 fn filters_redraw_the_charts_keep_the_url_and_survive_a_reload() {
     let phone = Phone::open("/thong-ke/");
     let tab = &phone.tab;
-    let all = rows(&tab);
-    let svg_all = eval_string(&tab, "document.querySelector('#chi-tieu svg').outerHTML");
+    let all = rows(tab);
+    let svg_all = eval_string(tab, "document.querySelector('#chi-tieu svg').outerHTML");
 
     // Kind: enterprises only.
-    set_select(&tab, "chon-loai", "1");
-    wait_for(&tab, &format!("document.querySelectorAll('{SHOWN}').length < {all}"), "fewer rows", TIMEOUT);
-    let enterprises = rows(&tab);
+    set_select(tab, "chon-loai", "1");
+    wait_for(tab, &format!("document.querySelectorAll('{SHOWN}').length < {all}"), "fewer rows", TIMEOUT);
+    let enterprises = rows(tab);
     assert!(enterprises > 0);
-    assert_consistent(&tab);
-    assert_ne!(eval_string(&tab, "document.querySelector('#chi-tieu svg').outerHTML"), svg_all, "the chart is redrawn");
-    assert!(eval_string(&tab, "location.search").contains("loai=doanh_nghiep"));
+    assert_consistent(tab);
+    assert_ne!(eval_string(tab, "document.querySelector('#chi-tieu svg').outerHTML"), svg_all, "the chart is redrawn");
+    assert!(eval_string(tab, "location.search").contains("loai=doanh_nghiep"));
 
     // Compare with another year: a column appears.
-    let other = eval_string(&tab, "document.querySelector('#so-sanh option:last-child').value");
-    set_select(&tab, "so-sanh", &other);
-    wait_for(&tab, &format!("document.querySelector('#chi-tieu thead').textContent.includes('Năm {other}')"), "the comparison column", TIMEOUT);
-    assert!(eval_string(&tab, "location.search").contains(&format!("so_sanh={other}")));
+    let other = eval_string(tab, "document.querySelector('#so-sanh option:last-child').value");
+    set_select(tab, "so-sanh", &other);
+    wait_for(
+        tab,
+        &format!("document.querySelector('#chi-tieu thead').textContent.includes('Năm {other}')"),
+        "the comparison column",
+        TIMEOUT,
+    );
+    assert!(eval_string(tab, "location.search").contains(&format!("so_sanh={other}")));
 
     // The shared link restores the view.
-    let url = eval_string(&tab, "location.href");
+    let url = eval_string(tab, "location.href");
     tab.navigate_to(&url).unwrap().wait_until_navigated().unwrap();
-    wait_for(&tab, READY, "the app after reload", TIMEOUT);
-    wait_for(&tab, "document.getElementById('chon-loai').value === '1'", "the kind filter restored", TIMEOUT);
-    assert_eq!(rows(&tab), enterprises);
-    assert_consistent(&tab);
-    assert_eq!(eval_string(&tab, "document.getElementById('so-sanh').value"), other);
+    wait_for(tab, READY, "the app after reload", TIMEOUT);
+    wait_for(tab, "document.getElementById('chon-loai').value === '1'", "the kind filter restored", TIMEOUT);
+    assert_eq!(rows(tab), enterprises);
+    assert_consistent(tab);
+    assert_eq!(eval_string(tab, "document.getElementById('so-sanh').value"), other);
     // Back to every organization: every row shows again.
-    set_select(&tab, "chon-loai", "");
-    wait_for(&tab, &format!("document.querySelectorAll('{SHOWN}').length === {all}"), "every row again", TIMEOUT);
-    assert_consistent(&tab);
+    set_select(tab, "chon-loai", "");
+    wait_for(tab, &format!("document.querySelectorAll('{SHOWN}').length === {all}"), "every row again", TIMEOUT);
+    assert_consistent(tab);
 
     phone.done();
 }
@@ -126,26 +131,27 @@ fn the_keyboard_the_tooltip_and_the_chart_table_switch_work() {
     // Keyboard: focus the "lagging only" box and press Space.
     tab.find_element("#chi-cham").unwrap().focus().unwrap();
     tab.press_key(" ").unwrap();
-    wait_for(&tab, "location.search.includes('cham=1')", "the lagging filter from the keyboard", TIMEOUT);
-    let lagging_only = eval_string(&tab, &format!("String([...document.querySelectorAll('{SHOWN}')].every(r => r.classList.contains('lagging')))"));
+    wait_for(tab, "location.search.includes('cham=1')", "the lagging filter from the keyboard", TIMEOUT);
+    let lagging_only =
+        eval_string(tab, &format!("String([...document.querySelectorAll('{SHOWN}')].every(r => r.classList.contains('lagging')))"));
     assert_eq!(lagging_only, "true");
 
     // Tap a chart row: the exact figures appear.
     tab.find_element("#chi-tieu svg .hit[data-hit='0']").unwrap().click().unwrap();
-    wait_for(&tab, "!document.querySelector('.chart-tooltip').hidden", "the tooltip", TIMEOUT);
-    let tip = eval_string(&tab, "document.querySelector('.chart-tooltip').textContent");
+    wait_for(tab, "!document.querySelector('.chart-tooltip').hidden", "the tooltip", TIMEOUT);
+    let tip = eval_string(tab, "document.querySelector('.chart-tooltip').textContent");
     assert!(tip.contains('/') && tip.contains('%'), "tooltip: {tip}");
-    assert_eq!(tip, eval_string(&tab, "document.querySelector('#chi-tieu svg .hit[data-hit=\"0\"] title').textContent"), "the hover text");
+    assert_eq!(tip, eval_string(tab, "document.querySelector('#chi-tieu svg .hit[data-hit=\"0\"] title').textContent"), "the hover text");
     // And a month of the cumulative curve.
     tab.find_element("#cong-don svg .hit[data-hit='2']").unwrap().click().unwrap();
-    wait_for(&tab, "document.querySelector('.chart-tooltip').textContent.startsWith('T3: ')", "the month's figures", TIMEOUT);
+    wait_for(tab, "document.querySelector('.chart-tooltip').textContent.startsWith('T3: ')", "the month's figures", TIMEOUT);
 
     // Table only, from the keyboard: the chart hides, the table stays.
     tab.find_element("#xem-bang").unwrap().focus().unwrap();
     tab.press_key("Enter").unwrap();
-    wait_for(&tab, "document.querySelector('#chi-tieu .chart').hidden", "the chart hidden", TIMEOUT);
-    assert_eq!(eval_string(&tab, "String(document.querySelector('#chi-tieu .table-wrap').hidden)"), "false");
-    assert!(eval_string(&tab, "location.search").contains("xem=bang"));
+    wait_for(tab, "document.querySelector('#chi-tieu .chart').hidden", "the chart hidden", TIMEOUT);
+    assert_eq!(eval_string(tab, "String(document.querySelector('#chi-tieu .table-wrap').hidden)"), "false");
+    assert!(eval_string(tab, "location.search").contains("xem=bang"));
     phone.done();
 }
 
@@ -313,38 +319,39 @@ fn redraw_time_for_a_thousand_organizations_is_printed() {
 fn one_committee_shows_its_quota_and_its_branches() {
     let phone = Phone::open("/thong-ke/");
     let tab = &phone.tab;
-    assert!(eval_string(&tab, "String(!document.querySelector('.branch-admissions'))") == "true", "no branch table for the whole Khối");
+    assert!(eval_string(tab, "String(!document.querySelector('.branch-admissions'))") == "true", "no branch table for the whole Khối");
 
     // The first đảng bộ cơ sở in the list.
-    let code = eval_string(&tab, "document.querySelector('#chon-don-vi option:nth-child(2)').value");
-    let name = eval_string(&tab, "document.querySelector('#chon-don-vi option:nth-child(2)').textContent");
-    set_select(&tab, "chon-don-vi", &code);
-    wait_for(&tab, "!!document.querySelector('.branch-admissions')", "the branch table", TIMEOUT);
-    assert_eq!(rows(&tab), 1, "only the committee's own quota row");
-    assert_consistent(&tab);
-    assert!(eval_string(&tab, &format!("document.querySelector('{SHOWN} th').textContent")) == name);
-    let summary = eval_string(&tab, "document.querySelector('#chi-tieu .chart-summary').textContent");
+    let code = eval_string(tab, "document.querySelector('#chon-don-vi option:nth-child(2)').value");
+    let name = eval_string(tab, "document.querySelector('#chon-don-vi option:nth-child(2)').textContent");
+    set_select(tab, "chon-don-vi", &code);
+    wait_for(tab, "!!document.querySelector('.branch-admissions')", "the branch table", TIMEOUT);
+    assert_eq!(rows(tab), 1, "only the committee's own quota row");
+    assert_consistent(tab);
+    assert!(eval_string(tab, &format!("document.querySelector('{SHOWN} th').textContent")) == name);
+    let summary = eval_string(tab, "document.querySelector('#chi-tieu .chart-summary').textContent");
     assert!(summary.contains(&format!("{name} kết nạp")), "the summary names the organization: {summary}");
-    let branches: usize = eval_string(&tab, "String(document.querySelectorAll('.branch-admissions tbody tr').length)").parse().unwrap();
+    let branches: usize = eval_string(tab, "String(document.querySelectorAll('.branch-admissions tbody tr').length)").parse().unwrap();
     assert!(branches > 0, "a đảng bộ cơ sở has branches");
-    assert!(eval_string(&tab, "location.search").contains(&format!("don_vi={}", code.to_ascii_lowercase())));
+    assert!(eval_string(tab, "location.search").contains(&format!("don_vi={}", code.to_ascii_lowercase())));
 
     // The link restores it; the whole Khối again removes the branch table.
-    let url = eval_string(&tab, "location.href");
+    let url = eval_string(tab, "location.href");
     tab.navigate_to(&url).unwrap().wait_until_navigated().unwrap();
-    wait_for(&tab, READY, "the app after reload", TIMEOUT);
-    wait_for(&tab, "!!document.querySelector('.branch-admissions')", "the branch table after reload", TIMEOUT);
-    assert_eq!(eval_string(&tab, "document.getElementById('chon-don-vi').value"), code);
-    set_select(&tab, "chon-don-vi", "");
-    wait_for(&tab, "!document.querySelector('.branch-admissions')", "the branch table gone", TIMEOUT);
-    assert!(rows(&tab) > 1);
+    wait_for(tab, READY, "the app after reload", TIMEOUT);
+    wait_for(tab, "!!document.querySelector('.branch-admissions')", "the branch table after reload", TIMEOUT);
+    assert_eq!(eval_string(tab, "document.getElementById('chon-don-vi').value"), code);
+    set_select(tab, "chon-don-vi", "");
+    wait_for(tab, "!document.querySelector('.branch-admissions')", "the branch table gone", TIMEOUT);
+    assert!(rows(tab) > 1);
 
     // Filters that keep nothing say so instead of drawing an empty chart.
-    set_select(&tab, "chon-don-vi", &code);
-    set_select(&tab, "chon-cap", "0");
-    wait_for(&tab, "document.querySelector('#chi-tieu .chart').hidden", "the empty chart hidden", TIMEOUT);
-    assert!(eval_string(&tab, "document.querySelector('#chi-tieu .chart-summary').textContent").contains("không có tổ chức cơ sở đảng nào khớp bộ lọc"));
-    assert_eq!(rows(&tab), 0);
+    set_select(tab, "chon-don-vi", &code);
+    set_select(tab, "chon-cap", "0");
+    wait_for(tab, "document.querySelector('#chi-tieu .chart').hidden", "the empty chart hidden", TIMEOUT);
+    assert!(eval_string(tab, "document.querySelector('#chi-tieu .chart-summary').textContent")
+        .contains("không có tổ chức cơ sở đảng nào khớp bộ lọc"));
+    assert_eq!(rows(tab), 0);
     phone.done();
 }
 
@@ -353,27 +360,32 @@ fn an_organization_page_lets_the_reader_pick_the_year() {
     // CQ01 is a đảng bộ cơ sở with branches in the sample.
     let phone = Phone::open("/don-vi/cq01/");
     let tab = &phone.tab;
-    assert_eq!(eval_string(&tab, "String(document.querySelectorAll('#quota-app select').length)"), "2", "year and comparison only");
-    assert_eq!(rows(&tab), 1);
-    assert!(eval_string(&tab, "String(!!document.querySelector('.branch-admissions'))") == "true");
-    let latest = eval_string(&tab, "document.getElementById('chon-nam').value");
-    let earlier = eval_string(&tab, "document.querySelector('#chon-nam option:last-child').value");
+    assert_eq!(eval_string(tab, "String(document.querySelectorAll('#quota-app select').length)"), "2", "year and comparison only");
+    assert_eq!(rows(tab), 1);
+    assert!(eval_string(tab, "String(!!document.querySelector('.branch-admissions'))") == "true");
+    let latest = eval_string(tab, "document.getElementById('chon-nam').value");
+    let earlier = eval_string(tab, "document.querySelector('#chon-nam option:last-child').value");
     assert_ne!(latest, earlier);
 
-    set_select(&tab, "chon-nam", &earlier);
-    wait_for(&tab, &format!("document.querySelector('#chi-tieu figcaption').textContent.includes('{earlier}')"), "the earlier year", TIMEOUT);
-    assert!(eval_string(&tab, "document.querySelector('#cong-don figcaption').textContent").contains(&earlier), "the monthly curve follows");
-    assert_consistent(&tab);
-    let search = eval_string(&tab, "location.search");
+    set_select(tab, "chon-nam", &earlier);
+    wait_for(
+        tab,
+        &format!("document.querySelector('#chi-tieu figcaption').textContent.includes('{earlier}')"),
+        "the earlier year",
+        TIMEOUT,
+    );
+    assert!(eval_string(tab, "document.querySelector('#cong-don figcaption').textContent").contains(&earlier), "the monthly curve follows");
+    assert_consistent(tab);
+    let search = eval_string(tab, "location.search");
     assert!(search.contains(&format!("nam={earlier}")) && !search.contains("don_vi"), "the page names the organization: {search}");
     // The organization's page keeps the dashboard's remembered choice untouched.
     std::thread::sleep(Duration::from_millis(200));
-    assert_eq!(eval_string(&tab, "String(localStorage.getItem('duk.thong-ke.view'))"), "null");
+    assert_eq!(eval_string(tab, "String(localStorage.getItem('duk.thong-ke.view'))"), "null");
 
-    let url = eval_string(&tab, "location.href");
+    let url = eval_string(tab, "location.href");
     tab.navigate_to(&url).unwrap().wait_until_navigated().unwrap();
-    wait_for(&tab, READY, "the app after reload", TIMEOUT);
-    wait_for(&tab, &format!("document.getElementById('chon-nam').value === '{earlier}'"), "the year restored", TIMEOUT);
+    wait_for(tab, READY, "the app after reload", TIMEOUT);
+    wait_for(tab, &format!("document.getElementById('chon-nam').value === '{earlier}'"), "the year restored", TIMEOUT);
     phone.done();
 }
 
@@ -405,7 +417,7 @@ fn on_a_phone_nothing_shifts_text_is_legible_and_controls_are_in_reach() {
 
     // Chart text as rendered: the SVG's font size times its scale on screen.
     let smallest: f64 = eval_string(
-        &tab,
+        tab,
         "String(Math.min(...[...document.querySelectorAll('#quota-app svg')].flatMap(svg => { \
             const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width; \
             return [...svg.querySelectorAll('text')].map(t => parseFloat(t.getAttribute('font-size')) * scale); })))",
@@ -417,7 +429,7 @@ fn on_a_phone_nothing_shifts_text_is_legible_and_controls_are_in_reach() {
 
     // Touch targets of the filter bar and the chart's buttons.
     let small = eval_string(
-        &tab,
+        tab,
         "[...document.querySelectorAll('.controls select, .controls button, .controls .check, .chart-more button, .year-nav a')] \
            .filter(e => { const r = e.getBoundingClientRect(); return r.height < 44 || r.width < 44; }) \
            .map(e => e.id || e.textContent).join(', ')",
@@ -426,8 +438,8 @@ fn on_a_phone_nothing_shifts_text_is_legible_and_controls_are_in_reach() {
 
     // Far down the page the filter bar is still on screen, at the top.
     tab.evaluate("window.scrollTo(0, 3000)", false).unwrap();
-    wait_for(&tab, "window.scrollY > 2000", "the scroll", TIMEOUT);
-    let top = eval_string(&tab, "String(Math.round(document.querySelector('#quota-app .controls').getBoundingClientRect().top))");
+    wait_for(tab, "window.scrollY > 2000", "the scroll", TIMEOUT);
+    let top = eval_string(tab, "String(Math.round(document.querySelector('#quota-app .controls').getBoundingClientRect().top))");
     assert_eq!(top, "0", "the filter bar stays at the top of the screen");
     phone.done();
 }

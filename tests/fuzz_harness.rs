@@ -218,7 +218,11 @@ pub fn no_active_content(html: &str) -> Result<(), String> {
                 let decoded = decode_entities(&value);
                 let v: String = decoded.trim_matches(|c: char| c <= ' ').chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
                 let v = v.to_ascii_lowercase();
-                if v.starts_with("javascript:") || v.starts_with("vbscript:") || (v.starts_with("data:") && attr != "src") || (attr == "src" && v.starts_with("data:text")) {
+                if v.starts_with("javascript:")
+                    || v.starts_with("vbscript:")
+                    || (v.starts_with("data:") && attr != "src")
+                    || (attr == "src" && v.starts_with("data:text"))
+                {
                     return Err(format!("script URL in `{attr}` of {original}"));
                 }
                 if attr == "srcdoc" {

@@ -27,9 +27,15 @@ fn root() -> PathBuf {
 
 fn seeds(target: Target) -> Vec<(String, Vec<u8>)> {
     let dir = root().join("fuzz/corpus").join(target.name());
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())).flatten().map(|e| e.path()).filter(|p| p.is_file()).collect();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_file())
+        .collect();
     files.sort();
-    let mut out: Vec<(String, Vec<u8>)> = files.iter().map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(p).unwrap())).collect();
+    let mut out: Vec<(String, Vec<u8>)> =
+        files.iter().map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(p).unwrap())).collect();
     let base = root().join("tests/fixtures/base");
     for (i, bytes) in Harness::base_inputs(target, &base).into_iter().enumerate() {
         out.push((format!("base input {i}"), bytes));
@@ -73,7 +79,11 @@ impl Rng {
     }
 
     fn below(&mut self, n: usize) -> usize {
-        if n == 0 { 0 } else { (self.next() % n as u64) as usize }
+        if n == 0 {
+            0
+        } else {
+            (self.next() % n as u64) as usize
+        }
     }
 }
 
@@ -118,7 +128,9 @@ fn mutate(seed: &[u8], dict: &[Vec<u8>], rng: &mut Rng) -> (Vec<u8>, String) {
             }
             _ if !b.is_empty() => {
                 // Replace a digit run by an extreme number.
-                let extreme = ["-1", "0", "4294967295", "4294967296", "9223372036854775807", "-9223372036854775808", "1e309", "99999999999999999999"][rng.below(8)];
+                let extreme =
+                    ["-1", "0", "4294967295", "4294967296", "9223372036854775807", "-9223372036854775808", "1e309", "99999999999999999999"]
+                        [rng.below(8)];
                 match b[at.min(b.len() - 1)..].iter().position(u8::is_ascii_digit) {
                     Some(p) => {
                         let s = at.min(b.len() - 1) + p;
@@ -195,9 +207,17 @@ fn smoke(target: Target) -> Tally {
                 Outcome::Rendered(_) => tally.rendered += 1,
                 Outcome::DataErrors(_) | Outcome::BrokenLinks => tally.data_errors += 1,
             },
-            Ok(Err(panic)) => tally.failures.push(format!("{}: {name}: panicked: {panic}\n  input: {}", target.name(), keep(target, tally.failures.len(), bytes))),
+            Ok(Err(panic)) => tally.failures.push(format!(
+                "{}: {name}: panicked: {panic}\n  input: {}",
+                target.name(),
+                keep(target, tally.failures.len(), bytes)
+            )),
             Err(_) => {
-                tally.failures.push(format!("{}: {name}: no result after {TIME_LIMIT:?} (hang?)\n  input: {}", target.name(), keep(target, tally.failures.len(), bytes)));
+                tally.failures.push(format!(
+                    "{}: {name}: no result after {TIME_LIMIT:?} (hang?)\n  input: {}",
+                    target.name(),
+                    keep(target, tally.failures.len(), bytes)
+                ));
                 // The worker is stuck: the remaining inputs cannot run.
                 break;
             }

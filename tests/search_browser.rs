@@ -35,7 +35,12 @@ fn search_finds_folded_terms_follows_typing_and_keeps_the_query_in_the_url() {
     // Folding: the unmarked query finds marked titles, documents among them.
     let first = titles(&tab);
     assert!(first.lines().any(|t| t.contains("Đảng ủy") || t.contains("Đảng bộ")), "a title with Đảng ủy/Đảng bộ:\n{first}");
-    assert!(eval_string(&tab, &format!("String([...document.querySelectorAll('{RESULTS} .meta')].some(m => m.textContent.includes('Văn bản')))")) == "true");
+    assert!(
+        eval_string(
+            &tab,
+            &format!("String([...document.querySelectorAll('{RESULTS} .meta')].some(m => m.textContent.includes('Văn bản')))")
+        ) == "true"
+    );
     assert!(eval_string(&tab, &format!("document.querySelector('{RESULTS} a').getAttribute('href')")).starts_with('/'));
 
     // Typing (value + input event): results and URL follow.
@@ -44,7 +49,12 @@ fn search_finds_folded_terms_follows_typing_and_keeps_the_query_in_the_url() {
         false,
     )
     .unwrap();
-    wait_for(&tab, "document.querySelector('#search-app [aria-live=polite]').textContent.includes('ke hoach')", "the status of the new query", TIMEOUT);
+    wait_for(
+        &tab,
+        "document.querySelector('#search-app [aria-live=polite]').textContent.includes('ke hoach')",
+        "the status of the new query",
+        TIMEOUT,
+    );
     let second = titles(&tab);
     assert_ne!(first, second, "the results follow the query");
     assert!(second.lines().any(|t| t.starts_with("Kế hoạch 70-KH/ĐUK")), "{second}");

@@ -158,7 +158,8 @@ fn key_pages_have_no_axe_core_violations() {
                 true,
             )
             .unwrap();
-        let json = result.value.and_then(|v| v.as_str().map(str::to_string)).unwrap_or_else(|| panic!("axe.run returned nothing on {path}"));
+        let json =
+            result.value.and_then(|v| v.as_str().map(str::to_string)).unwrap_or_else(|| panic!("axe.run returned nothing on {path}"));
         let list: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
         for v in list {
             let nodes: Vec<String> = v["nodes"].as_array().unwrap().iter().map(|n| format!("    {}", n.as_str().unwrap_or(""))).collect();

@@ -29,7 +29,8 @@ struct Vector {
 }
 
 fn sorted_files(dir: &Path) -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "md")).collect();
+    let mut v: Vec<PathBuf> =
+        std::fs::read_dir(dir).unwrap().flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "md")).collect();
     v.sort();
     v
 }
@@ -47,7 +48,10 @@ fn hostile_data(tmp: &Path) -> (PathBuf, Vec<Vector>, usize) {
             payloads += text.matches("XSS-").count() - text.lines().take(2).map(|l| l.matches("XSS-").count()).sum::<usize>();
             std::fs::copy(&f, data.join(sub).join(f.file_name().unwrap())).unwrap();
             let slug = f.file_stem().unwrap().to_string_lossy().into_owned();
-            vectors.push(Vector { name: format!("{sub}/{}", f.file_name().unwrap().to_string_lossy()), page: Some(format!("/{section}/{slug}/")) });
+            vectors.push(Vector {
+                name: format!("{sub}/{}", f.file_name().unwrap().to_string_lossy()),
+                page: Some(format!("/{section}/{slug}/")),
+            });
         }
     }
     // Hostile organization names over the first organizations of khoi.toml.
@@ -229,11 +233,24 @@ fn no_xss_vector_executes_in_chromium_with_or_without_csp() {
                 });
             }
             Event::RuntimeConsoleAPICalled(e) => {
-                let args: Vec<String> = e.params.args.iter().map(|a| a.value.as_ref().map(|v| v.to_string()).or(a.description.clone()).unwrap_or_default()).collect();
+                let args: Vec<String> = e
+                    .params
+                    .args
+                    .iter()
+                    .map(|a| a.value.as_ref().map(|v| v.to_string()).or(a.description.clone()).unwrap_or_default())
+                    .collect();
                 seen.lock().unwrap().console.push(format!("console.{:?}: {}", e.params.Type, args.join(" ")));
             }
-            Event::RuntimeExceptionThrown(e) => seen.lock().unwrap().console.push(format!("exception: {:?}", e.params.exception_details.text)),
-            Event::LogEntryAdded(e) => seen.lock().unwrap().console.push(format!("log {:?} ({:?}): {} {}", e.params.entry.level, e.params.entry.source, e.params.entry.text, e.params.entry.url.clone().unwrap_or_default())),
+            Event::RuntimeExceptionThrown(e) => {
+                seen.lock().unwrap().console.push(format!("exception: {:?}", e.params.exception_details.text))
+            }
+            Event::LogEntryAdded(e) => seen.lock().unwrap().console.push(format!(
+                "log {:?} ({:?}): {} {}",
+                e.params.entry.level,
+                e.params.entry.source,
+                e.params.entry.text,
+                e.params.entry.url.clone().unwrap_or_default()
+            )),
             _ => {}
         }))
         .unwrap();
@@ -257,7 +274,11 @@ fn no_xss_vector_executes_in_chromium_with_or_without_csp() {
         }
         for page in &targets {
             let canary = page == CANARY;
-            let (executed, problems) = if canary { (&mut canary_executed[bypass_csp as usize], &mut canary_problems[bypass_csp as usize]) } else { (&mut executed, &mut problems) };
+            let (executed, problems) = if canary {
+                (&mut canary_executed[bypass_csp as usize], &mut canary_problems[bypass_csp as usize])
+            } else {
+                (&mut executed, &mut problems)
+            };
             visits += usize::from(!canary);
             let url = format!("http://{addr}{page}");
             tab.navigate_to(&url).unwrap();
@@ -324,7 +345,11 @@ fn no_xss_vector_executes_in_chromium_with_or_without_csp() {
             if let Some(v) = vectors.iter().find(|v| v.page.as_deref() == Some(page.as_str())) {
                 let (h1, prose) = (r["h1"].as_str().unwrap_or(""), r["prose"].as_str().unwrap_or(""));
                 if !prose.contains(MARKER) || h1.trim().is_empty() {
-                    problems.push(format!("{page} ({mode}): {} is not shown (h1 {h1:?}, prose {:?})", v.name, prose.chars().take(120).collect::<String>()));
+                    problems.push(format!(
+                        "{page} ({mode}): {} is not shown (h1 {h1:?}, prose {:?})",
+                        v.name,
+                        prose.chars().take(120).collect::<String>()
+                    ));
                 }
                 shown += 1;
             }
@@ -344,11 +369,19 @@ fn no_xss_vector_executes_in_chromium_with_or_without_csp() {
     // and its markup is flagged; with CSP nothing of it runs and the violations are reported.
     let [with_csp, without_csp] = &canary_executed;
     assert!(with_csp.is_empty(), "the CSP should stop the canary: {with_csp:#?}");
-    assert!(canary_problems[0].iter().any(|p| p.contains("Content Security Policy")), "CSP violations on the canary are reported: {:#?}", canary_problems[0]);
+    assert!(
+        canary_problems[0].iter().any(|p| p.contains("Content Security Policy")),
+        "CSP violations on the canary are reported: {:#?}",
+        canary_problems[0]
+    );
     for what in ["dialog XSS-canary-1", "document.title set to 'XSS'", "XSS-canary-3"] {
         assert!(without_csp.iter().any(|e| e.contains(what)), "the canary's {what:?} was not detected without CSP: {without_csp:#?}");
     }
-    assert!(canary_problems[1].iter().any(|p| p.contains("event handler onload on <img>")), "the DOM check flags the canary: {:#?}", canary_problems[1]);
+    assert!(
+        canary_problems[1].iter().any(|p| p.contains("event handler onload on <img>")),
+        "the DOM check flags the canary: {:#?}",
+        canary_problems[1]
+    );
     for e in &executed {
         eprintln!("xss: EXECUTED {e}");
     }

@@ -45,12 +45,8 @@ fn mount(document: &web_sys::Document) -> Result<(), String> {
         .get_element_by_id(MOUNT_ID)
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
         .ok_or("không tìm thấy vùng biểu đồ")?;
-    let json = document
-        .get_element_by_id(DATA_ID)
-        .and_then(|e| e.text_content())
-        .ok_or("trang thiếu dữ liệu biểu đồ")?;
-    let overview: QuotaOverview =
-        parse_json(&json).map_err(|e| format!("dữ liệu biểu đồ không đọc được ({e})"))?;
+    let json = document.get_element_by_id(DATA_ID).and_then(|e| e.text_content()).ok_or("trang thiếu dữ liệu biểu đồ")?;
+    let overview: QuotaOverview = parse_json(&json).map_err(|e| format!("dữ liệu biểu đồ không đọc được ({e})"))?;
     let latest = overview.latest().map(|y| y.year).ok_or("chưa có năm nào có chỉ tiêu")?;
     // An organization's page (`data-org`): its own figures, its choice kept in the link only.
     let org = target.get_attribute("data-org");
@@ -140,19 +136,14 @@ fn mark_ready(document: &web_sys::Document) {
     }
 }
 
-
 fn mount_search(document: &web_sys::Document) -> Result<(), String> {
     use crate::components::{SearchBox, SEARCH_INPUT_ID};
     let target = document
         .get_element_by_id("search-app")
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
         .ok_or("không tìm thấy vùng tìm kiếm")?;
-    let json = document
-        .get_element_by_id("search-index")
-        .and_then(|e| e.text_content())
-        .ok_or("trang thiếu chỉ mục tìm kiếm")?;
-    let index: crate::search::SearchIndex =
-        parse_json(&json).map_err(|e| format!("chỉ mục tìm kiếm không đọc được ({e})"))?;
+    let json = document.get_element_by_id("search-index").and_then(|e| e.text_content()).ok_or("trang thiếu chỉ mục tìm kiếm")?;
+    let index: crate::search::SearchIndex = parse_json(&json).map_err(|e| format!("chỉ mục tìm kiếm không đọc được ({e})"))?;
     // Text typed into the static form before the app loaded wins over the link's `?q=`.
     let static_input = document.get_element_by_id(SEARCH_INPUT_ID).and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
     let had_focus = static_input.is_some() && document.active_element().map(|e| e.id()).as_deref() == Some(SEARCH_INPUT_ID);

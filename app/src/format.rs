@@ -51,10 +51,7 @@ pub fn fold(s: &str) -> String {
     // Combining marks (text pasted in decomposed form) are dropped. Lowercasing is ASCII after
     // folding: Vietnamese letters fold to ASCII, and the wasm app need not carry Unicode's case
     // tables.
-    s.chars()
-        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
-        .map(|c| fold_char(c).to_ascii_lowercase())
-        .collect()
+    s.chars().filter(|c| !('\u{300}'..='\u{36f}').contains(c)).map(|c| fold_char(c).to_ascii_lowercase()).collect()
 }
 
 fn fold_char(c: char) -> char {
@@ -77,10 +74,7 @@ fn fold_char(c: char) -> char {
     if c.is_ascii() {
         return c;
     }
-    GROUPS
-        .iter()
-        .find(|(set, _)| set.contains(c))
-        .map_or(c, |&(_, base)| base)
+    GROUPS.iter().find(|(set, _)| set.contains(c)).map_or(c, |&(_, base)| base)
 }
 
 /// A URL path segment: folded, ASCII letters and digits, words joined by `-`.
@@ -153,9 +147,9 @@ pub mod iso_date {
         let Some(text) = Option::<String>::deserialize(d)? else { return Ok(None) };
         let mut parts = text.splitn(3, '-').map(|p| p.parse::<u32>().ok());
         match (parts.next().flatten(), parts.next().flatten(), parts.next().flatten()) {
-            (Some(y), Some(m), Some(day)) => NaiveDate::from_ymd_opt(y as i32, m, day)
-                .map(Some)
-                .ok_or_else(|| serde::de::Error::custom(format!("invalid date {text}"))),
+            (Some(y), Some(m), Some(day)) => {
+                NaiveDate::from_ymd_opt(y as i32, m, day).map(Some).ok_or_else(|| serde::de::Error::custom(format!("invalid date {text}")))
+            }
             _ => Err(serde::de::Error::custom(format!("invalid date {text}"))),
         }
     }

@@ -89,7 +89,8 @@ pub fn feasible(cells: &[u64], hidden: &[Option<Hidden>], k: u64) -> Vec<Option<
         .enumerate()
         .map(|(i, h)| {
             let (lo, hi) = bounds((*h)?);
-            let others: Vec<(u64, Option<u64>)> = hidden.iter().enumerate().filter(|(j, _)| *j != i).filter_map(|(_, h)| h.map(bounds)).collect();
+            let others: Vec<(u64, Option<u64>)> =
+                hidden.iter().enumerate().filter(|(j, _)| *j != i).filter_map(|(_, h)| h.map(bounds)).collect();
             let others_lo: u64 = others.iter().map(|o| o.0).sum();
             let others_hi: Option<u64> = others.iter().map(|o| o.1).sum();
             let max = sum.checked_sub(others_lo).map(|m| hi.map_or(m, |h| h.min(m)));
@@ -183,7 +184,13 @@ impl Disclosure {
             let row = [m.counts[0], m.counts[1], m.counts[2], m.counts[3], m.not_rated];
             for (i, column) in MEMBER_ROW.iter().enumerate() {
                 if let Some(rule) = self.member_grade(y.year, i) {
-                    out.push(Suppressed { table: "xep-loai-dang-vien".into(), year: y.year, column: column.to_string(), value: row[i], rule });
+                    out.push(Suppressed {
+                        table: "xep-loai-dang-vien".into(),
+                        year: y.year,
+                        column: column.to_string(),
+                        value: row[i],
+                        rule,
+                    });
                 }
             }
         }
@@ -192,7 +199,13 @@ impl Disclosure {
             let row = [t.probation_failed, t.struck_off, t.expelled];
             for (i, column) in MOVEMENT_CELLS.iter().enumerate() {
                 if let Some(rule) = self.movement(y.year, i) {
-                    out.push(Suppressed { table: "bien-dong-dang-vien".into(), year: y.year, column: column.to_string(), value: row[i], rule });
+                    out.push(Suppressed {
+                        table: "bien-dong-dang-vien".into(),
+                        year: y.year,
+                        column: column.to_string(),
+                        value: row[i],
+                        rule,
+                    });
                 }
             }
         }

@@ -293,10 +293,7 @@ mod tests {
         ]);
         assert_eq!(titles(&idx, "ket nap dang vien"), vec!["Kết nạp đảng viên", "Kết nạp đảng", "Kết nạp"]);
         // Equal titles: by URL, whatever the input order.
-        let same = SearchIndex::new(vec![
-            Entry::new(Kind::News, "Tin", "/z/", "", ""),
-            Entry::new(Kind::News, "Tin", "/a/", "", ""),
-        ]);
+        let same = SearchIndex::new(vec![Entry::new(Kind::News, "Tin", "/z/", "", ""), Entry::new(Kind::News, "Tin", "/a/", "", "")]);
         let urls: Vec<_> = same.search("tin").into_iter().map(|e| e.url.as_str()).collect();
         assert_eq!(urls, ["/a/", "/z/"]);
     }

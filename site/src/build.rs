@@ -45,7 +45,7 @@ pub struct BuildSummary {
 
 pub enum BuildError {
     /// The data has errors: nothing was written.
-    Data(Checked),
+    Data(Box<Checked>),
     /// Rendering or writing failed: the previous output is untouched.
     Output(String),
 }
@@ -75,7 +75,7 @@ impl Site {
     fn render_all(&self, app: Option<&AppAssets>, deny_warnings: bool) -> Result<(Checked, Rendered), BuildError> {
         let checked = self.check();
         if checked.has_errors(deny_warnings) {
-            return Err(BuildError::Data(checked));
+            return Err(BuildError::Data(Box::new(checked)));
         }
         let dataset = checked.loaded.dataset();
         let rendered = render::render(&dataset, app, self.audience);
@@ -96,7 +96,8 @@ impl Site {
         write_atomically(out, files).map_err(BuildError::Output)?;
         let report = privacy_report_path(out);
         let json = serde_json::to_vec_pretty(&rendered.suppressed).unwrap_or_default();
-        std::fs::write(&report, json).map_err(|e| BuildError::Output(format!("không ghi được báo cáo ẩn danh `{}`: {e}", report.display())))?;
+        std::fs::write(&report, json)
+            .map_err(|e| BuildError::Output(format!("không ghi được báo cáo ẩn danh `{}`: {e}", report.display())))?;
         let summary = BuildSummary {
             pages: files.keys().filter(|p| p.ends_with(".html")).count(),
             files: files.len(),
@@ -117,7 +118,7 @@ pub fn privacy_report_path(out: &Path) -> PathBuf {
 
 impl From<Checked> for BuildError {
     fn from(c: Checked) -> Self {
-        BuildError::Data(c)
+        BuildError::Data(Box::new(c))
     }
 }
 
@@ -167,7 +168,11 @@ fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
     let b = CString::new(b.as_os_str().as_bytes())?;
     // SAFETY: both paths are valid NUL-terminated strings for the duration of the call.
     let rc = unsafe { libc::renameat2(libc::AT_FDCWD, a.as_ptr(), libc::AT_FDCWD, b.as_ptr(), libc::RENAME_EXCHANGE) };
-    if rc == 0 { Ok(()) } else { Err(std::io::Error::last_os_error()) }
+    if rc == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
 }
 
 #[cfg(not(target_os = "linux"))]

@@ -119,12 +119,7 @@ impl Findings {
     pub fn sort(&mut self, sources: &SourceMap) {
         self.items.sort_by(|a, b| {
             let key = |d: &Diagnostic| {
-                (
-                    d.file.map(|f| sources.get(f).path.clone()),
-                    d.span.as_ref().map_or(0, |s| s.start),
-                    d.code,
-                    d.message.clone(),
-                )
+                (d.file.map(|f| sources.get(f).path.clone()), d.span.as_ref().map_or(0, |s| s.start), d.code, d.message.clone())
             };
             key(a).cmp(&key(b))
         });

@@ -52,7 +52,10 @@ mod tests {
     #[test]
     fn finds_links_to_missing_pages_only() {
         let mut files = Files::new();
-        files.insert("index.html".into(), br#"<a href="/a/">a</a><a href="/b/">b</a><a href="https://x.vn/">x</a><link href="/s.css">"#.to_vec());
+        files.insert(
+            "index.html".into(),
+            br#"<a href="/a/">a</a><a href="/b/">b</a><a href="https://x.vn/">x</a><link href="/s.css">"#.to_vec(),
+        );
         files.insert("a/index.html".into(), br#"<a href="/#top">top</a><img src="/missing.png">"#.to_vec());
         files.insert("s.css".into(), Vec::new());
         let broken = broken_links(&files);

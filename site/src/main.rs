@@ -1,8 +1,8 @@
 //! `site`: check the data, build the static site, preview it with live reload, or start a
 //! pre-filled report for an editor (`site new report`).
 
-use clap::{Parser, Subcommand, ValueEnum};
 use app::privacy::Audience;
+use clap::{Parser, Subcommand, ValueEnum};
 use site::build::{data_error_summary, BuildError, Site};
 use site::diagnostic::Findings;
 use site::render::AppAssets;
@@ -115,12 +115,18 @@ fn main() -> ExitCode {
                     eprintln!("{}", tally(findings));
                 }
             }
-            if checked.has_errors(deny_warnings) { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+            if checked.has_errors(deny_warnings) {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            }
         }
-        Command::Build { data, out, app_dir, deny_warnings, audience } => match build(&data, &out, app_dir.as_deref(), deny_warnings, audience.into()) {
-            true => ExitCode::SUCCESS,
-            false => ExitCode::FAILURE,
-        },
+        Command::Build { data, out, app_dir, deny_warnings, audience } => {
+            match build(&data, &out, app_dir.as_deref(), deny_warnings, audience.into()) {
+                true => ExitCode::SUCCESS,
+                false => ExitCode::FAILURE,
+            }
+        }
         Command::Serve { data, out, app_dir, addr, audience } => serve(&data, &out, app_dir.as_deref(), &addr, audience.into()),
         Command::New { what: New::Report { org, year, data, force } } => match site::new_report::new_report(&data, &org, year, force) {
             Ok(path) => {

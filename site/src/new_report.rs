@@ -115,7 +115,10 @@ fn find_org<'a>(loaded: &'a Loaded, code: &str, year: i32) -> Result<&'a Organiz
         return Err(Refusal::new(message, hint));
     }
     if loaded.khoi_file.is_none() {
-        return Err(Refusal::new("không đọc được khoi.toml nên không biết danh sách tổ chức", "chạy `site check` để xem lỗi của khoi.toml, sửa rồi chạy lại lệnh này"));
+        return Err(Refusal::new(
+            "không đọc được khoi.toml nên không biết danh sách tổ chức",
+            "chạy `site check` để xem lỗi của khoi.toml, sửa rồi chạy lại lệnh này",
+        ));
     }
     let upper = code.to_uppercase();
     if upper != code && orgs().any(|o| o.code.as_str() == upper) {
@@ -139,7 +142,10 @@ fn find_org<'a>(loaded: &'a Loaded, code: &str, year: i32) -> Result<&'a Organiz
 
 /// Last year's end for `org`, from a report that read without errors.
 pub fn start_of(loaded: &Loaded, org: &OrgCode, year: i32) -> Start {
-    let previous = loaded.reports.iter().find(|(y, stem, r)| *y == year - 1 && stem == org.as_str() && r.value.org == *org && r.value.year == year - 1);
+    let previous = loaded
+        .reports
+        .iter()
+        .find(|(y, stem, r)| *y == year - 1 && stem == org.as_str() && r.value.org == *org && r.value.year == year - 1);
     match previous {
         Some((_, _, r)) => Start::PreviousEnd { stock: r.value.members.end, as_of: r.value.as_of },
         None if loaded.report_files.contains(&(year - 1, org.to_string())) => Start::PreviousHasErrors,
@@ -160,7 +166,10 @@ pub fn report_text(loaded: &Loaded, org: &Organization, year: i32) -> String {
     match &start {
         Start::PreviousEnd { as_of: None, .. } => header.push(format!("Số đầu năm chép từ số cuối năm trong báo cáo năm {previous}.")),
         Start::PreviousEnd { as_of: Some(d), .. } => {
-            header.push(format!("Số đầu năm chép từ báo cáo năm {previous}, số liệu đến ngày {}: sửa lại theo số cuối năm {previous}", format::date(*d)));
+            header.push(format!(
+                "Số đầu năm chép từ báo cáo năm {previous}, số liệu đến ngày {}: sửa lại theo số cuối năm {previous}",
+                format::date(*d)
+            ));
             header.push(format!("khi báo cáo năm {previous} có đủ số cả năm."));
         }
         Start::PreviousHasErrors => {
@@ -171,7 +180,8 @@ pub fn report_text(loaded: &Loaded, org: &Organization, year: i32) -> String {
         }
         Start::NoPrevious => header.push(format!("Không có báo cáo năm {previous} nên số đầu năm để 0: ghi theo số cuối năm {previous}.")),
     }
-    let drop: Vec<String> = SECTIONS.iter().filter(|s| s.complete_years_only && s.applies.to(&org.level)).map(|s| format!("[{}]", s.key)).collect();
+    let drop: Vec<String> =
+        SECTIONS.iter().filter(|s| s.complete_years_only && s.applies.to(&org.level)).map(|s| format!("[{}]", s.key)).collect();
     header.push("Năm đang thực hiện: bỏ dấu # trước `ngay_so_lieu`, ghi các danh sách tháng đến tháng của ngày đó,".to_string());
     header.push(format!("xóa mục {}.", drop.join(" và ")));
 

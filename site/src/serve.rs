@@ -103,7 +103,11 @@ impl Server {
             let index = full.join("index.html");
             return if index.is_file() { Resolved::File(index) } else { Resolved::NotFound };
         }
-        if full.is_file() { Resolved::File(full) } else { Resolved::NotFound }
+        if full.is_file() {
+            Resolved::File(full)
+        } else {
+            Resolved::NotFound
+        }
     }
 }
 

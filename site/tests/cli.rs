@@ -93,7 +93,8 @@ fn a_failed_build_leaves_the_previous_site_byte_for_byte() {
     assert_eq!(failed.status.code(), Some(1));
     assert!(stderr(&failed).contains("giữ nguyên"), "{}", stderr(&failed));
     assert_eq!(before, snapshot(&dir.path().join("public")), "the published site changed");
-    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().filter(|e| e.file_name().to_string_lossy().contains("build-")).collect();
+    let leftovers: Vec<_> =
+        std::fs::read_dir(dir.path()).unwrap().flatten().filter(|e| e.file_name().to_string_lossy().contains("build-")).collect();
     assert!(leftovers.is_empty(), "no staging directories are left behind");
 }
 
@@ -151,10 +152,19 @@ fn every_page_is_accounted_for_and_in_the_sitemap() {
     let news = count("news");
     let news_pages = news.div_ceil(10);
     assert_eq!(news_pages, 4);
-    let fixed: Vec<&str> = ["index.html", "thong-ke/index.html", "don-vi/index.html", "van-ban/index.html", "tin-tuc/index.html", "du-lieu/index.html", "du-lieu/phuong-phap/index.html", "404.html"]
-        .into_iter()
-        .filter(|p| public.join(p).is_file())
-        .collect();
+    let fixed: Vec<&str> = [
+        "index.html",
+        "thong-ke/index.html",
+        "don-vi/index.html",
+        "van-ban/index.html",
+        "tin-tuc/index.html",
+        "du-lieu/index.html",
+        "du-lieu/phuong-phap/index.html",
+        "404.html",
+    ]
+    .into_iter()
+    .filter(|p| public.join(p).is_file())
+    .collect();
     assert_eq!(fixed.len(), 8, "every fixed page exists");
     let other_fixed = pages.iter().filter(|p| p.starts_with("tim-kiem")).count();
     assert_eq!(
@@ -173,7 +183,11 @@ fn every_page_is_accounted_for_and_in_the_sitemap() {
 fn check_names_every_piece_the_sanitizer_will_drop_from_a_document() {
     let dir = scratch();
     let doc = "2025-06-02-120-tb.md";
-    std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/dropped").join(doc), dir.path().join("data/documents").join(doc)).unwrap();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/dropped").join(doc),
+        dir.path().join("data/documents").join(doc),
+    )
+    .unwrap();
     let out = site(&["check", "--data", "data", "--format", "json"], dir.path());
     assert!(out.status.success(), "warnings only: {}", stderr(&out));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();

@@ -25,7 +25,7 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 mod common;
-use common::{copy_dir};
+use common::copy_dir;
 
 const TIME_LIMIT: Duration = Duration::from_secs(10);
 
@@ -145,7 +145,8 @@ fn parse_case(file: &Path) -> Result<Case, String> {
     } else {
         let mut parts = expect_raw.split_whitespace();
         let code = parts.next().ok_or("empty `# expect:`")?.to_string();
-        let line_here = parts.next().map(|l| l.parse::<usize>().map_err(|_| format!("bad line in `# expect: {expect_raw}`"))).transpose()?;
+        let line_here =
+            parts.next().map(|l| l.parse::<usize>().map_err(|_| format!("bad line in `# expect: {expect_raw}`"))).transpose()?;
         match get("at") {
             Some(at) if at == "-" => Expect::Finding { code, file: None, line: 0 },
             Some(at) => {
@@ -214,7 +215,8 @@ fn run_case(case: &Case) -> Option<String> {
         Ok((found, _)) => found,
         Err(e) => return Some(e),
     };
-    let list = |fs: &[Found]| if fs.is_empty() { "nothing".to_string() } else { fs.iter().map(|f| f.to_string()).collect::<Vec<_>>().join(", ") };
+    let list =
+        |fs: &[Found]| if fs.is_empty() { "nothing".to_string() } else { fs.iter().map(|f| f.to_string()).collect::<Vec<_>>().join(", ") };
     match &case.expect {
         Expect::Nothing => (!found.is_empty()).then(|| format!("expected no finding, found {}", list(&found))),
         Expect::Anything => None,

@@ -60,7 +60,12 @@ fn a_new_report_reads_cleanly_and_starts_where_last_year_ended() {
     let loaded = site::load::load(&dir.path().join("data"));
     for code in ["CQ01-01", "CQ01", "CQ05"] {
         let report = |year: i32| {
-            loaded.reports.iter().find(|(y, stem, _)| *y == year && stem == code).map(|(_, _, r)| &r.value).unwrap_or_else(|| panic!("{code} {year} loads"))
+            loaded
+                .reports
+                .iter()
+                .find(|(y, stem, _)| *y == year && stem == code)
+                .map(|(_, _, r)| &r.value)
+                .unwrap_or_else(|| panic!("{code} {year} loads"))
         };
         let (last, new) = (report(2025), report(2026));
         assert!(last.as_of.is_some(), "the sample's 2025 is in progress");

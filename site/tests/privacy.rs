@@ -56,7 +56,15 @@ fn feasible_values(cells: &[Cell], total: u64) -> Vec<Vec<u64>> {
     };
     // Enumerate assignments of the hidden cells that add up to `rest`.
     let mut out = vec![Vec::new(); cells.len()];
-    fn walk(i: usize, left: u64, hidden: &[usize], cells: &[Cell], range: &dyn Fn(Cell) -> (u64, u64), chosen: &mut Vec<u64>, out: &mut Vec<Vec<u64>>) {
+    fn walk(
+        i: usize,
+        left: u64,
+        hidden: &[usize],
+        cells: &[Cell],
+        range: &dyn Fn(Cell) -> (u64, u64),
+        chosen: &mut Vec<u64>,
+        out: &mut Vec<Vec<u64>>,
+    ) {
         if i == hidden.len() {
             if left == 0 {
                 for (j, &h) in hidden.iter().enumerate() {
@@ -115,7 +123,8 @@ fn no_hidden_cell_can_be_recovered_from_the_public_output() {
     }
     assert!(hidden_cells > 0, "the sample data has small branches: something must be hidden");
     // The report, outside the published tree, lists exactly the hidden cells.
-    let report: Vec<Value> = serde_json::from_str(&std::fs::read_to_string(public.path().join("public.privacy-report.json")).unwrap()).unwrap();
+    let report: Vec<Value> =
+        serde_json::from_str(&std::fs::read_to_string(public.path().join("public.privacy-report.json")).unwrap()).unwrap();
     assert_eq!(report.len(), hidden_cells, "the privacy report lists each hidden cell");
     assert!(report.iter().all(|r| r["rule"] == "Primary" || r["rule"] == "Complementary"));
     assert!(!public.path().join("public/public.privacy-report.json").exists());

@@ -45,7 +45,8 @@ fn every_field_is_written_and_read_back_to_its_place_and_located() {
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(&path, &text).unwrap();
     let loaded = load(dir.path());
-    let report_findings: Vec<String> = loaded.findings.items.iter().filter(|d| d.file.is_some()).map(|d| format!("{} {}", d.code, d.message)).collect();
+    let report_findings: Vec<String> =
+        loaded.findings.items.iter().filter(|d| d.file.is_some()).map(|d| format!("{} {}", d.code, d.message)).collect();
     assert!(report_findings.is_empty(), "the written report reads cleanly: {report_findings:#?}\n{text}");
     let (_, _, read) = loaded.reports.first().unwrap_or_else(|| panic!("the report was read:\n{text}"));
     for f in FIELDS {
@@ -99,7 +100,8 @@ fn every_summed_field_is_checked_against_the_branches() {
             d.code == "E050"
                 && d.file.is_some_and(|id| {
                     let source = loaded.sources.get(id);
-                    source.path.ends_with("reports/2024/CQ01.toml") && d.span.as_ref().is_some_and(|s| source.text[..s.start].matches('\n').count() + 1 == line_no)
+                    source.path.ends_with("reports/2024/CQ01.toml")
+                        && d.span.as_ref().is_some_and(|s| source.text[..s.start].matches('\n').count() + 1 == line_no)
                 })
         });
         let found: Vec<String> = loaded.findings.items.iter().map(|d| format!("{} {}", d.code, d.message)).collect();

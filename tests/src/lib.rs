@@ -30,11 +30,7 @@ pub fn copy_dir(from: &Path, to: &Path) {
 pub fn app_dir() -> PathBuf {
     // Relative paths are taken from the workspace root (tests run in their package directory).
     let dir = workspace_root().join(std::env::var_os("E2E_APP_DIR").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("target/app-dist")));
-    assert!(
-        dir.is_dir(),
-        "no wasm app at {}: run the browser tests with `cargo xtask test`, which builds it first",
-        dir.display()
-    );
+    assert!(dir.is_dir(), "no wasm app at {}: run the browser tests with `cargo xtask test`, which builds it first", dir.display());
     dir
 }
 
@@ -87,7 +83,9 @@ pub fn collect_errors(tab: &Arc<Tab>) -> Arc<Mutex<Vec<String>>> {
     let sink = errors.clone();
     tab.add_event_listener(Arc::new(move |event: &Event| {
         let message = match event {
-            Event::RuntimeConsoleAPICalled(e) if format!("{:?}", e.params.Type) == "Error" => Some(format!("console.error: {:?}", e.params.args)),
+            Event::RuntimeConsoleAPICalled(e) if format!("{:?}", e.params.Type) == "Error" => {
+                Some(format!("console.error: {:?}", e.params.args))
+            }
             Event::RuntimeExceptionThrown(e) => Some(format!("exception: {:?}", e.params.exception_details)),
             Event::LogEntryAdded(e) if format!("{:?}", e.params.entry.level) == "Error" => Some(format!("log: {}", e.params.entry.text)),
             _ => None,
@@ -160,7 +158,10 @@ impl CpuProfile {
             .map(|n| {
                 let frame = &n["callFrame"];
                 let url = frame["url"].as_str().unwrap_or("");
-                (n["id"].as_u64().unwrap_or(0), format!("{} {}", frame["functionName"].as_str().unwrap_or(""), url.rsplit('/').next().unwrap_or("")))
+                (
+                    n["id"].as_u64().unwrap_or(0),
+                    format!("{} {}", frame["functionName"].as_str().unwrap_or(""), url.rsplit('/').next().unwrap_or("")),
+                )
             })
             .collect();
         let mut self_ms: std::collections::HashMap<&str, f64> = Default::default();

@@ -45,7 +45,12 @@ pub fn check(dist: &Path) -> Result<Vec<String>, String> {
                 lines.push(format!("budget: {:<44} {:>7.1} KB gzip", file, gz as f64 / 1024.0));
             }
         }
-        lines.push(format!("budget: {:<44} {:>7.1} KB gzip of {} KB", format!("{name} app (wasm + JS)"), size as f64 / 1024.0, APP_GZIP / 1024));
+        lines.push(format!(
+            "budget: {:<44} {:>7.1} KB gzip of {} KB",
+            format!("{name} app (wasm + JS)"),
+            size as f64 / 1024.0,
+            APP_GZIP / 1024
+        ));
         apps.push((name, size));
     }
 
@@ -64,15 +69,29 @@ pub fn check(dist: &Path) -> Result<Vec<String>, String> {
             }
         }
     }
-    lines.push(format!("budget: /thong-ke/ total transfer                {:>7.1} KB gzip of {} KB", page as f64 / 1024.0, STATS_PAGE_GZIP / 1024));
+    lines.push(format!(
+        "budget: /thong-ke/ total transfer                {:>7.1} KB gzip of {} KB",
+        page as f64 / 1024.0,
+        STATS_PAGE_GZIP / 1024
+    ));
     if let Some((name, size)) = apps.iter().find(|(_, size)| *size > APP_GZIP) {
-        return Err(format!("{}\nbudget exceeded: the {name} app is {:.1} KB gzip (budget {} KB)", lines.join("\n"), *size as f64 / 1024.0, APP_GZIP / 1024));
+        return Err(format!(
+            "{}\nbudget exceeded: the {name} app is {:.1} KB gzip (budget {} KB)",
+            lines.join("\n"),
+            *size as f64 / 1024.0,
+            APP_GZIP / 1024
+        ));
     }
     if apps.iter().any(|(_, size)| *size == 0) {
         return Err(format!("{}\nbudget: an app is missing from {}", lines.join("\n"), pkg.display()));
     }
     if page > STATS_PAGE_GZIP {
-        return Err(format!("{}\nbudget exceeded: /thong-ke/ transfers {:.1} KB gzip (budget {} KB)", lines.join("\n"), page as f64 / 1024.0, STATS_PAGE_GZIP / 1024));
+        return Err(format!(
+            "{}\nbudget exceeded: /thong-ke/ transfers {:.1} KB gzip (budget {} KB)",
+            lines.join("\n"),
+            page as f64 / 1024.0,
+            STATS_PAGE_GZIP / 1024
+        ));
     }
     Ok(lines)
 }

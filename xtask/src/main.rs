@@ -85,6 +85,7 @@ fn serve(root: &Path) -> Result<(), String> {
 fn test(root: &Path) -> Result<(), String> {
     tools::install(root, tools::Needs::All)?;
     eprintln!("{}", offline_guard::check(root)?);
+    lint(root)?;
     let app = build_app(root)?;
     let mut cargo = Command::new(tools::cargo());
     cargo
@@ -101,6 +102,33 @@ fn test(root: &Path) -> Result<(), String> {
     for line in budget::check(&site)? {
         eprintln!("{line}");
     }
+    Ok(())
+}
+
+/// Formatting and lints, as part of the tests: native code, and the browser code as the wasm
+/// apps compile it.
+fn lint(root: &Path) -> Result<(), String> {
+    let cargo = |args: &[&str]| {
+        let mut c = Command::new(tools::cargo());
+        c.current_dir(root).args(args);
+        c
+    };
+    run(&mut cargo(&["fmt", "--all", "--", "--check"])).map_err(|e| format!("{e}: run `cargo fmt --all`"))?;
+    run(&mut cargo(&["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
+    run(&mut cargo(&[
+        "clippy",
+        "--package",
+        "app",
+        "--features",
+        "csr",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    eprintln!("lint: cargo fmt and cargo clippy (native and wasm) clean");
     Ok(())
 }
 

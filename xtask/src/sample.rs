@@ -27,9 +27,7 @@ struct Options {
 }
 
 fn parse_years(s: &str) -> Result<(i32, i32), String> {
-    let (a, b) = s
-        .split_once("..")
-        .ok_or_else(|| format!("--years expects A..B (inclusive), got `{s}`"))?;
+    let (a, b) = s.split_once("..").ok_or_else(|| format!("--years expects A..B (inclusive), got `{s}`"))?;
     let b = b.strip_prefix('=').unwrap_or(b);
     let year = |t: &str| {
         t.trim()
@@ -61,30 +59,20 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
             Some((k, v)) if k.starts_with("--") => (k, v.to_string()),
             _ => {
                 i += 1;
-                let v = args
-                    .get(i)
-                    .ok_or_else(|| format!("{arg} needs a value\n{USAGE}"))?;
+                let v = args.get(i).ok_or_else(|| format!("{arg} needs a value\n{USAGE}"))?;
                 (arg, v.clone())
             }
         };
         match key {
             "--orgs" => {
-                let n: usize = value
-                    .parse()
-                    .map_err(|_| format!("--orgs: `{value}` is not a number"))?;
+                let n: usize = value.parse().map_err(|_| format!("--orgs: `{value}` is not a number"))?;
                 if n == 0 || n > 200_000 {
                     return Err("--orgs must be between 1 and 200000".into());
                 }
                 orgs = Some(n);
             }
             "--years" => years = Some(parse_years(&value)?),
-            "--seed" => {
-                seed = Some(
-                    value
-                        .parse::<u64>()
-                        .map_err(|_| format!("--seed: `{value}` is not a non-negative integer"))?,
-                )
-            }
+            "--seed" => seed = Some(value.parse::<u64>().map_err(|_| format!("--seed: `{value}` is not a non-negative integer"))?),
             "--out" => {
                 if value.is_empty() {
                     return Err("--out must not be empty".into());
@@ -110,10 +98,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let opts = parse_args(args)?;
     let ds = sim::generate(opts.orgs, opts.first, opts.last, opts.seed);
     // The header names the arguments (not the output path) so copies compare equal.
-    let header = format!(
-        "Dữ liệu mẫu hư cấu: cargo xtask sample --orgs {} --years {}..{} --seed {}",
-        opts.orgs, opts.first, opts.last, opts.seed
-    );
+    let header =
+        format!("Dữ liệu mẫu hư cấu: cargo xtask sample --orgs {} --years {}..{} --seed {}", opts.orgs, opts.first, opts.last, opts.seed);
     // Written beside the output first: data that fails the checks never reaches it.
     let staged = staging_dir(&opts.out);
     let _ = std::fs::remove_dir_all(&staged);
@@ -238,16 +224,14 @@ mod tests {
 
         // Some plans unsent, some late; some small branches; some grade-4 members.
         assert!(ds.reports.iter().any(|r| r.data.next_year_plan == Some(app::model::NextYearPlan::NotSent)));
-        assert!(ds
-            .reports
-            .iter()
-            .any(|r| matches!(r.data.next_year_plan, Some(app::model::NextYearPlan::Sent(d)) if d > sim::plan_deadline(r.data.year).naive())));
+        assert!(ds.reports.iter().any(
+            |r| matches!(r.data.next_year_plan, Some(app::model::NextYearPlan::Sent(d)) if d > sim::plan_deadline(r.data.year).naive())
+        ));
         assert!(ds.orgs.iter().filter(|o| o.small).count() >= 2);
         assert!(ds
             .reports
             .iter()
-            .any(|r| ds.orgs[r.org].small
-                && r.data.ratings.as_ref().is_some_and(|x| x.count(app::model::Grade::Failed) > 0)));
+            .any(|r| ds.orgs[r.org].small && r.data.ratings.as_ref().is_some_and(|x| x.count(app::model::Grade::Failed) > 0)));
     }
 
     #[test]
@@ -275,26 +259,12 @@ mod tests {
         let _ = fs::remove_dir_all(&dir);
         fs::create_dir_all(dir.join("reports/1999")).unwrap();
         fs::write(dir.join("site.toml"), "keep = true\n").unwrap();
-        let a = format!(
-            "--orgs 36 --years 2020..2025 --seed 7 --out {}",
-            dir.display()
-        );
+        let a = format!("--orgs 36 --years 2020..2025 --seed 7 --out {}", dir.display());
         run(&args(&a)).unwrap();
         let read = |p: &str| fs::read_to_string(dir.join(p)).unwrap();
-        let first = (
-            read("khoi.toml"),
-            read("quotas/2024.toml"),
-            read("reports/2025/CQ01.toml"),
-        );
+        let first = (read("khoi.toml"), read("quotas/2024.toml"), read("reports/2025/CQ01.toml"));
         run(&args(&a)).unwrap();
-        assert_eq!(
-            first,
-            (
-                read("khoi.toml"),
-                read("quotas/2024.toml"),
-                read("reports/2025/CQ01.toml")
-            )
-        );
+        assert_eq!(first, (read("khoi.toml"), read("quotas/2024.toml"), read("reports/2025/CQ01.toml")));
         assert!(!dir.join("reports/1999").exists(), "stale reports removed");
         assert_eq!(read("site.toml"), "keep = true\n", "other files untouched");
         assert!(first.2.contains("ngay_so_lieu = 2025-09-30"));

@@ -124,18 +124,24 @@ fn locked_version(root: &Path, name: &str) -> Result<String, String> {
 /// wasm-opt from npm's binaryen: Debian's (version 108) silently breaks wasm-bindgen output.
 fn wasm_opt(root: &Path) -> Result<(), String> {
     let bin = npm_bin_dir(root).join("wasm-opt");
-    let ok = Command::new(&bin).arg("--version").output().is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains(&format!("version {BINARYEN_VERSION}")));
+    let ok = Command::new(&bin)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains(&format!("version {BINARYEN_VERSION}")));
     if ok {
         return Ok(());
     }
     eprintln!("xtask: installing wasm-opt (npm binaryen@{BINARYEN_VERSION}) into .tools/npm");
     let dir = root.join(".tools/npm");
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-    crate::run(
-        Command::new("npm")
-            .current_dir(&dir)
-            .args(["install", "--no-audit", "--no-fund", "--prefix", ".", &format!("binaryen@{BINARYEN_VERSION}")]),
-    )
+    crate::run(Command::new("npm").current_dir(&dir).args([
+        "install",
+        "--no-audit",
+        "--no-fund",
+        "--prefix",
+        ".",
+        &format!("binaryen@{BINARYEN_VERSION}"),
+    ]))
 }
 
 fn chromium() -> Result<(), String> {
@@ -144,7 +150,9 @@ fn chromium() -> Result<(), String> {
     }
     eprintln!("xtask: installing Debian's chromium and chromium-driver for browser tests");
     crate::run(Command::new("apt-get").arg("update").arg("-qq"))?;
-    crate::run(Command::new("apt-get").args(["install", "-y", "-qq", "chromium", "chromium-driver"]).env("DEBIAN_FRONTEND", "noninteractive"))
+    crate::run(
+        Command::new("apt-get").args(["install", "-y", "-qq", "chromium", "chromium-driver"]).env("DEBIAN_FRONTEND", "noninteractive"),
+    )
 }
 
 /// `vnu.jar` inside the npm package.
@@ -182,7 +190,16 @@ fn npm_package(root: &Path, name: &str, version: &str) -> Result<(), String> {
             .current_dir(&dir)
             // No install scripts: vnu-jar's would fetch a Java runtime (the network is closed;
             // Java comes from Debian), and neither package needs one to be used.
-            .args(["install", "--no-audit", "--no-fund", "--save-exact", "--ignore-scripts", "--prefix", ".", &format!("{name}@{version}")]),
+            .args([
+                "install",
+                "--no-audit",
+                "--no-fund",
+                "--save-exact",
+                "--ignore-scripts",
+                "--prefix",
+                ".",
+                &format!("{name}@{version}"),
+            ]),
     )?;
     match npm_installed_version(root, name) {
         Some(v) if v == version => Ok(()),
@@ -199,4 +216,3 @@ fn java() -> Result<(), String> {
     crate::run(Command::new("apt-get").arg("update").arg("-qq"))?;
     crate::run(Command::new("apt-get").args(["install", "-y", "-qq", "default-jre-headless"]).env("DEBIAN_FRONTEND", "noninteractive"))
 }
-

@@ -53,7 +53,8 @@ fn column_hits(chart: &LineChart<'_>, top: i32, height: i32) -> Vec<HitArea> {
                 .iter()
                 .filter_map(|s| s.values.get(i).copied().flatten().map(|v| format!("{} {}{}", s.name, tenths(v), chart.unit)))
                 .collect();
-            let text = if values.is_empty() { format!("{label}: chưa có số liệu") } else { format!("{label}: {}", values.join("; ")) };
+            let text =
+                if values.is_empty() { format!("{label}: chưa có số liệu") } else { format!("{label}: {}", values.join("; ")) };
             let x = if n == 1 { LEFT } else { x_of(i, n as usize) - width / 2 };
             HitArea { x, y: plot.0, width: if n == 1 { RIGHT - LEFT } else { width }, height: plot.1 - plot.0 + 20, text }
         })
@@ -62,20 +63,32 @@ fn column_hits(chart: &LineChart<'_>, top: i32, height: i32) -> Vec<HitArea> {
 
 /// The x of the `i`-th of `n` points.
 fn x_of(i: usize, n: usize) -> i32 {
-    if n == 1 { (LEFT + RIGHT) / 2 } else { LEFT + ((RIGHT - LEFT) as f64 * i as f64 / (n - 1) as f64).round() as i32 }
+    if n == 1 {
+        (LEFT + RIGHT) / 2
+    } else {
+        LEFT + ((RIGHT - LEFT) as f64 * i as f64 / (n - 1) as f64).round() as i32
+    }
 }
 
 /// A value as readers write it: "29", "91,2" (one decimal, in integers: float formatting with a
 /// precision would add its tables to the app's download).
 fn tenths(v: f64) -> String {
     let t = (v * 10.0).round().max(0.0) as u64;
-    if t.is_multiple_of(10) { format::int(t / 10) } else { format!("{},{}", format::int(t / 10), t % 10) }
+    if t.is_multiple_of(10) {
+        format::int(t / 10)
+    } else {
+        format!("{},{}", format::int(t / 10), t % 10)
+    }
 }
 
 /// Two legend entries a row when names are short; one a row when a name would reach the second
 /// column (about 21 characters of 14 px text in 170 px).
 fn legend_columns(series: &[Series]) -> i32 {
-    if series.iter().any(|s| s.name.chars().count() > 21) { 1 } else { 2 }
+    if series.iter().any(|s| s.name.chars().count() > 21) {
+        1
+    } else {
+        2
+    }
 }
 
 fn legend_rows(series: &[Series]) -> i32 {
@@ -158,7 +171,12 @@ fn draw(svg: &mut String, chart: &LineChart<'_>, top: i32, height: i32) -> Resul
     Ok(())
 }
 
-fn dashed<DB: DrawingBackend>(root: &DrawingArea<DB, plotters::coord::Shift>, a: (i32, i32), b: (i32, i32), color: &RGBColor) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+fn dashed<DB: DrawingBackend>(
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+    a: (i32, i32),
+    b: (i32, i32),
+    color: &RGBColor,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let (dx, dy) = (f64::from(b.0 - a.0), f64::from(b.1 - a.1));
     let len = (dx * dx + dy * dy).sqrt().max(1.0);
     let steps = (len / 8.0).ceil() as i32;
@@ -197,7 +215,12 @@ mod tests {
         let x: Vec<String> = (1..=4).map(|m| format!("T{m}")).collect();
         let series = [
             Series { name: "Kết nạp".into(), color: palette::ON_PACE, values: vec![Some(1.0), Some(3.0), None, None], dashed: false },
-            Series { name: "Tiến độ".into(), color: palette::PACE_MARK, values: vec![Some(1.0), Some(2.0), Some(3.0), Some(4.0)], dashed: true },
+            Series {
+                name: "Tiến độ".into(),
+                color: palette::PACE_MARK,
+                values: vec![Some(1.0), Some(2.0), Some(3.0), Some(4.0)],
+                dashed: true,
+            },
         ];
         let labels = ChartLabels { id: "l", title: "t", description: "d" };
         let svg = line_chart(&LineChart { x_labels: &x, series: &series, unit: "" }, &labels);

@@ -22,7 +22,11 @@ pub(crate) const TEXT_SIZE: f64 = 14.0 * 1.24;
 /// The style of every chart text: sans-serif at `size`, centred vertically on its anchor. Named
 /// by `FontFamily`, not by the string "sans-serif": plotters lowercases a family string with
 /// Unicode's case tables, 18 KB the app's download need not carry.
-pub(crate) fn text_style(size: f64, color: &plotters::style::RGBColor, h: plotters::style::text_anchor::HPos) -> plotters::style::TextStyle<'static> {
+pub(crate) fn text_style(
+    size: f64,
+    color: &plotters::style::RGBColor,
+    h: plotters::style::text_anchor::HPos,
+) -> plotters::style::TextStyle<'static> {
     use plotters::style::text_anchor::{Pos, VPos};
     use plotters::style::{FontFamily, IntoFont};
     (FontFamily::SansSerif, size).into_font().color(color).pos(Pos::new(h, VPos::Center))

@@ -53,7 +53,13 @@ fn with_hit_areas(svg: &str, rows: &[QuotaRow]) -> String {
     let areas: Vec<HitArea> = rows
         .iter()
         .enumerate()
-        .map(|(i, row)| HitArea { x: 0, y: HEADER + ROW * i as i32, width: QUOTA_CHART_WIDTH as i32, height: ROW, text: quota_row_text(row) })
+        .map(|(i, row)| HitArea {
+            x: 0,
+            y: HEADER + ROW * i as i32,
+            width: QUOTA_CHART_WIDTH as i32,
+            height: ROW,
+            text: quota_row_text(row),
+        })
         .collect();
     super::svg::with_hit_areas(svg, &areas)
 }
@@ -64,12 +70,7 @@ fn draw(svg: &mut String, data: &QuotaYear, rows: &[QuotaRow], height: u32) -> R
     let left = MARGIN;
     // Bars stop short of the right edge, where the "admitted/quota" value stands.
     let right = width - MARGIN - VALUE_WIDTH;
-    let scale_max = rows
-        .iter()
-        .map(|r| r.quota.max(r.admitted.unwrap_or(0)))
-        .max()
-        .unwrap_or(1)
-        .max(1);
+    let scale_max = rows.iter().map(|r| r.quota.max(r.admitted.unwrap_or(0))).max().unwrap_or(1).max(1);
     let x_of = |n: f64| left + ((right - left) as f64 * n / f64::from(scale_max)).round() as i32;
 
     let text = super::text_style;
@@ -83,7 +84,11 @@ fn draw(svg: &mut String, data: &QuotaYear, rows: &[QuotaRow], height: u32) -> R
     root.draw(&Text::new("Chậm tiến độ", (left + 220, 15), text(super::TEXT_SIZE, &palette::TEXT, HPos::Left)))?;
     if !data.pace.is_complete() {
         root.draw(&PathElement::new(vec![(left + 7, 28), (left + 7, 46)], palette::PACE_MARK.stroke_width(2)))?;
-        root.draw(&Text::new("Tiến độ cần đạt đến ngày chốt số liệu", (left + 20, 37), text(super::TEXT_SIZE, &palette::TEXT, HPos::Left)))?;
+        root.draw(&Text::new(
+            "Tiến độ cần đạt đến ngày chốt số liệu",
+            (left + 20, 37),
+            text(super::TEXT_SIZE, &palette::TEXT, HPos::Left),
+        ))?;
     }
 
     for (i, row) in rows.iter().enumerate() {
@@ -149,7 +154,12 @@ pub fn quota_summary(data: &QuotaYear, who: &str) -> String {
                 data.year,
                 format::percent(admitted, quota).unwrap_or_else(|| "0,0%".into())
             ),
-            None => format!("Năm {}, {who} kết nạp {}/{} đảng viên theo chỉ tiêu, {status}.", data.year, format::int(admitted), format::int(quota)),
+            None => format!(
+                "Năm {}, {who} kết nạp {}/{} đảng viên theo chỉ tiêu, {status}.",
+                data.year,
+                format::int(admitted),
+                format::int(quota)
+            ),
         };
     }
     match data.as_of {
@@ -253,7 +263,10 @@ mod tests {
         let filter = QuotaFilter { parent: Some("A".into()), ..QuotaFilter::default() };
         let who = quota_scope(&filter, &one);
         assert_eq!(who, "Chi bộ A & Công ty <A>");
-        assert_eq!(quota_summary(&one, &who), "Đến 30/09/2025, Chi bộ A & Công ty <A> kết nạp 2/6 đảng viên theo chỉ tiêu năm 2025 (33,3%), chậm tiến độ.");
+        assert_eq!(
+            quota_summary(&one, &who),
+            "Đến 30/09/2025, Chi bộ A & Công ty <A> kết nạp 2/6 đảng viên theo chỉ tiêu năm 2025 (33,3%), chậm tiến độ."
+        );
         assert_eq!(quota_scope(&QuotaFilter { only_lagging: true, ..QuotaFilter::default() }, &one), "các tổ chức đang lọc");
     }
 }

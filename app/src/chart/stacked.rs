@@ -113,12 +113,24 @@ mod tests {
     #[test]
     fn bars_are_proportional_and_targets_drawn() {
         let parts = [("A", palette::ON_PACE), ("B", palette::TRACK)];
-        let rows = [StackedRow { label: "2024".into(), parts: vec![3, 1], show_total: true }, StackedRow { label: "2025".into(), parts: vec![0, 0], show_total: true }];
+        let rows = [
+            StackedRow { label: "2024".into(), parts: vec![3, 1], show_total: true },
+            StackedRow { label: "2025".into(), parts: vec![0, 0], show_total: true },
+        ];
         let targets = [TargetLine { percent: 80, label: "Mục tiêu 80%".into() }];
-        let svg = stacked_chart(&StackedChart { parts: &parts, rows: &rows, targets: &targets }, &ChartLabels { id: "s", title: "t", description: "d" });
+        let svg = stacked_chart(
+            &StackedChart { parts: &parts, rows: &rows, targets: &targets },
+            &ChartLabels { id: "s", title: "t", description: "d" },
+        );
         assert!(svg.contains("Mục tiêu 80%"));
         assert!(svg.contains("\n75%\n"), "{svg}");
         assert!(svg.contains("2025 (0)"));
-        assert_eq!(svg, stacked_chart(&StackedChart { parts: &parts, rows: &rows, targets: &targets }, &ChartLabels { id: "s", title: "t", description: "d" }));
+        assert_eq!(
+            svg,
+            stacked_chart(
+                &StackedChart { parts: &parts, rows: &rows, targets: &targets },
+                &ChartLabels { id: "s", title: "t", description: "d" }
+            )
+        );
     }
 }

@@ -1,8 +1,8 @@
 use super::figure::Figure;
+use super::table::{Column, DataTable};
 use crate::chart::{line_chart, palette, ChartLabels, LineChart, Series};
 use crate::format;
 use crate::stats::QuotaYear;
-use super::table::{Column, DataTable};
 use leptos::prelude::*;
 
 /// Cumulative admissions month by month against the quota's straight pace, for the rows of
@@ -60,7 +60,12 @@ pub fn cumulative_chart(actual: &[u64], pace: &[f64], labels: &ChartLabels<'_>) 
             values: (0..12).map(|m| actual.get(m).map(|&v| v as f64)).collect(),
             dashed: false,
         },
-        Series { name: "Tiến độ chỉ tiêu".into(), color: palette::PACE_MARK, values: pace.iter().map(|&v| Some(v)).collect(), dashed: true },
+        Series {
+            name: "Tiến độ chỉ tiêu".into(),
+            color: palette::PACE_MARK,
+            values: pace.iter().map(|&v| Some(v)).collect(),
+            dashed: true,
+        },
     ];
     line_chart(&LineChart { x_labels: &months, series: &series, unit: "" }, labels)
 }

@@ -1,10 +1,10 @@
 //! Under a chosen đảng bộ cơ sở: what each of its chi bộ trực thuộc admitted in the year, the
 //! breakdown of the committee's quota (branches have no quota of their own).
 
+use super::table::{Column, DataTable};
 use crate::chart::escape;
 use crate::format;
 use crate::stats::QuotaYear;
-use super::table::{Column, DataTable};
 use leptos::prelude::*;
 
 /// `data` is the year filtered to one đảng bộ cơ sở (its row and its branches).
@@ -14,12 +14,8 @@ pub fn BranchAdmissionsTable(data: QuotaYear) -> impl IntoView {
     let name = committee.as_ref().map_or_else(String::new, |c| c.name.clone());
     let total: u64 = data.branches.iter().filter_map(|b| b.admitted).map(u64::from).sum();
     let missing = data.branches.iter().filter(|b| b.admitted.is_none()).count();
-    let mut summary = format!(
-        "{} chi bộ trực thuộc kết nạp {} đảng viên năm {}",
-        format::int(data.branches.len() as u64),
-        format::int(total),
-        data.year
-    );
+    let mut summary =
+        format!("{} chi bộ trực thuộc kết nạp {} đảng viên năm {}", format::int(data.branches.len() as u64), format::int(total), data.year);
     if let Some(quota) = committee.as_ref().map(|c| c.quota) {
         summary.push_str(&format!(", chỉ tiêu của đảng bộ là {}", format::int(u64::from(quota))));
     }

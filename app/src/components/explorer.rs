@@ -81,14 +81,16 @@ pub fn Controls(
                 </select>
             </label>
     });
-    let lagging = (!one_org).then(|| view! {
-            <label class="control check" for="chi-cham">
-                <input type="checkbox" id="chi-cham" name="cham" disabled=disabled checked=first.filter.only_lagging
-                    prop:checked=move || state.get().filter.only_lagging on:change=move |ev| {
-                    emit(Change::OnlyLagging(event_target_checked(&ev)));
-                } />
-                <span>"Chỉ tổ chức chậm tiến độ"</span>
-            </label>
+    let lagging = (!one_org).then(|| {
+        view! {
+                <label class="control check" for="chi-cham">
+                    <input type="checkbox" id="chi-cham" name="cham" disabled=disabled checked=first.filter.only_lagging
+                        prop:checked=move || state.get().filter.only_lagging on:change=move |ev| {
+                        emit(Change::OnlyLagging(event_target_checked(&ev)));
+                    } />
+                    <span>"Chỉ tổ chức chậm tiến độ"</span>
+                </label>
+        }
     });
     let pressed = move |d: Display| move || if state.get().display == d { "true" } else { "false" };
     view! {
@@ -231,4 +233,3 @@ pub fn QuotaExplorer(
         }}
     }
 }
-

@@ -16,8 +16,7 @@ pub fn Figure(
     /// The app's chart/table switch; the static page shows both.
     #[prop(optional)]
     hide_chart: bool,
-    #[prop(optional)]
-    hide_table: bool,
+    #[prop(optional)] hide_table: bool,
     /// Called with the text of the chart's hit area (`data-hit`) under a tap or click: the
     /// same text a mouse shows on hover.
     #[prop(optional_no_strip)]

@@ -1,9 +1,9 @@
 use super::figure::Figure;
 use super::table::{Column, DataTable};
-use crate::view_state::Display;
 use crate::chart::{quota_chart, quota_scope, quota_summary, ChartLabels, QUOTA_CHART_ROWS};
 use crate::format;
 use crate::stats::{QuotaFilter, QuotaYear};
+use crate::view_state::Display;
 use leptos::prelude::*;
 
 /// File stems under `/du-lieu/` of the tables behind the admission charts (the site writes
@@ -116,7 +116,9 @@ pub fn QuotaFigure(
             what.as_deref().unwrap_or("không lọc")
         ),
         // Only one organization chosen: the summary names it, no need to say "filtered".
-        (Some(_), false) if filter.parent.is_some() && QuotaFilter { parent: None, ..filter.clone() }.is_all() => quota_summary(&data, &who),
+        (Some(_), false) if filter.parent.is_some() && QuotaFilter { parent: None, ..filter.clone() }.is_all() => {
+            quota_summary(&data, &who)
+        }
         (Some(what), false) => format!("Đang lọc: {what}. {}", quota_summary(&data, &who)),
         (None, false) => quota_summary(&data, &who),
     };
@@ -130,9 +132,17 @@ pub fn QuotaFigure(
         Some(d) => format!("Nguồn: báo cáo của các tổ chức cơ sở đảng, số liệu đến ngày {}.", format::date(d)),
         None => format!("Nguồn: báo cáo năm {} của các tổ chức cơ sở đảng.", data.year),
     };
-    let mut columns = vec![Column::text("Tổ chức cơ sở đảng"), Column::num("Chỉ tiêu"), Column::num("Đã kết nạp"), Column::num("Tỷ lệ"), Column::text("Tiến độ")];
+    let mut columns = vec![
+        Column::text("Tổ chức cơ sở đảng"),
+        Column::num("Chỉ tiêu"),
+        Column::num("Đã kết nạp"),
+        Column::num("Tỷ lệ"),
+        Column::text("Tiến độ"),
+    ];
     columns.extend(compare.as_ref().map(|c| Column::num(format!("Năm {}", c.year))));
-    let compare_foot = compare.as_ref().map(|c| view! { <td class="num">{format!("{}/{}", format::int(c.total_admitted()), format::int(c.total_quota()))}</td> });
+    let compare_foot = compare
+        .as_ref()
+        .map(|c| view! { <td class="num">{format!("{}/{}", format::int(c.total_admitted()), format::int(c.total_quota()))}</td> });
     let summary = match &compare {
         Some(c) => format!(
             "{summary} So với năm {}: {}/{} ({}).",

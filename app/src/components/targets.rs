@@ -1,6 +1,6 @@
+use super::table::{Column, DataTable};
 use crate::privacy::Disclosure;
 use crate::stats::{TargetKey, TargetYear};
-use super::table::{Column, DataTable};
 use leptos::prelude::*;
 
 /// The year's targets: what was set, what was achieved ("12/16 (75,0%)"), met or not, the gap.

@@ -2,12 +2,12 @@
 //! discipline, member movements and members by kind. Static on every statistics page.
 
 use super::figure::Figure;
+use super::table::{Column, DataTable};
 use crate::chart::{line_chart, palette, stacked_chart, ChartLabels, LineChart, Series, StackedChart, StackedRow, TargetLine};
 use crate::format;
 use crate::model::{Grade, Targets};
 use crate::privacy::Disclosure;
 use crate::stats::{GradeSummary, MeetingsOverview, MovementsOverview, RatingsOverview, Ratio, StockOverview};
-use super::table::{Column, DataTable};
 use leptos::prelude::*;
 
 /// Whose ratings a figure shows.
@@ -106,7 +106,11 @@ pub fn RatingsFigure(ratings: RatingsOverview, group: RatedGroup, targets: Targe
     };
     let target_lines = group.targets(&targets);
     let svg = stacked_chart(
-        &StackedChart { parts: if group == RatedGroup::Members { &GRADE_PARTS } else { &GRADE_PARTS[..4] }, rows: &rows, targets: &target_lines },
+        &StackedChart {
+            parts: if group == RatedGroup::Members { &GRADE_PARTS } else { &GRADE_PARTS[..4] },
+            rows: &rows,
+            targets: &target_lines,
+        },
         &ChartLabels { id: group.id(), title: &title, description: &summary },
     );
     let body = ratings
@@ -157,7 +161,12 @@ pub fn CapFigure(ratings: RatingsOverview, disclosure: Disclosure) -> impl IntoV
             values: ratings.years.iter().map(|y| if shown(y.year) { percent_value(y.members.excellent_to_good) } else { None }).collect(),
             dashed: false,
         },
-        Series { name: "Giới hạn 20%".into(), color: palette::LAGGING, values: ratings.years.iter().map(|_| Some(20.0)).collect(), dashed: true },
+        Series {
+            name: "Giới hạn 20%".into(),
+            color: palette::LAGGING,
+            values: ratings.years.iter().map(|_| Some(20.0)).collect(),
+            dashed: true,
+        },
     ];
     let title = "Đảng viên hoàn thành xuất sắc so với giới hạn 20% số hoàn thành tốt".to_string();
     let over: usize = ratings.latest().map_or(0, |y| y.over_cap.len());
@@ -171,7 +180,10 @@ pub fn CapFigure(ratings: RatingsOverview, disclosure: Disclosure) -> impl IntoV
         ),
         None => "Chưa có năm nào có kết quả xếp loại.".to_string(),
     };
-    let svg = line_chart(&LineChart { x_labels: &labels, series: &series, unit: "%" }, &ChartLabels { id: "gioi-han-xuat-sac", title: &title, description: &summary });
+    let svg = line_chart(
+        &LineChart { x_labels: &labels, series: &series, unit: "%" },
+        &ChartLabels { id: "gioi-han-xuat-sac", title: &title, description: &summary },
+    );
     let body = ratings
         .years
         .iter()
@@ -232,7 +244,10 @@ pub fn MeetingsFigure(meetings: MeetingsOverview, targets: Targets) -> impl Into
         ),
         None => "Chưa có số liệu sinh hoạt chi bộ.".to_string(),
     };
-    let svg = line_chart(&LineChart { x_labels: &labels, series: &series, unit: "%" }, &ChartLabels { id: "sinh-hoat", title: &title, description: &summary });
+    let svg = line_chart(
+        &LineChart { x_labels: &labels, series: &series, unit: "%" },
+        &ChartLabels { id: "sinh-hoat", title: &title, description: &summary },
+    );
     let body = meetings
         .years
         .iter()
@@ -283,30 +298,34 @@ pub fn MovementsFigure(movements: MovementsOverview, disclosure: Disclosure) -> 
         line("Không chuyển chính thức", palette::PROBATION_FAILED, Some(0), |t| t.probation_failed),
     ];
     let title = "Biến động đảng viên qua các năm".to_string();
-    let summary = movements
-        .years
-        .iter()
-        .rev()
-        .find(|y| !y.is_partial())
-        .and_then(|y| y.changes.as_ref().map(|c| (y.year, c)))
-        .map_or_else(
-            || "Chưa đủ hai năm để so sánh.".to_string(),
-            |(year, c)| {
-                format!(
-                    "Năm {year} so với {}: kết nạp {} ({}), xóa tên {}, khai trừ {}.",
-                    c.previous_year,
-                    format::int(c.admitted.current),
-                    c.admitted.diff_string(),
-                    change_text(&disclosure, year, c.previous_year, 1, &c.struck_off),
-                    change_text(&disclosure, year, c.previous_year, 2, &c.expelled),
-                )
-            },
-        );
-    let svg = line_chart(&LineChart { x_labels: &labels, series: &series, unit: "" }, &ChartLabels { id: "bien-dong", title: &title, description: &summary });
+    let summary = movements.years.iter().rev().find(|y| !y.is_partial()).and_then(|y| y.changes.as_ref().map(|c| (y.year, c))).map_or_else(
+        || "Chưa đủ hai năm để so sánh.".to_string(),
+        |(year, c)| {
+            format!(
+                "Năm {year} so với {}: kết nạp {} ({}), xóa tên {}, khai trừ {}.",
+                c.previous_year,
+                format::int(c.admitted.current),
+                c.admitted.diff_string(),
+                change_text(&disclosure, year, c.previous_year, 1, &c.struck_off),
+                change_text(&disclosure, year, c.previous_year, 2, &c.expelled),
+            )
+        },
+    );
+    let svg = line_chart(
+        &LineChart { x_labels: &labels, series: &series, unit: "" },
+        &ChartLabels { id: "bien-dong", title: &title, description: &summary },
+    );
     let change = |year: i32, cell: usize, c: Option<(i32, &crate::stats::Change)>| {
-        c.map_or_else(|| "—".to_string(), |(prev, c)| {
-            if disclosure.movement(year, cell).is_some() || disclosure.movement(prev, cell).is_some() { "—".to_string() } else { c.diff_string() }
-        })
+        c.map_or_else(
+            || "—".to_string(),
+            |(prev, c)| {
+                if disclosure.movement(year, cell).is_some() || disclosure.movement(prev, cell).is_some() {
+                    "—".to_string()
+                } else {
+                    c.diff_string()
+                }
+            },
+        )
     };
     let body = movements
         .years
@@ -373,7 +392,10 @@ pub fn StockFigure(stock: StockOverview) -> impl IntoView {
         ),
         None => "Chưa có số liệu.".to_string(),
     };
-    let svg = line_chart(&LineChart { x_labels: &labels, series: &series, unit: "" }, &ChartLabels { id: "loai-hinh", title: &title, description: &summary });
+    let svg = line_chart(
+        &LineChart { x_labels: &labels, series: &series, unit: "" },
+        &ChartLabels { id: "loai-hinh", title: &title, description: &summary },
+    );
     let body = stock
         .years
         .iter()

@@ -92,17 +92,10 @@ impl Movements {
 
     /// Everyone who left the organization's rolls during the year.
     pub fn outflow(&self) -> u64 {
-        [
-            self.transferred_out,
-            self.struck_off,
-            self.expelled,
-            self.removed,
-            self.deceased,
-            self.probation_failed,
-        ]
-        .iter()
-        .map(|&n| u64::from(n))
-        .sum()
+        [self.transferred_out, self.struck_off, self.expelled, self.removed, self.deceased, self.probation_failed]
+            .iter()
+            .map(|&n| u64::from(n))
+            .sum()
     }
 }
 
@@ -158,16 +151,10 @@ pub struct RequiredDocs {
 
 impl RequiredDocs {
     pub fn done(&self) -> usize {
-        [
-            self.work_programme,
-            self.inspection_programme,
-            self.task_assignment,
-            self.directive_05_plan,
-            self.commitments,
-        ]
-        .iter()
-        .filter(|&&b| b)
-        .count()
+        [self.work_programme, self.inspection_programme, self.task_assignment, self.directive_05_plan, self.commitments]
+            .iter()
+            .filter(|&&b| b)
+            .count()
     }
 
     pub const TOTAL: usize = 5;

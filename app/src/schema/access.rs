@@ -189,7 +189,7 @@ mod tests {
             Kind::Text => Value::Text(format!("ghi chú {i}")),
             Kind::Count => Value::Count(100 + i as u32),
             Kind::Months | Kind::Quarters => Value::List(vec![i as u32; 3]),
-            Kind::Bool => Value::Bool(i % 2 == 0),
+            Kind::Bool => Value::Bool(i.is_multiple_of(2)),
             Kind::Grade => Value::Grade(Grade::Good),
         };
         for (i, f) in FIELDS.iter().enumerate() {

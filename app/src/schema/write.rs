@@ -111,7 +111,9 @@ fn field(out: &mut String, f: &FieldSpec, r: &Report, options: &Options) {
             // reason where the absence is a fact worth seeing.
             match (f.field, options.template) {
                 (Field::AsOf, true) => line(out, &format!("# {} = {}-09-30", f.key, r.year), &comment),
-                (Field::OrgGrade, true) => line(out, &format!("# {} = \"tot\"", f.key), &format!("{comment} (bỏ dấu # ở đầu dòng khi đã có kết quả)")),
+                (Field::OrgGrade, true) => {
+                    line(out, &format!("# {} = \"tot\"", f.key), &format!("{comment} (bỏ dấu # ở đầu dòng khi đã có kết quả)"))
+                }
                 (Field::OrgGrade, false) => out.push_str("# to_chuc: không xếp loại (thành lập chưa đủ 6 tháng)\n"),
                 (Field::PlanDate, true) => {
                     let example = options.plan_deadline.or_else(|| NaiveDate::from_ymd_opt(r.year, 11, 5)).unwrap_or_default();

@@ -43,13 +43,8 @@ pub enum DocKind {
 }
 
 impl DocKind {
-    pub const ALL: [DocKind; 5] = [
-        DocKind::WorkProgramme,
-        DocKind::InspectionProgramme,
-        DocKind::TaskAssignment,
-        DocKind::Directive05Plan,
-        DocKind::Commitments,
-    ];
+    pub const ALL: [DocKind; 5] =
+        [DocKind::WorkProgramme, DocKind::InspectionProgramme, DocKind::TaskAssignment, DocKind::Directive05Plan, DocKind::Commitments];
 
     pub fn name(self) -> &'static str {
         match self {

@@ -127,9 +127,8 @@ fn changes(previous: &MovementsYear, current: &MovementsYear) -> YearChanges {
     let (p, c) = (&previous.totals, &current.totals);
     let partial = current.is_partial();
     let months = current.monthly_admissions.len();
-    let admitted_same_period = (partial && previous.monthly_admissions.len() >= months).then(|| {
-        Change::new(previous.monthly_admissions[..months].iter().sum(), current.monthly_admissions.iter().sum())
-    });
+    let admitted_same_period = (partial && previous.monthly_admissions.len() >= months)
+        .then(|| Change::new(previous.monthly_admissions[..months].iter().sum(), current.monthly_admissions.iter().sum()));
     YearChanges {
         previous_year: previous.year,
         partial,

@@ -67,7 +67,8 @@ pub fn plans_overview(data: &Dataset) -> PlansOverview {
         .filter(|(_, y)| scope::is_complete(y))
         .map(|(&year, y)| {
             let deadline = y.plan_deadline;
-            let mut out = PlansYear { year, deadline, on_time: Vec::new(), late: Vec::new(), not_sent: Vec::new(), not_reported: Vec::new() };
+            let mut out =
+                PlansYear { year, deadline, on_time: Vec::new(), late: Vec::new(), not_sent: Vec::new(), not_reported: Vec::new() };
             for org in data.orgs.values().filter(|o| o.level.is_grassroots() && o.active_in(year)) {
                 let code = org.code.clone();
                 match y.reports.get(&org.code).and_then(|r| r.next_year_plan) {

@@ -157,9 +157,11 @@ impl QuotaOverview {
     /// One grassroots organization's years: its own row and its branches (what its page needs).
     pub fn only(&self, code: &str) -> QuotaOverview {
         let filter = QuotaFilter { parent: Some(code.to_string()), ..QuotaFilter::default() };
-        QuotaOverview { years: self.years.iter().map(|y| y.filtered(&filter)).filter(|y| !y.rows.is_empty()).collect(), committees: Vec::new() }
+        QuotaOverview {
+            years: self.years.iter().map(|y| y.filtered(&filter)).filter(|y| !y.rows.is_empty()).collect(),
+            committees: Vec::new(),
+        }
     }
-
 }
 
 fn committees(years: &[QuotaYear]) -> Vec<(String, String)> {
@@ -200,10 +202,7 @@ pub fn quota_overview(data: &Dataset) -> QuotaOverview {
                 })
                 .collect();
             rows.sort_by(|a, b| {
-                b.lagging
-                    .cmp(&a.lagging)
-                    .then_with(|| progress_key(a).cmp(&progress_key(b)))
-                    .then_with(|| a.code.cmp(&b.code))
+                b.lagging.cmp(&a.lagging).then_with(|| progress_key(a).cmp(&progress_key(b))).then_with(|| a.code.cmp(&b.code))
             });
             let months = as_of.map_or(12, |d| d.month() as usize);
             let monthly_admitted = monthly_sum(&rows, months);
@@ -375,7 +374,10 @@ mod tests {
         let a = y.filtered(&one);
         assert_eq!(a.rows.len(), 1);
         assert_eq!(a.branches.iter().map(|b| b.code.as_str()).collect::<Vec<_>>(), ["A-1", "A-2"]);
-        assert!(y.filtered(&QuotaFilter { enterprise: Some(false), ..QuotaFilter::default() }).branches.is_empty(), "only under one chosen committee");
+        assert!(
+            y.filtered(&QuotaFilter { enterprise: Some(false), ..QuotaFilter::default() }).branches.is_empty(),
+            "only under one chosen committee"
+        );
     }
 
     #[test]

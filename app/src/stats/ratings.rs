@@ -113,9 +113,8 @@ pub fn ratings_overview(data: &Dataset) -> RatingsOverview {
             let rules = data.rules(year).rating;
             let own = |r: &crate::model::Report| r.ratings.as_ref().and_then(|rt| rt.organization);
             let organizations = by_own_grade(scope::grassroots(data, y).map(|(_, r)| own(r)));
-            let branches = by_own_grade(
-                scope::reports(data, y).filter(|(o, _)| matches!(o.level, Level::Branch { .. })).map(|(_, r)| own(r)),
-            );
+            let branches =
+                by_own_grade(scope::reports(data, y).filter(|(o, _)| matches!(o.level, Level::Branch { .. })).map(|(_, r)| own(r)));
             let mut counts = [0u64; 4];
             let mut not_rated = 0;
             let mut over_cap = Vec::new();
@@ -131,14 +130,7 @@ pub fn ratings_overview(data: &Dataset) -> RatingsOverview {
                     over_cap.push(org.code.clone());
                 }
             }
-            RatingsYear {
-                year,
-                rules,
-                organizations,
-                branches,
-                members: GradeSummary::from_counts(counts, not_rated),
-                over_cap,
-            }
+            RatingsYear { year, rules, organizations, branches, members: GradeSummary::from_counts(counts, not_rated), over_cap }
         })
         .collect();
     RatingsOverview { years }

@@ -4,7 +4,7 @@
 //! gap: how many more organizations, branches, members or attendances are needed, or how many
 //! are over a ceiling.
 
-use super::{Gap, MeetingsOverview, MeetingsYear, Ratio, RatingsOverview, RatingsYear};
+use super::{Gap, MeetingsOverview, MeetingsYear, RatingsOverview, RatingsYear, Ratio};
 use crate::model::{Dataset, Rulebook};
 use serde::{Deserialize, Serialize};
 
@@ -132,13 +132,28 @@ pub fn target_year(rules: Rulebook, ratings: &RatingsYear, meetings: &MeetingsYe
     let t = rules.targets;
     let (o, b, m) = (&ratings.organizations, &ratings.branches, &ratings.members);
     let results = vec![
-        TargetResult::new(OrgGoodOrBetter, "Tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên", AtLeast(t.org_good_or_better), o.good_or_better),
+        TargetResult::new(
+            OrgGoodOrBetter,
+            "Tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên",
+            AtLeast(t.org_good_or_better),
+            o.good_or_better,
+        ),
         TargetResult::new(OrgExcellent, "Tổ chức cơ sở đảng hoàn thành xuất sắc nhiệm vụ", AtLeast(t.org_excellent), o.excellent),
         TargetResult::new(OrgNoFailed, "Tổ chức cơ sở đảng không hoàn thành nhiệm vụ", Zero, Ratio::new(o.failed, o.rated)),
-        TargetResult::new(BranchGoodOrBetter, "Chi bộ trực thuộc hoàn thành tốt nhiệm vụ trở lên", AtLeast(t.branch_good_or_better), b.good_or_better),
+        TargetResult::new(
+            BranchGoodOrBetter,
+            "Chi bộ trực thuộc hoàn thành tốt nhiệm vụ trở lên",
+            AtLeast(t.branch_good_or_better),
+            b.good_or_better,
+        ),
         TargetResult::new(BranchExcellent, "Chi bộ trực thuộc hoàn thành xuất sắc nhiệm vụ", AtLeast(t.branch_excellent), b.excellent),
         TargetResult::new(BranchNoFailed, "Chi bộ trực thuộc không hoàn thành nhiệm vụ", Zero, Ratio::new(b.failed, b.rated)),
-        TargetResult::new(MemberGoodOrBetter, "Đảng viên hoàn thành tốt nhiệm vụ trở lên", AtLeast(t.member_good_or_better), m.good_or_better),
+        TargetResult::new(
+            MemberGoodOrBetter,
+            "Đảng viên hoàn thành tốt nhiệm vụ trở lên",
+            AtLeast(t.member_good_or_better),
+            m.good_or_better,
+        ),
         TargetResult::new(
             MemberExcellent,
             "Đảng viên hoàn thành xuất sắc nhiệm vụ",
@@ -152,7 +167,12 @@ pub fn target_year(rules: Rulebook, ratings: &RatingsYear, meetings: &MeetingsYe
             AtLeast(100),
             meetings.full_year.unwrap_or(meetings.every_month),
         ),
-        TargetResult::new(RequiredDocuments, "Chi bộ hoàn thành đủ các văn bản bắt buộc", AtLeast(t.required_documents), meetings.documents.all_done),
+        TargetResult::new(
+            RequiredDocuments,
+            "Chi bộ hoàn thành đủ các văn bản bắt buộc",
+            AtLeast(t.required_documents),
+            meetings.documents.all_done,
+        ),
     ];
     TargetYear { year: rules.year, rules, results }
 }
@@ -221,8 +241,7 @@ mod tests {
             rt.members[0] += 3;
             rt.members[1] -= 3;
         }
-        y.reports.get_mut(&testdata::code("A01-02")).unwrap().ratings.as_mut().unwrap().organization =
-            Some(crate::model::Grade::Failed);
+        y.reports.get_mut(&testdata::code("A01-02")).unwrap().ratings.as_mut().unwrap().organization = Some(crate::model::Grade::Failed);
         let t = year_2024(&data);
         // 9 of 40 excellent: 20% of 40 is 8, one over.
         assert_eq!(row(&t, TargetKey::MemberExcellent), ("15–20%".into(), Ratio::new(9, 40), false, Gap::Over(1)));

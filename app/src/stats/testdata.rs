@@ -76,7 +76,16 @@ fn ratings(organization: Option<Grade>, members: [u32; 4], not_rated_new: u32, n
 }
 
 #[allow(clippy::too_many_arguments)]
-fn meetings(monthly: &[u32], expected: u32, attended: u32, unexcused: u32, thematic: u32, forums: u32, visits: Option<&[u32]>, score: Option<u32>) -> Meetings {
+fn meetings(
+    monthly: &[u32],
+    expected: u32,
+    attended: u32,
+    unexcused: u32,
+    thematic: u32,
+    forums: u32,
+    visits: Option<&[u32]>,
+    score: Option<u32>,
+) -> Meetings {
     Meetings {
         monthly: monthly.to_vec(),
         attendance_expected: expected,
@@ -89,13 +98,8 @@ fn meetings(monthly: &[u32], expected: u32, attended: u32, unexcused: u32, thema
     }
 }
 
-const ALL_DOCS: RequiredDocs = RequiredDocs {
-    work_programme: true,
-    inspection_programme: true,
-    task_assignment: true,
-    directive_05_plan: true,
-    commitments: true,
-};
+const ALL_DOCS: RequiredDocs =
+    RequiredDocs { work_programme: true, inspection_programme: true, task_assignment: true, directive_05_plan: true, commitments: true };
 
 /// The committee's report as the sum of its branches' (members, movements, member ratings).
 fn committee(year: i32, c: &str, as_of: Option<NaiveDate>, branches: &[&Report], grade: Option<Grade>) -> Report {

@@ -2,8 +2,8 @@
 //! months after its `as_of` date, and every organization with a quota has reported.
 
 use crate::diagnostic::Diagnostic;
-use app::schema::Field;
 use crate::load::Loaded;
+use app::schema::Field;
 
 pub(super) fn check(loaded: &Loaded, out: &mut Vec<Diagnostic>) {
     for (_, _, r) in &loaded.reports {
@@ -13,7 +13,11 @@ pub(super) fn check(loaded: &Loaded, out: &mut Vec<Diagnostic>) {
         if monthly.len() != months {
             let (message, hint) = match rep.as_of {
                 Some(d) => (
-                    format!("`ket_nap_theo_thang` có {} tháng, nhưng số liệu chốt đến {} nên phải có đúng {months} tháng", monthly.len(), app::format::date(d)),
+                    format!(
+                        "`ket_nap_theo_thang` có {} tháng, nhưng số liệu chốt đến {} nên phải có đúng {months} tháng",
+                        monthly.len(),
+                        app::format::date(d)
+                    ),
                     "năm đang diễn ra: không ghi các tháng sau ngày chốt số liệu".to_string(),
                 ),
                 None => (

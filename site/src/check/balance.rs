@@ -2,9 +2,9 @@
 //! and the end of one year equals the start of the next.
 
 use crate::diagnostic::Diagnostic;
-use app::schema::Field;
 use crate::load::Loaded;
 use app::format;
+use app::schema::Field;
 
 pub(super) fn check(loaded: &Loaded, out: &mut Vec<Diagnostic>) {
     for (_, _, r) in &loaded.reports {
@@ -52,12 +52,19 @@ pub(super) fn check(loaded: &Loaded, out: &mut Vec<Diagnostic>) {
         let (end, start) = (prev.value.members.end, next.value.members.start);
         if end != start {
             out.push(
-                Diagnostic::error("E021", format!(
-                    "số đầu năm {year} ({} chính thức, {} dự bị) khác số cuối năm {} ({} chính thức, {} dự bị)",
-                    format::int(start.full.into()), format::int(start.probationary.into()), year - 1,
-                    format::int(end.full.into()), format::int(end.probationary.into())))
-                    .at(next.file, next.spans.field(Field::StartFull))
-                    .hint(format!("số đầu năm phải bằng số cuối năm trước trong {}", loaded.sources.get(prev.file).path.display())),
+                Diagnostic::error(
+                    "E021",
+                    format!(
+                        "số đầu năm {year} ({} chính thức, {} dự bị) khác số cuối năm {} ({} chính thức, {} dự bị)",
+                        format::int(start.full.into()),
+                        format::int(start.probationary.into()),
+                        year - 1,
+                        format::int(end.full.into()),
+                        format::int(end.probationary.into())
+                    ),
+                )
+                .at(next.file, next.spans.field(Field::StartFull))
+                .hint(format!("số đầu năm phải bằng số cuối năm trước trong {}", loaded.sources.get(prev.file).path.display())),
             );
         }
     }

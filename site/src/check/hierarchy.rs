@@ -3,9 +3,9 @@
 
 use super::Orgs;
 use crate::diagnostic::Diagnostic;
-use app::schema::{Field, Sum, FIELDS};
-use crate::load::{Located, Loaded, ReportSpans};
+use crate::load::{Loaded, Located, ReportSpans};
 use app::model::{Level, OrgCode, Report};
+use app::schema::{Field, Sum, FIELDS};
 use std::collections::BTreeMap;
 
 pub(super) fn check(loaded: &Loaded, orgs: &Orgs, out: &mut Vec<Diagnostic>) {
@@ -54,9 +54,16 @@ pub(super) fn check(loaded: &Loaded, orgs: &Orgs, out: &mut Vec<Diagnostic>) {
             if sum != own {
                 let detail: Vec<String> = reports.iter().zip(&parts).map(|((c, _), n)| format!("{c}: {n}")).collect();
                 out.push(
-                    Diagnostic::error("E050", format!("`{}` của đảng bộ cơ sở là {own}, nhưng tổng các chi bộ trực thuộc là {sum} ({})", f.path(), detail.join(", ")))
-                        .at(parent.file, parent.spans.field(f.field))
-                        .hint("số của đảng bộ cơ sở là tổng số của các chi bộ trực thuộc: sửa số này hoặc báo cáo của chi bộ"),
+                    Diagnostic::error(
+                        "E050",
+                        format!(
+                            "`{}` của đảng bộ cơ sở là {own}, nhưng tổng các chi bộ trực thuộc là {sum} ({})",
+                            f.path(),
+                            detail.join(", ")
+                        ),
+                    )
+                    .at(parent.file, parent.spans.field(f.field))
+                    .hint("số của đảng bộ cơ sở là tổng số của các chi bộ trực thuộc: sửa số này hoặc báo cáo của chi bộ"),
                 );
             }
         }
@@ -67,20 +74,33 @@ pub(super) fn check(loaded: &Loaded, orgs: &Orgs, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn per_month(field: Field, parent: &Located<Report, ReportSpans>, reports: &[(&OrgCode, &Located<Report, ReportSpans>)], out: &mut Vec<Diagnostic>) {
+fn per_month(
+    field: Field,
+    parent: &Located<Report, ReportSpans>,
+    reports: &[(&OrgCode, &Located<Report, ReportSpans>)],
+    out: &mut Vec<Diagnostic>,
+) {
     let list = |r: &Report| match field.get(r) {
         Some(app::schema::Value::List(l)) => l,
         _ => Vec::new(),
     };
     let own_months = list(&parent.value);
-    let sums: Vec<u64> = (0..own_months.len())
-        .map(|m| reports.iter().map(|(_, r)| list(&r.value).get(m).copied().map_or(0, u64::from)).sum())
-        .collect();
+    let sums: Vec<u64> =
+        (0..own_months.len()).map(|m| reports.iter().map(|(_, r)| list(&r.value).get(m).copied().map_or(0, u64::from)).sum()).collect();
     if let Some(m) = (0..own_months.len()).find(|&m| u64::from(own_months[m]) != sums[m]) {
         out.push(
-            Diagnostic::error("E050", format!("`{}` tháng {} của đảng bộ cơ sở là {}, nhưng tổng các chi bộ trực thuộc là {}", field.path(), m + 1, own_months[m], sums[m]))
-                .at(parent.file, parent.spans.field(field))
-                .hint("số từng tháng của đảng bộ cơ sở là tổng của các chi bộ trực thuộc"),
+            Diagnostic::error(
+                "E050",
+                format!(
+                    "`{}` tháng {} của đảng bộ cơ sở là {}, nhưng tổng các chi bộ trực thuộc là {}",
+                    field.path(),
+                    m + 1,
+                    own_months[m],
+                    sums[m]
+                ),
+            )
+            .at(parent.file, parent.spans.field(field))
+            .hint("số từng tháng của đảng bộ cơ sở là tổng của các chi bộ trực thuộc"),
         );
     }
 }

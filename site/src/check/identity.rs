@@ -2,9 +2,9 @@
 //! an organization that existed that year, and a file's path agrees with what it says.
 
 use crate::diagnostic::Diagnostic;
-use app::schema::Field;
 use crate::load::Loaded;
 use app::model::{Level, OrgCode, Organization};
+use app::schema::Field;
 use chrono::Datelike;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -118,7 +118,9 @@ pub(super) fn check(loaded: &Loaded, out: &mut Vec<Diagnostic>) {
         for (code, span) in &q.value.quota_spans {
             let problem = match orgs.get(code) {
                 None => Some(format!("không có tổ chức mã `{code}`")),
-                Some(o) if !o.level.is_grassroots() => Some(format!("`{code}` là chi bộ trực thuộc: Đảng ủy Khối giao chỉ tiêu cho tổ chức cơ sở đảng")),
+                Some(o) if !o.level.is_grassroots() => {
+                    Some(format!("`{code}` là chi bộ trực thuộc: Đảng ủy Khối giao chỉ tiêu cho tổ chức cơ sở đảng"))
+                }
                 Some(o) if !o.active_in(q.value.year) => Some(format!("`{code}` không hoạt động trong năm {}", q.value.year)),
                 Some(_) => None,
             };

@@ -3,9 +3,9 @@
 
 use super::Orgs;
 use crate::diagnostic::Diagnostic;
-use app::schema::{Field, Section};
 use crate::load::Loaded;
 use app::model::Level;
+use app::schema::{Field, Section};
 
 pub(super) fn check(loaded: &Loaded, orgs: &Orgs, out: &mut Vec<Diagnostic>) {
     for (_, _, r) in &loaded.reports {
@@ -45,11 +45,16 @@ pub(super) fn check(loaded: &Loaded, orgs: &Orgs, out: &mut Vec<Diagnostic>) {
             );
         } else if m.unexcused_absences > m.attendance_expected - m.attended {
             out.push(
-                Diagnostic::error("E062", format!(
-                    "{} lượt vắng không lý do, nhưng chỉ có {} lượt vắng",
-                    m.unexcused_absences, m.attendance_expected - m.attended))
-                    .at(r.file, r.spans.field(Field::UnexcusedAbsences))
-                    .hint("lượt vắng không lý do nằm trong số lượt vắng (phải dự − có mặt)"),
+                Diagnostic::error(
+                    "E062",
+                    format!(
+                        "{} lượt vắng không lý do, nhưng chỉ có {} lượt vắng",
+                        m.unexcused_absences,
+                        m.attendance_expected - m.attended
+                    ),
+                )
+                .at(r.file, r.spans.field(Field::UnexcusedAbsences))
+                .hint("lượt vắng không lý do nằm trong số lượt vắng (phải dự − có mặt)"),
             );
         }
         if let Some(visits) = &m.upper_visits {

@@ -114,7 +114,11 @@ fn published_body(text: &str, file: FileId, place: &str, out: &mut Vec<Diagnosti
 fn front_matter_shift(text: &str, span: &Range<usize>, key: &str) -> usize {
     let opening = if text.starts_with("+++\r\n") { 5 } else { 4 };
     let at = |shift: usize| text.get(span.start + shift..).is_some_and(|t| t.starts_with(key));
-    if !at(opening) && at(0) { 0 } else { opening }
+    if !at(opening) && at(0) {
+        0
+    } else {
+        opening
+    }
 }
 
 /// Byte offset of the markdown body: after the `+++` line that closes the front matter.
@@ -246,8 +250,34 @@ const ORG_NUMBER: [&str; 7] = ["mã số thuế", "mst", "mã số doanh nghiệ
 /// Words before "sinh ngày"/"sinh năm" that make "sinh" part of another word ("học sinh năm 2024",
 /// "chi phí phát sinh năm 2024").
 const SINH_COMPOUNDS: [&str; 28] = [
-    "học", "phát", "vệ", "hi", "hy", "sản", "ký", "kí", "tái", "giáng", "khai", "nảy", "phục", "hồi", "cộng", "trường",
-    "thí", "giáo", "môn", "thư", "nữ", "nam", "tiên", "ngoại", "tân", "sơ", "song", "mưu",
+    "học",
+    "phát",
+    "vệ",
+    "hi",
+    "hy",
+    "sản",
+    "ký",
+    "kí",
+    "tái",
+    "giáng",
+    "khai",
+    "nảy",
+    "phục",
+    "hồi",
+    "cộng",
+    "trường",
+    "thí",
+    "giáo",
+    "môn",
+    "thư",
+    "nữ",
+    "nam",
+    "tiên",
+    "ngoại",
+    "tân",
+    "sơ",
+    "song",
+    "mưu",
 ];
 /// Words before "ngày sinh"/"năm sinh" that make it an anniversary ("135 năm Ngày sinh …").
 const ANNIVERSARY: [&str; 3] = ["năm", "niệm", "mừng"];
@@ -256,20 +286,77 @@ const RANGE_WORDS: [&str; 4] = ["trở", "đến", "tới", "về"];
 /// First words of titles and forms of address: "đồng chí Bí thư", "đồng chí Ủy viên Ban Thường vụ"
 /// do not name anyone. Surnames are left out (Chu, Đoàn, Ông, Văn are surnames).
 const TITLES: [&str; 56] = [
-    "bí", "phó", "ủy", "uỷ", "chủ", "trưởng", "tổng", "thường", "giám", "đại", "thủ", "bộ", "chánh", "thiếu", "thượng",
-    "trung", "đảng", "chi", "chỉ", "phụ", "lãnh", "tổ", "hiệu", "viện", "cục", "vụ", "thư", "kế", "thành", "tỉnh", "huyện",
-    "quận", "xã", "phường", "ban", "hội", "cán", "nguyên", "cựu", "giáo", "tiến", "thạc", "kỹ", "kĩ", "bác", "luật", "nhà",
-    "chính", "trợ", "chuyên", "tư", "thẩm", "kiểm", "phòng", "các", "những",
+    "bí",
+    "phó",
+    "ủy",
+    "uỷ",
+    "chủ",
+    "trưởng",
+    "tổng",
+    "thường",
+    "giám",
+    "đại",
+    "thủ",
+    "bộ",
+    "chánh",
+    "thiếu",
+    "thượng",
+    "trung",
+    "đảng",
+    "chi",
+    "chỉ",
+    "phụ",
+    "lãnh",
+    "tổ",
+    "hiệu",
+    "viện",
+    "cục",
+    "vụ",
+    "thư",
+    "kế",
+    "thành",
+    "tỉnh",
+    "huyện",
+    "quận",
+    "xã",
+    "phường",
+    "ban",
+    "hội",
+    "cán",
+    "nguyên",
+    "cựu",
+    "giáo",
+    "tiến",
+    "thạc",
+    "kỹ",
+    "kĩ",
+    "bác",
+    "luật",
+    "nhà",
+    "chính",
+    "trợ",
+    "chuyên",
+    "tư",
+    "thẩm",
+    "kiểm",
+    "phòng",
+    "các",
+    "những",
 ];
 
 /// Whether `word` is `target` (lowercase, precomposed), in any case and in decomposed form too.
 fn word_is(word: &str, target: &str) -> bool {
     let lower = word.to_lowercase();
-    if lower.chars().any(is_mark) { compose(&lower) == target } else { lower == target }
+    if lower.chars().any(is_mark) {
+        compose(&lower) == target
+    } else {
+        lower == target
+    }
 }
 
 /// Vowels with their tones: none, grave, acute, hook above, tilde, dot below.
-const VOWELS: [&str; 12] = ["aàáảãạ", "ăằắẳẵặ", "âầấẩẫậ", "eèéẻẽẹ", "êềếểễệ", "iìíỉĩị", "oòóỏõọ", "ôồốổỗộ", "ơờớởỡợ", "uùúủũụ", "ưừứửữự", "yỳýỷỹỵ"];
+const VOWELS: [&str; 12] =
+    ["aàáảãạ", "ăằắẳẵặ", "âầấẩẫậ", "eèéẻẽẹ", "êềếểễệ", "iìíỉĩị", "oòóỏõọ", "ôồốổỗộ", "ơờớởỡợ", "uùúủũụ", "ưừứửữự", "yỳýỷỹỵ"];
 const TONE_MARKS: [char; 5] = ['\u{300}', '\u{301}', '\u{309}', '\u{303}', '\u{323}'];
 
 /// Lowercase Vietnamese text typed or pasted in decomposed form (base letter, then combining
@@ -277,7 +364,8 @@ const TONE_MARKS: [char; 5] = ['\u{300}', '\u{301}', '\u{309}', '\u{303}', '\u{3
 fn compose(lower: &str) -> String {
     let mut out: Vec<char> = Vec::new();
     for c in lower.chars() {
-        let last = out.last().and_then(|&l| VOWELS.iter().enumerate().find_map(|(r, row)| row.chars().position(|v| v == l).map(|t| (r, t))));
+        let last =
+            out.last().and_then(|&l| VOWELS.iter().enumerate().find_map(|(r, row)| row.chars().position(|v| v == l).map(|t| (r, t))));
         let tone = TONE_MARKS.iter().position(|&m| m == c);
         // The row a modifier (circumflex, breve, horn) turns a vowel row into.
         let modified = |r: usize| match (c, VOWELS[r].chars().next()) {
@@ -698,10 +786,8 @@ impl<'a> Text<'a> {
                 count += 1;
             }
             if count >= 2 {
-                let name: Vec<String> = words[k + 2..k + 2 + count]
-                    .iter()
-                    .map(|&w| format!("{}***", self.word(w).chars().next().unwrap_or('?')))
-                    .collect();
+                let name: Vec<String> =
+                    words[k + 2..k + 2 + count].iter().map(|&w| format!("{}***", self.word(w).chars().next().unwrap_or('?'))).collect();
                 let masked = format!("{} {}", self.slice(a.start..b.end), name.join(" "));
                 out.push(self.hit(Kind::Comrade, a.start..last.end, masked));
             }
@@ -728,9 +814,7 @@ fn mask_phone(s: &str) -> String {
 /// Every digit hidden but the century of the year: "12/03/1985" → "**/**/19**".
 fn mask_date(s: &str) -> String {
     let year_start = s.len() - 4;
-    s.char_indices()
-        .map(|(i, c)| if c.is_ascii_digit() && !(year_start..year_start + 2).contains(&i) { '*' } else { c })
-        .collect()
+    s.char_indices().map(|(i, c)| if c.is_ascii_digit() && !(year_start..year_start + 2).contains(&i) { '*' } else { c }).collect()
 }
 
 #[cfg(test)]

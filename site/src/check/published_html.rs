@@ -47,7 +47,8 @@ fn body(loaded: &Loaded, file: FileId, out: &mut Vec<Diagnostic>) {
 
 /// An address as the editor can recognise it: control characters made visible, long ones cut.
 fn shown(url: &str) -> String {
-    let mut s: String = url.chars().take(60).flat_map(|c| if c.is_control() { c.escape_default().collect::<Vec<_>>() } else { vec![c] }).collect();
+    let mut s: String =
+        url.chars().take(60).flat_map(|c| if c.is_control() { c.escape_default().collect::<Vec<_>>() } else { vec![c] }).collect();
     if url.chars().count() > 60 {
         s.push('…');
     }

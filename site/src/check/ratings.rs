@@ -3,9 +3,9 @@
 
 use super::Orgs;
 use crate::diagnostic::Diagnostic;
-use app::schema::{Field, Section};
 use crate::load::Loaded;
 use app::model::{Grade, RatingRules};
+use app::schema::{Field, Section};
 use chrono::NaiveDate;
 
 pub(super) fn check(loaded: &Loaded, orgs: &Orgs, out: &mut Vec<Diagnostic>) {
@@ -27,11 +27,16 @@ pub(super) fn check(loaded: &Loaded, orgs: &Orgs, out: &mut Vec<Diagnostic>) {
         let counted = ratings.rated() + ratings.not_rated();
         if counted != members {
             out.push(
-                Diagnostic::error("E040", format!(
-                    "xếp loại {} đảng viên và không xếp loại {} (tổng {counted}), nhưng cuối năm có {members} đảng viên",
-                    ratings.rated(), ratings.not_rated()))
-                    .at(r.file, r.spans.field(Field::MembersExcellent))
-                    .hint("mỗi đảng viên cuối năm thuộc đúng một mức xếp loại hoặc một lý do không xếp loại"),
+                Diagnostic::error(
+                    "E040",
+                    format!(
+                        "xếp loại {} đảng viên và không xếp loại {} (tổng {counted}), nhưng cuối năm có {members} đảng viên",
+                        ratings.rated(),
+                        ratings.not_rated()
+                    ),
+                )
+                .at(r.file, r.spans.field(Field::MembersExcellent))
+                .hint("mỗi đảng viên cuối năm thuộc đúng một mức xếp loại hoặc một lý do không xếp loại"),
             );
         }
         let rules = RatingRules::for_year(rep.year);
@@ -40,47 +45,71 @@ pub(super) fn check(loaded: &Loaded, orgs: &Orgs, out: &mut Vec<Diagnostic>) {
         // The cap is counted per grassroots organization (a committee's report sums its branches).
         if org.level.is_grassroots() && excellent * den > good * num {
             out.push(
-                Diagnostic::error("E041", format!(
-                    "{excellent} đảng viên hoàn thành xuất sắc nhiệm vụ vượt {}% số hoàn thành tốt nhiệm vụ ({good}): tối đa {}",
-                    num * 100 / den, good * num / den))
-                    .at(r.file, r.spans.field(Field::MembersExcellent))
-                    .hint(format!("theo {}, số đảng viên xuất sắc không quá {}% số đảng viên hoàn thành tốt nhiệm vụ trong tổ chức cơ sở đảng", rules.name(), num * 100 / den)),
+                Diagnostic::error(
+                    "E041",
+                    format!(
+                        "{excellent} đảng viên hoàn thành xuất sắc nhiệm vụ vượt {}% số hoàn thành tốt nhiệm vụ ({good}): tối đa {}",
+                        num * 100 / den,
+                        good * num / den
+                    ),
+                )
+                .at(r.file, r.spans.field(Field::MembersExcellent))
+                .hint(format!(
+                    "theo {}, số đảng viên xuất sắc không quá {}% số đảng viên hoàn thành tốt nhiệm vụ trong tổ chức cơ sở đảng",
+                    rules.name(),
+                    num * 100 / den
+                )),
             );
         }
         if ratings.not_rated_exempted != rep.members.exempted {
             out.push(
-                Diagnostic::error("E042", format!(
-                    "không xếp loại vì miễn sinh hoạt là {}, nhưng `dang_vien.mien_sinh_hoat = {}`",
-                    ratings.not_rated_exempted, rep.members.exempted))
-                    .at(r.file, r.spans.field(Field::NotRatedExempted))
-                    .hint("đảng viên được miễn công tác và sinh hoạt đảng không xếp loại: hai số phải bằng nhau"),
+                Diagnostic::error(
+                    "E042",
+                    format!(
+                        "không xếp loại vì miễn sinh hoạt là {}, nhưng `dang_vien.mien_sinh_hoat = {}`",
+                        ratings.not_rated_exempted, rep.members.exempted
+                    ),
+                )
+                .at(r.file, r.spans.field(Field::NotRatedExempted))
+                .hint("đảng viên được miễn công tác và sinh hoạt đảng không xếp loại: hai số phải bằng nhau"),
             );
         }
         if ratings.not_rated_suspended != rep.members.suspended {
             out.push(
-                Diagnostic::error("E042", format!(
-                    "không xếp loại vì đình chỉ là {}, nhưng `dang_vien.dinh_chi = {}`",
-                    ratings.not_rated_suspended, rep.members.suspended))
-                    .at(r.file, r.spans.field(Field::NotRatedSuspended))
-                    .hint("đảng viên đang bị đình chỉ sinh hoạt không xếp loại: hai số phải bằng nhau"),
+                Diagnostic::error(
+                    "E042",
+                    format!(
+                        "không xếp loại vì đình chỉ là {}, nhưng `dang_vien.dinh_chi = {}`",
+                        ratings.not_rated_suspended, rep.members.suspended
+                    ),
+                )
+                .at(r.file, r.spans.field(Field::NotRatedSuspended))
+                .hint("đảng viên đang bị đình chỉ sinh hoạt không xếp loại: hai số phải bằng nhau"),
             );
         }
         if ratings.not_rated_new > rep.movements.admitted {
             out.push(
-                Diagnostic::error("E046", format!(
-                    "{} đảng viên không xếp loại vì mới kết nạp dưới 6 tháng, nhưng cả năm chỉ kết nạp {}",
-                    ratings.not_rated_new, rep.movements.admitted))
-                    .at(r.file, r.spans.field(Field::NotRatedNew))
-                    .hint("đảng viên kết nạp dưới 6 tháng là người được kết nạp trong năm: số này không vượt `ket_nap`"),
+                Diagnostic::error(
+                    "E046",
+                    format!(
+                        "{} đảng viên không xếp loại vì mới kết nạp dưới 6 tháng, nhưng cả năm chỉ kết nạp {}",
+                        ratings.not_rated_new, rep.movements.admitted
+                    ),
+                )
+                .at(r.file, r.spans.field(Field::NotRatedNew))
+                .hint("đảng viên kết nạp dưới 6 tháng là người được kết nạp trong năm: số này không vượt `ket_nap`"),
             );
         }
         // An organization founded less than 6 months before the year end is not rated.
         let young = NaiveDate::from_ymd_opt(rep.year, 6, 30).is_some_and(|mid| org.founded > mid);
         match (ratings.organization, young) {
             (Some(_), true) => out.push(
-                Diagnostic::error("E043", format!("tổ chức thành lập ngày {}, chưa đủ 6 tháng nên không xếp loại", app::format::date(org.founded)))
-                    .at(r.file, r.spans.field(Field::OrgGrade))
-                    .hint("xóa dòng `to_chuc` trong mục [xep_loai]"),
+                Diagnostic::error(
+                    "E043",
+                    format!("tổ chức thành lập ngày {}, chưa đủ 6 tháng nên không xếp loại", app::format::date(org.founded)),
+                )
+                .at(r.file, r.spans.field(Field::OrgGrade))
+                .hint("xóa dòng `to_chuc` trong mục [xep_loai]"),
             ),
             (None, false) => out.push(
                 Diagnostic::warning("W044", "chưa ghi xếp loại của chính tổ chức")

@@ -4,8 +4,8 @@
 
 use super::Orgs;
 use crate::diagnostic::Diagnostic;
-use app::schema::{Field, Section};
 use crate::load::Loaded;
+use app::schema::{Field, Section};
 
 pub(super) fn check(loaded: &Loaded, orgs: &Orgs, out: &mut Vec<Diagnostic>) {
     for (_, _, r) in &loaded.reports {

@@ -1,7 +1,7 @@
 //! `data/documents/*.md` and `data/news/*.md`: markdown with TOML front matter between `+++` lines.
 
 use super::fields::{Fields, FileCtx};
-use super::{Located, Loaded};
+use super::{Loaded, Located};
 use crate::diagnostic::{Diagnostic, FileId};
 use app::model::{DocType, Document, NewsItem};
 use std::path::Path;
@@ -94,7 +94,12 @@ pub(crate) fn load_document(loaded: &mut Loaded, path: &Path) {
     let doc_type = type_abbr.and_then(|t| {
         DocType::from_abbreviation(&t).or_else(|| {
             let all: Vec<&str> = DocType::ALL.iter().map(|d| d.abbreviation()).collect();
-            ctx.error("E032", ctx.spans.borrow().get("loai"), format!("loại văn bản \"{t}\" không có trong danh mục"), format!("chọn một trong: {}", all.join(", ")));
+            ctx.error(
+                "E032",
+                ctx.spans.borrow().get("loai"),
+                format!("loại văn bản \"{t}\" không có trong danh mục"),
+                format!("chọn một trong: {}", all.join(", ")),
+            );
             None
         })
     });
@@ -113,10 +118,32 @@ pub(crate) fn load_document(loaded: &mut Loaded, path: &Path) {
     let spans = ctx.spans.borrow().clone();
     let clean = ctx.diags.borrow().is_empty();
     loaded.findings.extend(shift(ctx, fm.offset));
-    if let (true, Some(number_symbol), Some(doc_type), Some(issued), Some(place), Some(issuer), Some(summary), Some(signer), Some(signer_position), Some(recipients)) =
-        (clean, number_symbol, doc_type, issued, place, issuer, summary, signer, signer_position, recipients)
+    if let (
+        true,
+        Some(number_symbol),
+        Some(doc_type),
+        Some(issued),
+        Some(place),
+        Some(issuer),
+        Some(summary),
+        Some(signer),
+        Some(signer_position),
+        Some(recipients),
+    ) = (clean, number_symbol, doc_type, issued, place, issuer, summary, signer, signer_position, recipients)
     {
-        let value = Document { slug: fm.slug, number_symbol, doc_type, issued, place, issuer, summary, signer, signer_position, recipients, body: fm.body };
+        let value = Document {
+            slug: fm.slug,
+            number_symbol,
+            doc_type,
+            issued,
+            place,
+            issuer,
+            summary,
+            signer,
+            signer_position,
+            recipients,
+            body: fm.body,
+        };
         loaded.documents.push(Located { value, file: fm.file, spans });
     }
 }

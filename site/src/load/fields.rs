@@ -77,7 +77,11 @@ impl<'a> Fields<'a> {
     }
 
     fn path(&self, key: &str) -> String {
-        if self.prefix.is_empty() { key.to_string() } else { format!("{}.{key}", self.prefix) }
+        if self.prefix.is_empty() {
+            key.to_string()
+        } else {
+            format!("{}.{key}", self.prefix)
+        }
     }
 
     /// Whether `key` is written at all (readable or not).
@@ -113,7 +117,11 @@ impl<'a> Fields<'a> {
     }
 
     fn section_name(&self) -> String {
-        if self.prefix.is_empty() { "đầu tệp".into() } else { format!("mục [{}]", self.prefix) }
+        if self.prefix.is_empty() {
+            "đầu tệp".into()
+        } else {
+            format!("mục [{}]", self.prefix)
+        }
     }
 
     fn wrong_type(&self, key: &str, item: &Item, expected: &str, example: &str) {
@@ -184,7 +192,12 @@ impl<'a> Fields<'a> {
     fn string_of(&self, key: &str, item: &Item) -> Option<String> {
         match item.as_str() {
             Some(s) if s.trim().is_empty() => {
-                self.ctx.error("E006", item.span(), format!("`{}` đang để trống", self.path(key)), "điền nội dung, hoặc xóa dòng nếu khóa không bắt buộc".into());
+                self.ctx.error(
+                    "E006",
+                    item.span(),
+                    format!("`{}` đang để trống", self.path(key)),
+                    "điền nội dung, hoặc xóa dòng nếu khóa không bắt buộc".into(),
+                );
                 None
             }
             Some(s) => Some(s.to_string()),
@@ -206,7 +219,12 @@ impl<'a> Fields<'a> {
         match allowed.iter().find(|(k, _)| *k == s) {
             Some(&(_, v)) => Some(v),
             None => {
-                self.ctx.error("E006", item.span(), format!("`{}` không nhận giá trị \"{s}\"", self.path(key)), format!("chọn một trong: {}", list(allowed)));
+                self.ctx.error(
+                    "E006",
+                    item.span(),
+                    format!("`{}` không nhận giá trị \"{s}\"", self.path(key)),
+                    format!("chọn một trong: {}", list(allowed)),
+                );
                 None
             }
         }
@@ -242,17 +260,28 @@ impl<'a> Fields<'a> {
                 let dt = dt.value();
                 match (dt.date, dt.time) {
                     (Some(d), None) => NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day)).or_else(|| {
-                        self.ctx.error("E006", item.span(), format!("`{}` không phải ngày có thật", self.path(key)), "kiểm tra ngày và tháng".into());
+                        self.ctx.error(
+                            "E006",
+                            item.span(),
+                            format!("`{}` không phải ngày có thật", self.path(key)),
+                            "kiểm tra ngày và tháng".into(),
+                        );
                         None
                     }),
                     _ => {
-                        self.ctx.error("E004", item.span(), format!("`{}` chỉ ghi ngày, không ghi giờ", self.path(key)), format!("ví dụ: `{key} = 2024-11-05`"));
+                        self.ctx.error(
+                            "E004",
+                            item.span(),
+                            format!("`{}` chỉ ghi ngày, không ghi giờ", self.path(key)),
+                            format!("ví dụ: `{key} = 2024-11-05`"),
+                        );
                         None
                     }
                 }
             }
             Some(Value::String(s)) => {
-                let hint = format!("ghi ngày không có ngoặc kép, theo dạng năm-tháng-ngày: `{key} = 2024-11-05` (\"{}\" là chuỗi)", s.value());
+                let hint =
+                    format!("ghi ngày không có ngoặc kép, theo dạng năm-tháng-ngày: `{key} = 2024-11-05` (\"{}\" là chuỗi)", s.value());
                 self.ctx.error("E004", item.span(), format!("`{}` phải là ngày, nhưng đang là chuỗi", self.path(key)), hint);
                 None
             }
@@ -309,7 +338,12 @@ impl<'a> Fields<'a> {
                     None => ok = false,
                 },
                 _ => {
-                    self.ctx.error("E004", v.span(), format!("phần tử thứ {} của `{}` phải là số nguyên không âm", i + 1, self.path(key)), "ghi các số cách nhau bởi dấu phẩy: [0, 1, 2]".into());
+                    self.ctx.error(
+                        "E004",
+                        v.span(),
+                        format!("phần tử thứ {} của `{}` phải là số nguyên không âm", i + 1, self.path(key)),
+                        "ghi các số cách nhau bởi dấu phẩy: [0, 1, 2]".into(),
+                    );
                     ok = false;
                 }
             }

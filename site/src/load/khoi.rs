@@ -1,7 +1,7 @@
 //! `data/khoi.toml`: the Khối and its organizations.
 
 use super::fields::{Fields, FileCtx};
-use super::{toml_file, Located, Loaded};
+use super::{toml_file, Loaded, Located};
 use app::model::{Khoi, Level, OrgCode, OrgKind, Organization, Ownership};
 use std::path::Path;
 
@@ -38,14 +38,26 @@ pub(crate) fn load(loaded: &mut Loaded, path: &Path) {
         let code_span = t.table_span();
         let code = code.and_then(|c| {
             OrgCode::parse(&c).or_else(|| {
-                ctx.error("E006", code_span.clone(), format!("mã đơn vị \"{c}\" không hợp lệ"), "mã gồm chữ in hoa không dấu, chữ số và dấu gạch nối, ví dụ \"CQ01\" hoặc \"CQ01-02\"".into());
+                ctx.error(
+                    "E006",
+                    code_span.clone(),
+                    format!("mã đơn vị \"{c}\" không hợp lệ"),
+                    "mã gồm chữ in hoa không dấu, chữ số và dấu gạch nối, ví dụ \"CQ01\" hoặc \"CQ01-02\"".into(),
+                );
                 None
             })
         });
         let name = t.string("ten");
         let kind = t.choice("loai", &[("co_quan", KindKey::Agency), ("doanh_nghiep", KindKey::Enterprise)]);
         let ownership = t.opt_string("so_huu");
-        let level = t.choice("cap", &[("dang_bo_co_so", LevelKey::Committee), ("chi_bo_co_so", LevelKey::GrassrootsBranch), ("chi_bo_truc_thuoc", LevelKey::Branch)]);
+        let level = t.choice(
+            "cap",
+            &[
+                ("dang_bo_co_so", LevelKey::Committee),
+                ("chi_bo_co_so", LevelKey::GrassrootsBranch),
+                ("chi_bo_truc_thuoc", LevelKey::Branch),
+            ],
+        );
         let parent = t.opt_string("truc_thuoc");
         let founded = t.date("thanh_lap");
         let ended = t.opt_date("giai_the");
@@ -55,18 +67,33 @@ pub(crate) fn load(loaded: &mut Loaded, path: &Path) {
         let kind = match (kind, ownership) {
             (Some(KindKey::Agency), None) => Some(OrgKind::Agency),
             (Some(KindKey::Agency), Some(_)) => {
-                ctx.error("E006", span("so_huu"), "`so_huu` chỉ dùng cho doanh nghiệp".into(), "xóa dòng `so_huu`, hoặc sửa `loai = \"doanh_nghiep\"`".into());
+                ctx.error(
+                    "E006",
+                    span("so_huu"),
+                    "`so_huu` chỉ dùng cho doanh nghiệp".into(),
+                    "xóa dòng `so_huu`, hoặc sửa `loai = \"doanh_nghiep\"`".into(),
+                );
                 None
             }
             (Some(KindKey::Enterprise), Some(o)) => match Ownership::ALL.into_iter().find(|x| x.key() == o) {
                 Some(o) => Some(OrgKind::Enterprise(o)),
                 None => {
-                    ctx.error("E006", span("so_huu"), format!("`so_huu` không nhận giá trị \"{o}\""), "chọn một trong: \"nha_nuoc\", \"tu_nhan\", \"von_nuoc_ngoai\"".into());
+                    ctx.error(
+                        "E006",
+                        span("so_huu"),
+                        format!("`so_huu` không nhận giá trị \"{o}\""),
+                        "chọn một trong: \"nha_nuoc\", \"tu_nhan\", \"von_nuoc_ngoai\"".into(),
+                    );
                     None
                 }
             },
             (Some(KindKey::Enterprise), None) => {
-                ctx.error("E003", code_span.clone(), "doanh nghiệp thiếu khóa `so_huu`".into(), "thêm `so_huu = \"nha_nuoc\"`, \"tu_nhan\" hoặc \"von_nuoc_ngoai\"".into());
+                ctx.error(
+                    "E003",
+                    code_span.clone(),
+                    "doanh nghiệp thiếu khóa `so_huu`".into(),
+                    "thêm `so_huu = \"nha_nuoc\"`, \"tu_nhan\" hoặc \"von_nuoc_ngoai\"".into(),
+                );
                 None
             }
             (None, _) => None,
@@ -75,16 +102,31 @@ pub(crate) fn load(loaded: &mut Loaded, path: &Path) {
             (Some(LevelKey::Branch), Some(p)) => match OrgCode::parse(&p) {
                 Some(parent) => Some(Level::Branch { parent }),
                 None => {
-                    ctx.error("E006", span("truc_thuoc"), format!("mã đơn vị cấp trên \"{p}\" không hợp lệ"), "ghi mã của đảng bộ cơ sở, ví dụ \"CQ01\"".into());
+                    ctx.error(
+                        "E006",
+                        span("truc_thuoc"),
+                        format!("mã đơn vị cấp trên \"{p}\" không hợp lệ"),
+                        "ghi mã của đảng bộ cơ sở, ví dụ \"CQ01\"".into(),
+                    );
                     None
                 }
             },
             (Some(LevelKey::Branch), None) => {
-                ctx.error("E003", code_span.clone(), "chi bộ trực thuộc thiếu khóa `truc_thuoc`".into(), "thêm `truc_thuoc = \"<mã đảng bộ cơ sở>\"`".into());
+                ctx.error(
+                    "E003",
+                    code_span.clone(),
+                    "chi bộ trực thuộc thiếu khóa `truc_thuoc`".into(),
+                    "thêm `truc_thuoc = \"<mã đảng bộ cơ sở>\"`".into(),
+                );
                 None
             }
             (Some(_), Some(_)) => {
-                ctx.error("E006", span("truc_thuoc"), "`truc_thuoc` chỉ dùng cho chi bộ trực thuộc".into(), "tổ chức cơ sở đảng trực thuộc thẳng Đảng ủy Khối: xóa dòng `truc_thuoc`".into());
+                ctx.error(
+                    "E006",
+                    span("truc_thuoc"),
+                    "`truc_thuoc` chỉ dùng cho chi bộ trực thuộc".into(),
+                    "tổ chức cơ sở đảng trực thuộc thẳng Đảng ủy Khối: xóa dòng `truc_thuoc`".into(),
+                );
                 None
             }
             (Some(LevelKey::Committee), None) => Some(Level::GrassrootsCommittee),
@@ -93,7 +135,12 @@ pub(crate) fn load(loaded: &mut Loaded, path: &Path) {
         };
         let merged_into = merged_into.and_then(|m| {
             OrgCode::parse(&m).or_else(|| {
-                ctx.error("E006", span("sap_nhap_vao"), format!("mã đơn vị \"{m}\" không hợp lệ"), "ghi mã của tổ chức tiếp nhận, ví dụ \"DN01\"".into());
+                ctx.error(
+                    "E006",
+                    span("sap_nhap_vao"),
+                    format!("mã đơn vị \"{m}\" không hợp lệ"),
+                    "ghi mã của tổ chức tiếp nhận, ví dụ \"DN01\"".into(),
+                );
                 None
             })
         });

@@ -172,10 +172,7 @@ impl Loaded {
 
 /// Paths shown relative to the working directory, as editors typed them.
 fn display_path(path: &Path) -> PathBuf {
-    std::env::current_dir()
-        .ok()
-        .and_then(|cwd| path.strip_prefix(&cwd).ok().map(Path::to_path_buf))
-        .unwrap_or_else(|| path.to_path_buf())
+    std::env::current_dir().ok().and_then(|cwd| path.strip_prefix(&cwd).ok().map(Path::to_path_buf)).unwrap_or_else(|| path.to_path_buf())
 }
 
 /// Files with `ext` directly in `dir`, sorted; other files are warned about, not read. Folders
@@ -194,8 +191,11 @@ fn files(loaded: &mut Loaded, dir: &Path, ext: &str) -> Vec<PathBuf> {
             out.push(path);
         } else if path.is_dir() {
             loaded.findings.push(
-                Diagnostic::warning("W001", format!("bỏ qua thư mục `{}`: chỉ đọc tệp .{ext} ở thư mục này", display_path(&path).display()))
-                    .hint("chuyển thư mục ra khỏi data/, hoặc đưa các tệp trong đó ra thư mục cha nếu cần đọc"),
+                Diagnostic::warning(
+                    "W001",
+                    format!("bỏ qua thư mục `{}`: chỉ đọc tệp .{ext} ở thư mục này", display_path(&path).display()),
+                )
+                .hint("chuyển thư mục ra khỏi data/, hoặc đưa các tệp trong đó ra thư mục cha nếu cần đọc"),
             );
         } else {
             loaded.findings.push(

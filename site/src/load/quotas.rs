@@ -1,7 +1,7 @@
 //! `data/quotas/<year>.toml`: the admission quota the Khối assigns to each grassroots organization.
 
 use super::fields::{Fields, FileCtx};
-use super::{toml_file, Located, Loaded};
+use super::{toml_file, Loaded, Located};
 use crate::diagnostic::Diagnostic;
 use app::model::OrgCode;
 use chrono::NaiveDate;
@@ -30,7 +30,12 @@ pub(crate) fn load(loaded: &mut Loaded, path: &Path) {
     if let Some(mut table) = root.table("chi_tieu", true) {
         for (key, item, span) in table.entries() {
             let Some(code) = OrgCode::parse(key) else {
-                ctx.error("E006", span, format!("\"{key}\" không phải mã đơn vị hợp lệ"), "mỗi dòng có dạng `MÃ_ĐƠN_VỊ = số`, ví dụ `CQ01 = 6`".into());
+                ctx.error(
+                    "E006",
+                    span,
+                    format!("\"{key}\" không phải mã đơn vị hợp lệ"),
+                    "mỗi dòng có dạng `MÃ_ĐƠN_VỊ = số`, ví dụ `CQ01 = 6`".into(),
+                );
                 continue;
             };
             match item.as_value() {
@@ -40,7 +45,12 @@ pub(crate) fn load(loaded: &mut Loaded, path: &Path) {
                         quota_spans.insert(code, span);
                     }
                 }
-                _ => ctx.error("E004", item.span(), format!("chỉ tiêu của `{key}` phải là số nguyên không âm"), format!("ví dụ: `{key} = 6`")),
+                _ => ctx.error(
+                    "E004",
+                    item.span(),
+                    format!("chỉ tiêu của `{key}` phải là số nguyên không âm"),
+                    format!("ví dụ: `{key} = 6`"),
+                ),
             }
         }
         // Every key is data here: nothing is unknown.

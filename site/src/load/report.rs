@@ -2,7 +2,7 @@
 //! field as `app::schema` declares them (no key or position is written here).
 
 use super::fields::{Fields, FileCtx, ReportSpans};
-use super::{toml_file, Located, Loaded};
+use super::{toml_file, Loaded, Located};
 use app::model::{Grade, NextYearPlan, OrgCode, Report};
 use app::schema::{Field, Kind, Presence, Section, Value, SECTIONS};
 use std::path::Path;
@@ -91,7 +91,12 @@ fn plan(t: &mut Fields<'_>, ctx: &FileCtx, report: &mut Report) {
         // A `ngay_gui` that is written but unreadable already has its own finding.
         (Some(true), None) if t.contains(Field::PlanDate.spec().key) => None,
         (Some(true), None) => {
-            ctx.error("E003", t.table_span(), "đã gửi kế hoạch nhưng thiếu `ngay_gui`".into(), "thêm `ngay_gui = 2024-11-03` (ngày gửi kế hoạch)".into());
+            ctx.error(
+                "E003",
+                t.table_span(),
+                "đã gửi kế hoạch nhưng thiếu `ngay_gui`".into(),
+                "thêm `ngay_gui = 2024-11-03` (ngày gửi kế hoạch)".into(),
+            );
             None
         }
         (Some(false), Some(_)) => {

@@ -26,7 +26,12 @@ pub(crate) fn load(loaded: &mut Loaded, path: &Path) {
     f.finish();
     if let Some(url) = &base_url {
         if !(url.starts_with("https://") || url.starts_with("http://")) || !url.ends_with('/') {
-            ctx.error("E006", ctx.spans.borrow().get("dia_chi"), "`dia_chi` phải là địa chỉ đầy đủ của trang".into(), "ví dụ: `dia_chi = \"https://dangbokhoi.example.vn/\"` (có https:// và dấu / ở cuối)".into());
+            ctx.error(
+                "E006",
+                ctx.spans.borrow().get("dia_chi"),
+                "`dia_chi` phải là địa chỉ đầy đủ của trang".into(),
+                "ví dụ: `dia_chi = \"https://dangbokhoi.example.vn/\"` (có https:// và dấu / ở cuối)".into(),
+            );
         }
     }
     loaded.site_spans = Some((file, ctx.spans.borrow().clone()));

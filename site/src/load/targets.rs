@@ -3,7 +3,7 @@
 //! `Rulebook::for_year`.
 
 use super::fields::{Fields, FileCtx};
-use super::{toml_file, Located, Loaded};
+use super::{toml_file, Loaded, Located};
 use app::model::{RatingRules, Rulebook, Targets};
 use std::ops::{Range, RangeInclusive};
 use std::path::Path;
@@ -76,7 +76,11 @@ fn not_a_year(ctx: &FileCtx, key: &str, item: &Item, span: Option<Range<usize>>)
         } else {
             format!("mục `[{key}]` không phải là một năm")
         };
-        let hint = if looks_like_year { format!("{example}; ghi năm đủ 4 chữ số, không thêm số 0 hay dấu ở đầu") } else { example.to_string() };
+        let hint = if looks_like_year {
+            format!("{example}; ghi năm đủ 4 chữ số, không thêm số 0 hay dấu ở đầu")
+        } else {
+            example.to_string()
+        };
         ctx.error("E006", span, message, hint);
     } else if KEYS.contains(&key) {
         ctx.error(
@@ -202,10 +206,10 @@ mod tests {
         assert!(findings(&loaded).is_empty(), "{:?}", findings(&loaded));
         let rules: Vec<Rulebook> = loaded.targets.iter().map(|t| t.value).collect();
         let expected_2024 = Targets { org_good_or_better: 90, meetings_per_year: 24, ..Targets::default() };
-        assert_eq!(rules, vec![
-            Rulebook { year: 2024, rating: RatingRules::for_year(2024), targets: expected_2024 },
-            Rulebook::for_year(2025),
-        ]);
+        assert_eq!(
+            rules,
+            vec![Rulebook { year: 2024, rating: RatingRules::for_year(2024), targets: expected_2024 }, Rulebook::for_year(2025),]
+        );
         assert!(loaded.targets[0].spans.get("2024.so_buoi_sinh_hoat").is_some());
     }
 
@@ -294,7 +298,9 @@ mod tests {
 
     #[test]
     fn the_excellent_member_range_must_not_be_reversed() {
-        let loaded = load_text("[2024]\ndang_vien_xuat_sac_toi_thieu = 20\ndang_vien_xuat_sac_toi_da = 15\n\n[2025]\ndang_vien_xuat_sac_toi_thieu = 25\n");
+        let loaded = load_text(
+            "[2024]\ndang_vien_xuat_sac_toi_thieu = 20\ndang_vien_xuat_sac_toi_da = 15\n\n[2025]\ndang_vien_xuat_sac_toi_thieu = 25\n",
+        );
         let f = findings(&loaded);
         assert_eq!(f.iter().map(|f| (f.0, f.1)).collect::<Vec<_>>(), [("E006", 2), ("E006", 6)], "{f:?}");
         assert!(f[0].3.contains("tối thiểu (20%) lớn hơn tối đa (15%)"), "{f:?}");

@@ -68,7 +68,8 @@ impl AppAssets {
     fn read_bundle(&mut self, bundle: Bundle, dir: &Path) -> Result<(), String> {
         let mut js = Vec::new();
         let mut wasm = Vec::new();
-        let entries = std::fs::read_dir(dir).map_err(|e| format!("không đọc được thư mục ứng dụng `{}`: {e} (chạy `cargo xtask build`)", dir.display()))?;
+        let entries = std::fs::read_dir(dir)
+            .map_err(|e| format!("không đọc được thư mục ứng dụng `{}`: {e} (chạy `cargo xtask build`)", dir.display()))?;
         for entry in entries.flatten() {
             let name = entry.file_name().to_string_lossy().into_owned();
             if name.ends_with("_bg.wasm") {

@@ -6,13 +6,11 @@ use app::model::{Document, NewsItem};
 
 pub(super) fn add(ctx: &Context<'_>, files: &mut Files) {
     let base = ctx.data.site.base_url.trim_end_matches('/').to_string();
-    let mut urls: Vec<String> = files
-        .keys()
-        .filter(|p| p.ends_with("index.html"))
-        .map(|p| format!("{base}/{}", p.trim_end_matches("index.html")))
-        .collect();
+    let mut urls: Vec<String> =
+        files.keys().filter(|p| p.ends_with("index.html")).map(|p| format!("{base}/{}", p.trim_end_matches("index.html"))).collect();
     urls.sort();
-    let mut sitemap = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    let mut sitemap =
+        String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     for url in &urls {
         sitemap.push_str(&format!("  <url><loc>{}</loc></url>\n", xml(url)));
     }

@@ -12,8 +12,41 @@ use std::sync::OnceLock;
 
 /// Formatting tags a published document may use.
 const TAGS: &[&str] = &[
-    "a", "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "strong", "em", "b", "i", "u", "s", "del", "sup", "sub", "blockquote",
-    "code", "pre", "ul", "ol", "li", "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "div", "section", "span",
+    "a",
+    "p",
+    "br",
+    "hr",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "u",
+    "s",
+    "del",
+    "sup",
+    "sub",
+    "blockquote",
+    "code",
+    "pre",
+    "ul",
+    "ol",
+    "li",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "th",
+    "td",
+    "caption",
+    "div",
+    "section",
+    "span",
 ];
 /// Tags removed together with everything inside them.
 const CLEAN_CONTENT_TAGS: &[&str] = &["script", "style"];
@@ -122,12 +155,12 @@ pub fn dropped(source: &str) -> Vec<Dropped> {
                 let base = source[range.clone()].find(&*html).map_or(range.start, |i| range.start + i);
                 scan_html(&html, base, &mut out);
             }
-            Event::Start(Tag::Link { dest_url, .. }) => {
-                if !url_allowed(&dest_url) {
-                    out.push(Dropped { range, what: DroppedKind::Url { tag: "a".into(), url: dest_url.into_string() } });
-                }
+            Event::Start(Tag::Link { dest_url, .. }) if !url_allowed(&dest_url) => {
+                out.push(Dropped { range, what: DroppedKind::Url { tag: "a".into(), url: dest_url.into_string() } });
             }
-            Event::Start(Tag::Image { dest_url, .. }) => out.push(Dropped { range, what: DroppedKind::Image { url: dest_url.into_string() } }),
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                out.push(Dropped { range, what: DroppedKind::Image { url: dest_url.into_string() } })
+            }
             _ => {}
         }
     }

@@ -78,15 +78,23 @@ pub const QUOTA_COLUMNS: &[Column] = &[
     Column { key: "ma", label: "Mã đơn vị", meaning: "Mã tổ chức cơ sở đảng" },
     Column { key: "ten", label: "Tổ chức cơ sở đảng", meaning: "Tên tổ chức" },
     Column { key: "chi_tieu", label: "Chỉ tiêu", meaning: "Số đảng viên Đảng ủy Khối giao kết nạp trong năm" },
-    Column { key: "ket_nap", label: "Đã kết nạp", meaning: "Số đã kết nạp (đến ngày số liệu nếu năm chưa hết); trống nếu chưa báo cáo" },
-    Column { key: "cham_tien_do", label: "Chậm tiến độ", meaning: "true nếu số kết nạp thấp hơn tiến độ cần đạt đến ngày số liệu" },
-    Column { key: "ngay_so_lieu", label: "Ngày số liệu", meaning: "Ngày chốt số liệu (năm chưa hết), trống nếu cả năm" },
+    Column {
+        key: "ket_nap", label: "Đã kết nạp", meaning: "Số đã kết nạp (đến ngày số liệu nếu năm chưa hết); trống nếu chưa báo cáo"
+    },
+    Column {
+        key: "cham_tien_do", label: "Chậm tiến độ", meaning: "true nếu số kết nạp thấp hơn tiến độ cần đạt đến ngày số liệu"
+    },
+    Column {
+        key: "ngay_so_lieu", label: "Ngày số liệu", meaning: "Ngày chốt số liệu (năm chưa hết), trống nếu cả năm"
+    },
 ];
 
 pub const MONTHLY_COLUMNS: &[Column] = &[
     Column { key: "nam", label: "Năm", meaning: "Năm báo cáo" },
     Column { key: "thang", label: "Tháng", meaning: "Tháng (1–12)" },
-    Column { key: "ket_nap", label: "Kết nạp", meaning: "Số kết nạp trong tháng của các tổ chức được giao chỉ tiêu" },
+    Column {
+        key: "ket_nap", label: "Kết nạp", meaning: "Số kết nạp trong tháng của các tổ chức được giao chỉ tiêu"
+    },
     Column { key: "cong_don", label: "Cộng dồn", meaning: "Số kết nạp cộng dồn từ đầu năm" },
 ];
 
@@ -102,7 +110,9 @@ pub fn quota_tables(quota: &QuotaOverview) -> Vec<Table> {
             rows: y
                 .rows
                 .iter()
-                .map(|r| vec![json!(y.year), json!(r.code), json!(r.name), json!(r.quota), json!(r.admitted), json!(r.lagging), json!(as_of)])
+                .map(|r| {
+                    vec![json!(y.year), json!(r.code), json!(r.name), json!(r.quota), json!(r.admitted), json!(r.lagging), json!(as_of)]
+                })
                 .collect(),
         });
         let (cumulative, _) = y.cumulative();
@@ -110,31 +120,16 @@ pub fn quota_tables(quota: &QuotaOverview) -> Vec<Table> {
             name: app::components::monthly_table_name(y.year),
             title: format!("Kết nạp đảng viên theo tháng năm {}", y.year),
             columns: MONTHLY_COLUMNS,
-            rows: y.monthly_admitted.iter().zip(&cumulative).enumerate().map(|(m, (n, c))| vec![json!(y.year), json!(m + 1), json!(n), json!(c)]).collect(),
+            rows: y
+                .monthly_admitted
+                .iter()
+                .zip(&cumulative)
+                .enumerate()
+                .map(|(m, (n, c))| vec![json!(y.year), json!(m + 1), json!(n), json!(c)])
+                .collect(),
         });
     }
     tables
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn csv_has_a_bom_quotes_when_needed_and_json_keys_columns() {
-        let t = Table {
-            name: "x".into(),
-            title: "X".into(),
-            columns: MONTHLY_COLUMNS,
-            rows: vec![vec![json!(2024), json!(1), json!("a, \"b\""), Value::Null]],
-        };
-        let csv = String::from_utf8(t.csv()).unwrap();
-        assert!(csv.starts_with("\u{feff}Năm,Tháng,Kết nạp,Cộng dồn\r\n"));
-        assert!(csv.contains("2024,1,\"a, \"\"b\"\"\",\r\n"));
-        let json: Value = serde_json::from_slice(&t.json()).unwrap();
-        assert_eq!(json["rows"][0]["thang"], 1);
-        assert_eq!(json["columns"][0]["key"], "nam");
-    }
 }
 
 pub const RATINGS_COLUMNS: &[Column] = &[
@@ -143,14 +138,22 @@ pub const RATINGS_COLUMNS: &[Column] = &[
     Column { key: "tot", label: "Hoàn thành tốt", meaning: "Số xếp loại hoàn thành tốt nhiệm vụ" },
     Column { key: "hoan_thanh", label: "Hoàn thành", meaning: "Số xếp loại hoàn thành nhiệm vụ" },
     Column { key: "khong_hoan_thanh", label: "Không hoàn thành", meaning: "Số xếp loại không hoàn thành nhiệm vụ" },
-    Column { key: "khong_xep_loai", label: "Không xếp loại", meaning: "Số không xếp loại (mới thành lập/kết nạp dưới 6 tháng, miễn sinh hoạt, đình chỉ)" },
+    Column {
+        key: "khong_xep_loai",
+        label: "Không xếp loại",
+        meaning: "Số không xếp loại (mới thành lập/kết nạp dưới 6 tháng, miễn sinh hoạt, đình chỉ)",
+    },
 ];
 
 pub const MEETINGS_COLUMNS: &[Column] = &[
     Column { key: "nam", label: "Năm", meaning: "Năm báo cáo" },
-    Column { key: "ngay_so_lieu", label: "Ngày số liệu", meaning: "Ngày chốt số liệu (năm chưa hết), trống nếu cả năm" },
+    Column {
+        key: "ngay_so_lieu", label: "Ngày số liệu", meaning: "Ngày chốt số liệu (năm chưa hết), trống nếu cả năm"
+    },
     Column { key: "chi_bo", label: "Chi bộ báo cáo", meaning: "Số chi bộ báo cáo sinh hoạt" },
-    Column { key: "du_cac_thang", label: "Sinh hoạt đủ các tháng", meaning: "Số chi bộ có sinh hoạt định kỳ mọi tháng trong kỳ" },
+    Column {
+        key: "du_cac_thang", label: "Sinh hoạt đủ các tháng", meaning: "Số chi bộ có sinh hoạt định kỳ mọi tháng trong kỳ"
+    },
     Column { key: "luot_co_mat", label: "Lượt có mặt", meaning: "Tổng lượt đảng viên dự sinh hoạt" },
     Column { key: "luot_du_kien", label: "Lượt phải dự", meaning: "Tổng lượt đảng viên phải dự" },
     Column { key: "vang_khong_ly_do", label: "Vắng không lý do", meaning: "Tổng lượt vắng không có lý do" },
@@ -160,13 +163,21 @@ pub const MEETINGS_COLUMNS: &[Column] = &[
 
 pub const MOVEMENTS_COLUMNS: &[Column] = &[
     Column { key: "nam", label: "Năm", meaning: "Năm báo cáo" },
-    Column { key: "ngay_so_lieu", label: "Ngày số liệu", meaning: "Ngày chốt số liệu (năm chưa hết), trống nếu cả năm" },
+    Column {
+        key: "ngay_so_lieu", label: "Ngày số liệu", meaning: "Ngày chốt số liệu (năm chưa hết), trống nếu cả năm"
+    },
     Column { key: "ket_nap", label: "Kết nạp", meaning: "Kết nạp mới" },
-    Column { key: "chuyen_chinh_thuc", label: "Chuyển chính thức", meaning: "Đảng viên dự bị được công nhận chính thức" },
-    Column { key: "khong_chuyen_chinh_thuc", label: "Không chuyển chính thức", meaning: "Đảng viên dự bị không được công nhận" },
+    Column {
+        key: "chuyen_chinh_thuc", label: "Chuyển chính thức", meaning: "Đảng viên dự bị được công nhận chính thức"
+    },
+    Column {
+        key: "khong_chuyen_chinh_thuc", label: "Không chuyển chính thức", meaning: "Đảng viên dự bị không được công nhận"
+    },
     Column { key: "xoa_ten", label: "Xóa tên", meaning: "Xóa tên khỏi danh sách đảng viên" },
     Column { key: "khai_tru", label: "Khai trừ", meaning: "Khai trừ khỏi Đảng" },
-    Column { key: "cuoi_ky", label: "Đảng viên cuối kỳ", meaning: "Đảng viên (chính thức và dự bị) cuối năm hoặc tại ngày số liệu" },
+    Column {
+        key: "cuoi_ky", label: "Đảng viên cuối kỳ", meaning: "Đảng viên (chính thức và dự bị) cuối năm hoặc tại ngày số liệu"
+    },
 ];
 
 pub const STOCK_COLUMNS: &[Column] = &[
@@ -174,7 +185,9 @@ pub const STOCK_COLUMNS: &[Column] = &[
     Column { key: "co_quan", label: "Cơ quan", meaning: "Đảng viên trong các cơ quan" },
     Column { key: "dn_nha_nuoc", label: "DN nhà nước", meaning: "Đảng viên trong doanh nghiệp nhà nước" },
     Column { key: "dn_tu_nhan", label: "DN tư nhân", meaning: "Đảng viên trong doanh nghiệp tư nhân" },
-    Column { key: "dn_von_nuoc_ngoai", label: "DN vốn nước ngoài", meaning: "Đảng viên trong doanh nghiệp có vốn đầu tư nước ngoài" },
+    Column {
+        key: "dn_von_nuoc_ngoai", label: "DN vốn nước ngoài", meaning: "Đảng viên trong doanh nghiệp có vốn đầu tư nước ngoài"
+    },
     Column { key: "tong", label: "Tổng", meaning: "Tổng số đảng viên cuối kỳ" },
 ];
 
@@ -278,4 +291,25 @@ pub fn trend_tables(stats: &app::stats::Overview, disclosure: &app::privacy::Dis
             .collect(),
     });
     tables
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_has_a_bom_quotes_when_needed_and_json_keys_columns() {
+        let t = Table {
+            name: "x".into(),
+            title: "X".into(),
+            columns: MONTHLY_COLUMNS,
+            rows: vec![vec![json!(2024), json!(1), json!("a, \"b\""), Value::Null]],
+        };
+        let csv = String::from_utf8(t.csv()).unwrap();
+        assert!(csv.starts_with("\u{feff}Năm,Tháng,Kết nạp,Cộng dồn\r\n"));
+        assert!(csv.contains("2024,1,\"a, \"\"b\"\"\",\r\n"));
+        let json: Value = serde_json::from_slice(&t.json()).unwrap();
+        assert_eq!(json["rows"][0]["thang"], 1);
+        assert_eq!(json["columns"][0]["key"], "nam");
+    }
 }

@@ -45,7 +45,6 @@ impl Date {
     pub fn naive(self) -> chrono::NaiveDate {
         chrono::NaiveDate::from_ymd_opt(self.y, self.m, self.d).expect("the generator makes real dates")
     }
-
 }
 
 /// TOML local-date form (YYYY-MM-DD), written without quotes.

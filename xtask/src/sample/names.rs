@@ -163,31 +163,10 @@ const FOREIGN_FIRMS: &[&str] = &[
     "Công ty TNHH Bao bì Posung Vina",
 ];
 
-const FOREIGN_SECTORS: &[&str] = &[
-    "Điện tử",
-    "Dệt may",
-    "Giày da",
-    "Linh kiện ô tô",
-    "Cơ khí chính xác",
-    "Bao bì",
-    "Thực phẩm",
-    "Nhựa",
-];
+const FOREIGN_SECTORS: &[&str] = &["Điện tử", "Dệt may", "Giày da", "Linh kiện ô tô", "Cơ khí chính xác", "Bao bì", "Thực phẩm", "Nhựa"];
 
-const FOREIGN_BRANDS: &[&str] = &[
-    "Hanwoo",
-    "Daeshin",
-    "Kyowa",
-    "Sunrise",
-    "Posung",
-    "Minwoo",
-    "Shinwa",
-    "Everbright",
-    "Haesung",
-    "Kanto",
-    "Lotus Star",
-    "Greenfield",
-];
+const FOREIGN_BRANDS: &[&str] =
+    &["Hanwoo", "Daeshin", "Kyowa", "Sunrise", "Posung", "Minwoo", "Shinwa", "Everbright", "Haesung", "Kanto", "Lotus Star", "Greenfield"];
 
 /// Departments that hold a branch, as (short label, label used with the parent's name).
 pub const AGENCY_DEPTS: &[(&str, &str)] = &[
@@ -198,10 +177,7 @@ pub const AGENCY_DEPTS: &[(&str, &str)] = &[
     ("Phòng Nghiệp vụ", "Phòng Nghiệp vụ"),
     ("Phòng Quản lý chuyên ngành", "Phòng Quản lý chuyên ngành"),
     ("Phòng Pháp chế", "Phòng Pháp chế"),
-    (
-        "Trung tâm Công nghệ thông tin",
-        "Trung tâm Công nghệ thông tin",
-    ),
+    ("Trung tâm Công nghệ thông tin", "Trung tâm Công nghệ thông tin"),
     ("Phòng Hành chính - Quản trị", "Phòng Hành chính - Quản trị"),
 ];
 
@@ -224,10 +200,7 @@ pub const MERGERS: &[(&str, &str)] = &[
     ("Sở Giao thông vận tải", "Sở Xây dựng"),
     ("Sở Thông tin và Truyền thông", "Sở Khoa học và Công nghệ"),
     ("Sở Lao động - Thương binh và Xã hội", "Sở Nội vụ"),
-    (
-        "Sở Tài nguyên và Môi trường",
-        "Sở Nông nghiệp và Phát triển nông thôn",
-    ),
+    ("Sở Tài nguyên và Môi trường", "Sở Nông nghiệp và Phát triển nông thôn"),
 ];
 
 /// Name pools for grassroots units.
@@ -263,42 +236,24 @@ fn extend_unique(v: &mut Vec<String>, extra: impl IntoIterator<Item = String>) {
 impl Namer {
     pub fn new() -> Self {
         let mut state = owned(STATE_FIRMS);
-        extend_unique(
-            &mut state,
-            DISTRICTS.iter().flat_map(|d| {
-                STATE_BRANCHES
-                    .iter()
-                    .map(move |b| format!("{b} - Chi nhánh {d}"))
-            }),
-        );
+        extend_unique(&mut state, DISTRICTS.iter().flat_map(|d| STATE_BRANCHES.iter().map(move |b| format!("{b} - Chi nhánh {d}"))));
         let mut private = owned(PRIVATE_FIRMS);
         extend_unique(
             &mut private,
             BRANDS.iter().flat_map(|brand| {
-                SECTORS.iter().flat_map(move |sector| {
-                    FIRM_FORMS
-                        .iter()
-                        .map(move |form| format!("{form} {sector} {brand}"))
-                })
+                SECTORS.iter().flat_map(move |sector| FIRM_FORMS.iter().map(move |form| format!("{form} {sector} {brand}")))
             }),
         );
         let mut foreign = owned(FOREIGN_FIRMS);
         extend_unique(
             &mut foreign,
             FOREIGN_BRANDS.iter().flat_map(|brand| {
-                FOREIGN_SECTORS.iter().flat_map(move |sector| {
-                    ["Vina", "Việt Nam"]
-                        .iter()
-                        .map(move |tail| format!("Công ty TNHH {sector} {brand} {tail}"))
-                })
+                FOREIGN_SECTORS
+                    .iter()
+                    .flat_map(move |sector| ["Vina", "Việt Nam"].iter().map(move |tail| format!("Công ty TNHH {sector} {brand} {tail}")))
             }),
         );
-        Namer {
-            agencies: owned(AGENCIES),
-            state,
-            private,
-            foreign,
-        }
+        Namer { agencies: owned(AGENCIES), state, private, foreign }
     }
 
     /// The i-th name of a pool; distinct for distinct i within one pool.
@@ -310,11 +265,7 @@ impl Namer {
                 }
                 // Regional offices ("khu vực k", the post-2025 pattern) are unbounded.
                 let k = i - self.agencies.len();
-                return format!(
-                    "{} khu vực {}",
-                    REGIONAL[k % REGIONAL.len()],
-                    k / REGIONAL.len() + 1
-                );
+                return format!("{} khu vực {}", REGIONAL[k % REGIONAL.len()], k / REGIONAL.len() + 1);
             }
             Pool::StateFirm => &self.state,
             Pool::PrivateFirm => &self.private,

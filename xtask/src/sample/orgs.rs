@@ -60,7 +60,6 @@ impl Level {
     pub fn is_grassroots(self) -> bool {
         self != Level::ChiBoTrucThuoc
     }
-
 }
 
 #[derive(Clone, Debug)]
@@ -82,8 +81,7 @@ pub struct Org {
 
 impl Org {
     pub fn active_in(&self, year: i32) -> bool {
-        self.founded <= Date::new(year, 12, 31)
-            && self.dissolved.is_none_or(|d| d >= Date::new(year, 1, 1))
+        self.founded <= Date::new(year, 12, 31) && self.dissolved.is_none_or(|d| d >= Date::new(year, 1, 1))
     }
 }
 
@@ -96,9 +94,7 @@ pub fn level_counts(n: usize) -> (usize, usize, usize) {
     let grassroots_branches = (n * 10 + 18) / 36;
     let mut d = ((n + 3) / 6).max(1);
     while d > 0 {
-        let t = n
-            .saturating_sub(d + grassroots_branches)
-            .clamp(3 * d, 6 * d);
+        let t = n.saturating_sub(d + grassroots_branches).clamp(3 * d, 6 * d);
         if t + d <= n {
             return (d, n - d - t, t);
         }
@@ -134,13 +130,8 @@ pub fn build(n: usize, first: i32, last: i32, rng: &mut Rng) -> Vec<Org> {
     let (d, c, t) = level_counts(n);
     let d_cq = (d * 3 + 2) / 5;
     let c_cq = c / 2;
-    const DB_OWNERS: [Ownership; 5] = [
-        Ownership::NhaNuoc,
-        Ownership::NhaNuoc,
-        Ownership::TuNhan,
-        Ownership::NhaNuoc,
-        Ownership::VonNuocNgoai,
-    ];
+    const DB_OWNERS: [Ownership; 5] =
+        [Ownership::NhaNuoc, Ownership::NhaNuoc, Ownership::TuNhan, Ownership::NhaNuoc, Ownership::VonNuocNgoai];
     const CB_OWNERS: [Ownership; 7] = [
         Ownership::TuNhan,
         Ownership::NhaNuoc,
@@ -155,25 +146,11 @@ pub fn build(n: usize, first: i32, last: i32, rng: &mut Rng) -> Vec<Org> {
     let mut specs: Vec<(Kind, Level)> = Vec::with_capacity(d + c);
     specs.extend((0..d_cq).map(|_| (Kind::CoQuan, Level::DangBoCoSo)));
     specs.extend((0..c_cq).map(|_| (Kind::CoQuan, Level::ChiBoCoSo)));
-    specs.extend((0..d - d_cq).map(|i| {
-        (
-            Kind::DoanhNghiep(DB_OWNERS[i % DB_OWNERS.len()]),
-            Level::DangBoCoSo,
-        )
-    }));
-    specs.extend((0..c - c_cq).map(|i| {
-        (
-            Kind::DoanhNghiep(CB_OWNERS[i % CB_OWNERS.len()]),
-            Level::ChiBoCoSo,
-        )
-    }));
+    specs.extend((0..d - d_cq).map(|i| (Kind::DoanhNghiep(DB_OWNERS[i % DB_OWNERS.len()]), Level::DangBoCoSo)));
+    specs.extend((0..c - c_cq).map(|i| (Kind::DoanhNghiep(CB_OWNERS[i % CB_OWNERS.len()]), Level::ChiBoCoSo)));
 
     // One unit founded mid-way (a new public-service centre), as the brief asks for N ≥ 20.
-    let founded_unit = if n >= 20 && first + 2 <= last && c_cq > 0 {
-        Some(d_cq + c_cq - 1)
-    } else {
-        None
-    };
+    let founded_unit = if n >= 20 && first + 2 <= last && c_cq > 0 { Some(d_cq + c_cq - 1) } else { None };
 
     let namer = Namer::new();
     let mut used: BTreeSet<String> = BTreeSet::new();
@@ -202,13 +179,7 @@ pub fn build(n: usize, first: i32, last: i32, rng: &mut Rng) -> Vec<Org> {
                 }
             }
         };
-        let size = 10
-            + rng.range(0, 25)
-            + if rng.chance(0.25) {
-                rng.range(0, 25)
-            } else {
-                0
-            };
+        let size = 10 + rng.range(0, 25) + if rng.chance(0.25) { rng.range(0, 25) } else { 0 };
         units.push(Unit {
             kind: *kind,
             level: *level,
@@ -224,16 +195,10 @@ pub fn build(n: usize, first: i32, last: i32, rng: &mut Rng) -> Vec<Org> {
     }
 
     // Spread the remaining branches, at most 6 under one đảng bộ.
-    let dang_bo: Vec<usize> = (0..units.len())
-        .filter(|&i| units[i].level == Level::DangBoCoSo)
-        .collect();
+    let dang_bo: Vec<usize> = (0..units.len()).filter(|&i| units[i].level == Level::DangBoCoSo).collect();
     let mut extra = t.saturating_sub(3 * d);
     while extra > 0 {
-        let open: Vec<usize> = dang_bo
-            .iter()
-            .copied()
-            .filter(|&i| units[i].branches < 6)
-            .collect();
+        let open: Vec<usize> = dang_bo.iter().copied().filter(|&i| units[i].branches < 6).collect();
         if open.is_empty() {
             break;
         }
@@ -242,10 +207,7 @@ pub fn build(n: usize, first: i32, last: i32, rng: &mut Rng) -> Vec<Org> {
     }
 
     // Several small branches (never the first, the office branch).
-    let slots: Vec<(usize, usize)> = dang_bo
-        .iter()
-        .flat_map(|&u| (1..units[u].branches).map(move |b| (u, b)))
-        .collect();
+    let slots: Vec<(usize, usize)> = dang_bo.iter().flat_map(|&u| (1..units[u].branches).map(move |b| (u, b))).collect();
     let small_count = if t >= 6 { (t * 15 / 100).max(2) } else { 0 };
     let mut picks = slots.clone();
     rng.shuffle(&mut picks);
@@ -264,11 +226,7 @@ pub fn build(n: usize, first: i32, last: i32, rng: &mut Rng) -> Vec<Org> {
             cq_no += 1;
             format!("CQ{:0w$}", cq_no, w = width(cq_total))
         };
-        let prefix = if u.level == Level::DangBoCoSo {
-            "Đảng bộ"
-        } else {
-            "Chi bộ"
-        };
+        let prefix = if u.level == Level::DangBoCoSo { "Đảng bộ" } else { "Chi bộ" };
         let name = format!("{prefix} {}", u.unit_name);
         used.insert(name.clone());
         let gi = orgs.len();
@@ -289,11 +247,7 @@ pub fn build(n: usize, first: i32, last: i32, rng: &mut Rng) -> Vec<Org> {
         if u.branches == 0 {
             continue;
         }
-        let depts = if u.kind.is_firm() {
-            FIRM_DEPTS
-        } else {
-            AGENCY_DEPTS
-        };
+        let depts = if u.kind.is_firm() { FIRM_DEPTS } else { AGENCY_DEPTS };
         let mut order: Vec<usize> = (1..depts.len()).collect();
         rng.shuffle(&mut order);
         order.insert(0, 0);
@@ -317,16 +271,8 @@ pub fn build(n: usize, first: i32, last: i32, rng: &mut Rng) -> Vec<Org> {
             }
             used.insert(name.clone());
             let is_small = small.contains(&(ui, b));
-            let size = if is_small {
-                rng.range(3, 6)
-            } else {
-                8 + rng.range(0, 16) + if rng.chance(0.3) { rng.range(0, 16) } else { 0 }
-            };
-            let founded = if rng.chance(0.6) {
-                u.founded
-            } else {
-                random_date(rng, u.founded, before_first)
-            };
+            let size = if is_small { rng.range(3, 6) } else { 8 + rng.range(0, 16) + if rng.chance(0.3) { rng.range(0, 16) } else { 0 } };
+            let founded = if rng.chance(0.6) { u.founded } else { random_date(rng, u.founded, before_first) };
             let bi = orgs.len();
             orgs[gi].children.push(bi);
             orgs.push(Org {
@@ -349,36 +295,23 @@ pub fn build(n: usize, first: i32, last: i32, rng: &mut Rng) -> Vec<Org> {
     // a real 2025 agency merger when both agencies are present, otherwise the closest match.
     if last > first {
         let founded_org = founded_unit.map(|u| grassroots_index[u]);
-        let by_unit = |name: &str| {
-            units
-                .iter()
-                .position(|u| u.unit_name == name)
-                .map(|u| grassroots_index[u])
-        };
+        let by_unit = |name: &str| units.iter().position(|u| u.unit_name == name).map(|u| grassroots_index[u]);
         let named = MERGERS.iter().find_map(|(m, t)| {
             let (m, t) = (by_unit(m)?, by_unit(t)?);
             (orgs[m].level == Level::ChiBoCoSo && Some(m) != founded_org).then_some((m, t))
         });
         let pick = |firm: bool| -> Option<(usize, usize)> {
-            let merged = grassroots_index.iter().copied().rev().find(|&g| {
-                orgs[g].kind.is_firm() == firm
-                    && orgs[g].level == Level::ChiBoCoSo
-                    && Some(g) != founded_org
-            })?;
+            let merged = grassroots_index
+                .iter()
+                .copied()
+                .rev()
+                .find(|&g| orgs[g].kind.is_firm() == firm && orgs[g].level == Level::ChiBoCoSo && Some(g) != founded_org)?;
             // Prefer the same ownership, then a chi bộ cơ sở, then the lowest code.
             let target = grassroots_index
                 .iter()
                 .copied()
-                .filter(|&g| {
-                    g != merged && Some(g) != founded_org && orgs[g].kind.is_firm() == firm
-                })
-                .min_by_key(|&g| {
-                    (
-                        orgs[g].kind != orgs[merged].kind,
-                        orgs[g].level != Level::ChiBoCoSo,
-                        g,
-                    )
-                })?;
+                .filter(|&g| g != merged && Some(g) != founded_org && orgs[g].kind.is_firm() == firm)
+                .min_by_key(|&g| (orgs[g].kind != orgs[merged].kind, orgs[g].level != Level::ChiBoCoSo, g))?;
             Some((merged, target))
         };
         if let Some((merged, target)) = named.or_else(|| pick(true)).or_else(|| pick(false)) {

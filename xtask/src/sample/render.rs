@@ -13,25 +13,10 @@ pub fn khoi_toml(ds: &Dataset, header: &str) -> String {
     let mut out = String::with_capacity(ds.orgs.len() * 260 + 512);
     out.push_str("# Danh sách tổ chức đảng trực thuộc Đảng bộ Khối\n");
     let _ = writeln!(out, "# {header}");
-    out.push_str(
-        "# Mỗi tổ chức cơ sở đảng được liệt kê trước, các chi bộ trực thuộc theo sau.\n\n",
-    );
+    out.push_str("# Mỗi tổ chức cơ sở đảng được liệt kê trước, các chi bộ trực thuộc theo sau.\n\n");
     out.push_str("[khoi]\n");
-    line(
-        &mut out,
-        &format!(
-            "ten = {}",
-            quoted(&format!(
-                "Đảng bộ Khối các cơ quan và doanh nghiệp tỉnh {PROVINCE}"
-            ))
-        ),
-        "tên đầy đủ",
-    );
-    line(
-        &mut out,
-        &format!("ten_viet_tat = {}", quoted(&format!("ĐUK {PROVINCE}"))),
-        "tên viết tắt",
-    );
+    line(&mut out, &format!("ten = {}", quoted(&format!("Đảng bộ Khối các cơ quan và doanh nghiệp tỉnh {PROVINCE}"))), "tên đầy đủ");
+    line(&mut out, &format!("ten_viet_tat = {}", quoted(&format!("ĐUK {PROVINCE}"))), "tên viết tắt");
 
     // Comment each key the first time it appears: the file stays readable at 5000 entries.
     let mut seen: BTreeSet<&str> = BTreeSet::new();
@@ -51,79 +36,33 @@ pub fn khoi_toml(ds: &Dataset, header: &str) -> String {
     out
 }
 
-fn org_entry(
-    out: &mut String,
-    ds: &Dataset,
-    o: &Org,
-    kv: &mut impl FnMut(&mut String, &'static str, String, &'static str),
-) {
-    kv(
-        out,
-        "ma",
-        quoted(&o.code),
-        "mã đơn vị: chữ in hoa, số, gạch nối; không đổi qua các năm",
-    );
+fn org_entry(out: &mut String, ds: &Dataset, o: &Org, kv: &mut impl FnMut(&mut String, &'static str, String, &'static str)) {
+    kv(out, "ma", quoted(&o.code), "mã đơn vị: chữ in hoa, số, gạch nối; không đổi qua các năm");
     kv(out, "ten", quoted(&o.name), "tên tổ chức đảng");
-    kv(
-        out,
-        "loai",
-        quoted(o.kind.key()),
-        "co_quan (cơ quan) | doanh_nghiep (doanh nghiệp)",
-    );
+    kv(out, "loai", quoted(o.kind.key()), "co_quan (cơ quan) | doanh_nghiep (doanh nghiệp)");
     if let Kind::DoanhNghiep(owner) = o.kind {
-        kv(
-            out,
-            "so_huu",
-            quoted(owner.key()),
-            "sở hữu: nha_nuoc | tu_nhan | von_nuoc_ngoai",
-        );
+        kv(out, "so_huu", quoted(owner.key()), "sở hữu: nha_nuoc | tu_nhan | von_nuoc_ngoai");
     }
-    kv(
-        out,
-        "cap",
-        quoted(o.level.key()),
-        "dang_bo_co_so | chi_bo_co_so | chi_bo_truc_thuoc",
-    );
+    kv(out, "cap", quoted(o.level.key()), "dang_bo_co_so | chi_bo_co_so | chi_bo_truc_thuoc");
     if let Some(p) = o.parent {
-        kv(
-            out,
-            "truc_thuoc",
-            quoted(&ds.orgs[p].code),
-            "mã đảng bộ cơ sở cấp trên",
-        );
+        kv(out, "truc_thuoc", quoted(&ds.orgs[p].code), "mã đảng bộ cơ sở cấp trên");
     }
     kv(out, "thanh_lap", o.founded.to_string(), "ngày thành lập");
     if let Some(d) = o.dissolved {
         kv(out, "giai_the", d.to_string(), "ngày kết thúc hoạt động");
     }
     if let Some(t) = o.merged_into {
-        kv(
-            out,
-            "sap_nhap_vao",
-            quoted(&ds.orgs[t].code),
-            "sáp nhập vào đơn vị có mã này",
-        );
+        kv(out, "sap_nhap_vao", quoted(&ds.orgs[t].code), "sáp nhập vào đơn vị có mã này");
     }
 }
 
 pub fn quota_toml(ds: &Dataset, year: i32, list: &[(usize, u32)]) -> String {
     let mut out = String::with_capacity(list.len() * 16 + 256);
-    let _ = writeln!(
-        out,
-        "# Chỉ tiêu kết nạp đảng viên năm {year} do Đảng ủy Khối giao"
-    );
+    let _ = writeln!(out, "# Chỉ tiêu kết nạp đảng viên năm {year} do Đảng ủy Khối giao");
     line(&mut out, &format!("nam = {year}"), "năm giao chỉ tiêu");
-    line(
-        &mut out,
-        &format!("han_gui_ke_hoach = {}", plan_deadline(year)),
-        "hạn gửi kế hoạch phát triển đảng viên năm sau",
-    );
+    line(&mut out, &format!("han_gui_ke_hoach = {}", plan_deadline(year)), "hạn gửi kế hoạch phát triển đảng viên năm sau");
     out.push('\n');
-    line(
-        &mut out,
-        "[chi_tieu]",
-        "mã đơn vị = số đảng viên phải kết nạp trong năm",
-    );
+    line(&mut out, "[chi_tieu]", "mã đơn vị = số đảng viên phải kết nạp trong năm");
     for (g, q) in list {
         let _ = writeln!(out, "{} = {q}", ds.orgs[*g].code);
     }
@@ -165,9 +104,7 @@ pub fn write_all(ds: &Dataset, out: &Path, header: &str) -> Result<(), String> {
         fs::create_dir_all(&dir).map_err(|e| io(&dir, e))?;
     }
     for r in &ds.reports {
-        let p = reports
-            .join(r.data.year.to_string())
-            .join(format!("{}.toml", ds.orgs[r.org].code));
+        let p = reports.join(r.data.year.to_string()).join(format!("{}.toml", ds.orgs[r.org].code));
         fs::write(&p, report_toml(ds, r)).map_err(|e| io(&p, e))?;
     }
     Ok(())

@@ -45,13 +45,7 @@ pub fn generate(n: usize, first: i32, last: i32, seed: u64) -> Dataset {
     let mut tree_rng = Rng::derive(seed, 0x7EEE);
     let orgs = super::orgs::build(n, first, last, &mut tree_rng);
     let laggards = pick_laggards(&orgs, first, last, seed);
-    let sim = Sim {
-        orgs: &orgs,
-        first,
-        last,
-        seed,
-        laggards,
-    };
+    let sim = Sim { orgs: &orgs, first, last, seed, laggards };
 
     // The merged unit goes first so its last membership can flow into the receiving unit.
     let merged = orgs.iter().position(|o| o.merged_into.is_some());
@@ -62,33 +56,23 @@ pub fn generate(n: usize, first: i32, last: i32, seed: u64) -> Dataset {
         let target = orgs[m].merged_into.unwrap_or(m);
         let leaf = if orgs[target].level == Level::DangBoCoSo {
             let kids = &orgs[target].children;
-            kids.iter()
-                .copied()
-                .find(|&k| !orgs[k].small)
-                .unwrap_or(kids[0])
+            kids.iter().copied().find(|&k| !orgs[k].small).unwrap_or(kids[0])
         } else {
             target
         };
-        inflow = Some(Inflow {
-            year: last,
-            leaf,
-            count: out.last_full,
-        });
+        inflow = Some(Inflow { year: last, leaf, count: out.last_full });
         outputs.push((m, out));
     }
     for g in 0..orgs.len() {
         if orgs[g].level.is_grassroots() && Some(g) != merged {
-            let flow = inflow
-                .as_ref()
-                .filter(|f| orgs[f.leaf].parent.unwrap_or(f.leaf) == g);
+            let flow = inflow.as_ref().filter(|f| orgs[f.leaf].parent.unwrap_or(f.leaf) == g);
             outputs.push((g, sim.run_grassroots(g, flow)));
         }
     }
     ensure_unsent_plan(&mut outputs);
 
     let mut reports: Vec<Report> = Vec::new();
-    let mut quotas: Vec<(i32, Vec<(usize, u32)>)> =
-        (first..=last).map(|y| (y, Vec::new())).collect();
+    let mut quotas: Vec<(i32, Vec<(usize, u32)>)> = (first..=last).map(|y| (y, Vec::new())).collect();
     for (g, out) in outputs {
         reports.extend(out.reports);
         for (y, q) in out.quotas {
@@ -99,34 +83,19 @@ pub fn generate(n: usize, first: i32, last: i32, seed: u64) -> Dataset {
     for (_, list) in quotas.iter_mut() {
         list.sort_by(|a, b| orgs[a.0].code.cmp(&orgs[b.0].code));
     }
-    Dataset {
-        orgs,
-        first_year: first,
-        last_year: last,
-        quotas,
-        reports,
-    }
+    Dataset { orgs, first_year: first, last_year: last, quotas, reports }
 }
 
 /// Chooses each year's lagging units Khối-wide, so their share is steady (a quarter rising to a
 /// third) rather than left to chance: enterprises most, private ones above all, and some units
 /// chronically.
 fn pick_laggards(orgs: &[Org], first: i32, last: i32, seed: u64) -> BTreeSet<(usize, i32)> {
-    let grassroots: Vec<usize> = (0..orgs.len())
-        .filter(|&g| orgs[g].level.is_grassroots())
-        .collect();
-    let bias: Vec<f64> = grassroots
-        .iter()
-        .map(|&g| Rng::derive(seed, 0x5_0000_0000 + g as u64).uniform(-0.12, 0.12))
-        .collect();
+    let grassroots: Vec<usize> = (0..orgs.len()).filter(|&g| orgs[g].level.is_grassroots()).collect();
+    let bias: Vec<f64> = grassroots.iter().map(|&g| Rng::derive(seed, 0x5_0000_0000 + g as u64).uniform(-0.12, 0.12)).collect();
     let mut out = BTreeSet::new();
     for year in first..=last {
         let mut rng = Rng::derive(seed, 0x6_0000_0000 + year as u64);
-        let trend = if last == first {
-            0.0
-        } else {
-            f64::from(year - first) / f64::from(last - first)
-        };
+        let trend = if last == first { 0.0 } else { f64::from(year - first) / f64::from(last - first) };
         let mut scored: Vec<(f64, usize)> = Vec::new();
         for (i, &g) in grassroots.iter().enumerate() {
             let o = &orgs[g];
@@ -142,14 +111,7 @@ fn pick_laggards(orgs: &[Org], first: i32, last: i32, seed: u64) -> BTreeSet<(us
                 Kind::DoanhNghiep(Ownership::VonNuocNgoai) => 0.22,
                 Kind::DoanhNghiep(Ownership::TuNhan) => 0.3,
             };
-            scored.push((
-                if closing {
-                    f64::MAX
-                } else {
-                    base + bias[i] + noise
-                },
-                g,
-            ));
+            scored.push((if closing { f64::MAX } else { base + bias[i] + noise }, g));
         }
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         let share = 0.25 + 0.08 * trend;
@@ -161,9 +123,7 @@ fn pick_laggards(orgs: &[Org], first: i32, last: i32, seed: u64) -> BTreeSet<(us
 
 /// The brief wants at least one plan never sent; force one if chance gave none.
 fn ensure_unsent_plan(outputs: &mut [(usize, Output)]) {
-    let any = outputs
-        .iter()
-        .any(|(_, o)| o.reports.iter().any(|r| r.data.next_year_plan == Some(NextYearPlan::NotSent)));
+    let any = outputs.iter().any(|(_, o)| o.reports.iter().any(|r| r.data.next_year_plan == Some(NextYearPlan::NotSent)));
     if any {
         return;
     }
@@ -241,11 +201,7 @@ impl Sim<'_> {
     fn run_grassroots(&self, g: usize, inflow: Option<&Inflow>) -> Output {
         let org = &self.orgs[g];
         let mut rng = Rng::derive(self.seed, g as u64 + 1);
-        let leaves: Vec<usize> = if org.level == Level::DangBoCoSo {
-            org.children.clone()
-        } else {
-            vec![g]
-        };
+        let leaves: Vec<usize> = if org.level == Level::DangBoCoSo { org.children.clone() } else { vec![g] };
         // Persistent traits: some units file late or skip documents year after year.
         let late_bias = rng.uniform(0.0, 0.12);
         let own_docs = rng.uniform(0.9, 0.995);
@@ -258,25 +214,13 @@ impl Sim<'_> {
                 mien: 0,
                 target: self.orgs[l].size,
                 small: self.orgs[l].small,
-                attendance: if rng.chance(0.12) {
-                    rng.uniform(0.8, 0.88)
-                } else {
-                    rng.uniform(0.88, 0.97)
-                },
-                docs: if rng.chance(0.15) {
-                    rng.uniform(0.75, 0.9)
-                } else {
-                    rng.uniform(0.93, 0.995)
-                },
+                attendance: if rng.chance(0.12) { rng.uniform(0.8, 0.88) } else { rng.uniform(0.88, 0.97) },
+                docs: if rng.chance(0.15) { rng.uniform(0.75, 0.9) } else { rng.uniform(0.93, 0.995) },
                 trouble_year: (self.orgs[l].small && self.last > self.first && rng.chance(0.6))
                     .then(|| self.first + rng.range(0, (self.last - self.first - 1) as u32) as i32),
             })
             .collect();
-        let mut out = Output {
-            reports: Vec::new(),
-            quotas: Vec::new(),
-            last_full: 0,
-        };
+        let mut out = Output { reports: Vec::new(), quotas: Vec::new(), last_full: 0 };
         let mut started = false;
 
         for year in self.first..=self.last {
@@ -303,10 +247,7 @@ impl Sim<'_> {
             let closing = org.dissolved.is_some_and(|d| d.y == year);
 
             // Quota from membership at the start of the year, falling over the period.
-            let start: u32 = branches
-                .iter()
-                .map(|b| b.full + b.prev.iter().sum::<u32>())
-                .sum();
+            let start: u32 = branches.iter().map(|b| b.full + b.prev.iter().sum::<u32>()).sum();
             let quota = if fresh {
                 1
             } else {
@@ -322,8 +263,7 @@ impl Sim<'_> {
                 0 // a unit about to merge admits no one, so it hands over only full members
             } else if yc.complete {
                 if lagging {
-                    ((f64::from(quota) * rng.uniform(0.25, 0.95 - 0.3 * yc.trend)) as u32)
-                        .min(quota - 1)
+                    ((f64::from(quota) * rng.uniform(0.25, 0.95 - 0.3 * yc.trend)) as u32).min(quota - 1)
                 } else if rng.chance(0.3 * (1.0 - yc.trend)) {
                     quota + rng.range(1, (quota / 5).max(1))
                 } else {
@@ -344,14 +284,10 @@ impl Sim<'_> {
 
             // Admissions by month, then by branch.
             let mut adm = vec![[0u32; 12]; branches.len()];
-            let mut pending: Vec<u32> = branches
-                .iter()
-                .map(|b| b.full + b.prev.iter().sum::<u32>())
-                .collect();
+            let mut pending: Vec<u32> = branches.iter().map(|b| b.full + b.prev.iter().sum::<u32>()).collect();
             let opened = if fresh { org.founded.m as usize - 1 } else { 0 };
             for _ in 0..planned {
-                let month =
-                    opened + rng.weighted(&MONTH_WEIGHTS[opened.min(yc.months - 1)..yc.months]);
+                let month = opened + rng.weighted(&MONTH_WEIGHTS[opened.min(yc.months - 1)..yc.months]);
                 let weights: Vec<f64> = branches
                     .iter()
                     .zip(&pending)
@@ -382,10 +318,7 @@ impl Sim<'_> {
                 leaf_reports.push(self.branch_year(b, &mut rng, &yc, &adm[i], extra));
             }
             if closing {
-                out.last_full = leaf_reports
-                    .iter()
-                    .map(|r| r.data.members.end.full)
-                    .sum();
+                out.last_full = leaf_reports.iter().map(|r| r.data.members.end.full).sum();
             }
 
             let plan = if yc.complete {
@@ -426,14 +359,7 @@ impl Sim<'_> {
     }
 
     /// One branch, one year. Movements of full members are capped so at least MIN_FULL remain.
-    fn branch_year(
-        &self,
-        b: &mut Branch,
-        rng: &mut Rng,
-        yc: &YearCtx,
-        adm: &[u32; 12],
-        extra_in: u32,
-    ) -> Report {
+    fn branch_year(&self, b: &mut Branch, rng: &mut Rng, yc: &YearCtx, adm: &[u32; 12], extra_in: u32) -> Report {
         let org = &self.orgs[b.org];
         let months = yc.months;
         let t = yc.trend;
@@ -442,10 +368,7 @@ impl Sim<'_> {
         let dau_db: u32 = b.prev.iter().sum();
         let start = dau_ct + dau_db;
         let base = if yc.fresh { b.target } else { start };
-        let risky = matches!(
-            org.kind,
-            Kind::DoanhNghiep(Ownership::TuNhan | Ownership::VonNuocNgoai)
-        );
+        let risky = matches!(org.kind, Kind::DoanhNghiep(Ownership::TuNhan | Ownership::VonNuocNgoai));
         let risk = if risky { 1.6 } else { 1.0 };
 
         // Probation lasts 12 months: last year's month-m admissions come due in month m.
@@ -454,18 +377,11 @@ impl Sim<'_> {
         let fail = rng.binomial(due, 0.02 + 0.03 * t);
         let cct = due - fail;
 
-        let den = if yc.fresh {
-            b.target
-        } else {
-            rng.binomial(base, 0.035 * frac)
-        } + extra_in;
+        let den = if yc.fresh { b.target } else { rng.binomial(base, 0.035 * frac) } + extra_in;
         let mut full = dau_ct + cct + den;
         let mut room = full.saturating_sub(MIN_FULL);
         let tu_tran = take(&mut room, rng.binomial(base, 0.003 * frac));
-        let xoa_ten = take(
-            &mut room,
-            rng.binomial(base, (0.003 + 0.006 * t) * risk * frac),
-        );
+        let xoa_ten = take(&mut room, rng.binomial(base, (0.003 + 0.006 * t) * risk * frac));
         let khai_tru = take(&mut room, rng.binomial(base, (0.0008 + 0.003 * t) * frac));
         let ra_khoi_dang = take(&mut room, rng.binomial(base, 0.0012 * risk * frac));
         let ket_nap: u32 = adm.iter().sum();
@@ -493,15 +409,11 @@ impl Sim<'_> {
         let second_half: u32 = adm[6..].iter().sum();
         let rated = full - mien - dinh_chi + first_half;
         let trouble = b.trouble_year == Some(yc.year);
-        let ky_luat = (rng.binomial(base, (0.004 + 0.004 * t) * frac)
-            + u32::from(trouble && rng.chance(0.5)))
-        .min(rated);
+        let ky_luat = (rng.binomial(base, (0.004 + 0.004 * t) * frac) + u32::from(trouble && rng.chance(0.5))).min(rated);
 
         let ratings = yc.complete.then(|| {
             // A disciplined member is rated grade 4; now and then someone else is too.
-            let khtnv = (ky_luat + u32::from(rng.chance(0.02)))
-                .max(u32::from(trouble))
-                .min(rated);
+            let khtnv = (ky_luat + u32::from(rng.chance(0.02))).max(u32::from(trouble)).min(rated);
             let rest = rated - khtnv;
             let mut xs = ((f64::from(rest) * rng.uniform(0.14, 0.21)).round() as u32).min(rest);
             let ht = ((f64::from(rest) * rng.uniform(0.05, 0.15)).round() as u32).min(rest - xs);
@@ -559,21 +471,9 @@ impl Sim<'_> {
         Report { org: b.org, data }
     }
 
-    fn meetings(
-        &self,
-        b: &Branch,
-        rng: &mut Rng,
-        yc: &YearCtx,
-        start: u32,
-        end: u32,
-        mien: u32,
-    ) -> Meetings {
+    fn meetings(&self, b: &Branch, rng: &mut Rng, yc: &YearCtx, start: u32, end: u32, mien: u32) -> Meetings {
         let months = yc.months;
-        let opened = if yc.fresh {
-            self.orgs[b.org].founded.m as usize - 1
-        } else {
-            0
-        };
+        let opened = if yc.fresh { self.orgs[b.org].founded.m as usize - 1 } else { 0 };
         let mut monthly: Vec<u32> = (0..months)
             .map(|m| {
                 if m < opened {
@@ -592,11 +492,7 @@ impl Sim<'_> {
             missed = 1;
         }
         let held: u32 = monthly.iter().sum();
-        let present = if yc.fresh {
-            end
-        } else {
-            (start + end).div_ceil(2)
-        };
+        let present = if yc.fresh { end } else { (start + end).div_ceil(2) };
         let per_meeting = present.saturating_sub(mien).max(1);
         let luot_du_kien = held * per_meeting;
         let mut rate = (b.attendance + rng.uniform(-0.03, 0.03)).min(0.995);
@@ -604,22 +500,10 @@ impl Sim<'_> {
             rate -= 0.08;
         }
         let luot_co_mat = ((f64::from(luot_du_kien) * rate) as u32).min(luot_du_kien);
-        let vang_khong_ly_do = if rng.chance(0.25) {
-            rng.range(1, 3).min(luot_du_kien - luot_co_mat)
-        } else {
-            0
-        };
+        let vang_khong_ly_do = if rng.chance(0.25) { rng.range(1, 3).min(luot_du_kien - luot_co_mat) } else { 0 };
         let part = months - opened;
-        let chuyen_de = if part >= 12 {
-            rng.range(2, 6)
-        } else {
-            rng.range(0, (part as u32 + 1) / 3 + 1)
-        };
-        let dien_dan = if part >= 12 {
-            rng.range(1, 2)
-        } else {
-            rng.range(0, 1)
-        };
+        let chuyen_de = if part >= 12 { rng.range(2, 6) } else { rng.range(0, (part as u32 + 1) / 3 + 1) };
+        let dien_dan = if part >= 12 { rng.range(1, 2) } else { rng.range(0, 1) };
         let cap_uy_du_theo_quy = (self.orgs[b.org].level == Level::ChiBoTrucThuoc).then(|| {
             (0..months / 3)
                 .map(|_| {
@@ -635,8 +519,7 @@ impl Sim<'_> {
         });
         // Meeting scores exist from 2023 on (Quy định 124-QĐ/TW era).
         let diem = (yc.year >= 2023).then(|| {
-            let score = 100.0 * rate - 4.0 * f64::from(missed) - 2.0 * f64::from(vang_khong_ly_do)
-                + rng.uniform(-5.0, 3.0);
+            let score = 100.0 * rate - 4.0 * f64::from(missed) - 2.0 * f64::from(vang_khong_ly_do) + rng.uniform(-5.0, 3.0);
             score.round().clamp(40.0, 100.0) as u32
         });
         Meetings {

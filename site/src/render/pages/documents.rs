@@ -8,7 +8,10 @@ use chrono::Datelike;
 use leptos::prelude::*;
 
 pub fn render_list(ctx: &Context<'_>) -> String {
-    let meta = PageMeta { title: "Văn bản", description: "Văn bản của Đảng ủy Khối, theo năm và loại văn bản.", path: "/van-ban/", app: None };
+    let meta =
+        PageMeta {
+            title: "Văn bản", description: "Văn bản của Đảng ủy Khối, theo năm và loại văn bản.", path: "/van-ban/", app: None
+        };
     let docs = &ctx.data.documents;
     // Types present, in the catalogue's order, with counts.
     let types = app::model::DocType::ALL

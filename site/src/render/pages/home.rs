@@ -50,12 +50,7 @@ pub fn render(ctx: &Context<'_>) -> String {
             }
         })
         .collect_view();
-    let news = data
-        .news
-        .iter()
-        .take(4)
-        .map(super::news::list_item)
-        .collect_view();
+    let news = data.news.iter().take(4).map(super::news::list_item).collect_view();
     page(
         ctx,
         meta,

@@ -2,8 +2,8 @@
 
 mod data;
 mod documents;
-mod method;
 mod home;
+mod method;
 mod news;
 mod not_found;
 mod orgs;

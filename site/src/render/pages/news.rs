@@ -23,7 +23,11 @@ pub const PER_PAGE: usize = 10;
 
 /// The path of news list page `n` (1-based): `/tin-tuc/`, `/tin-tuc/trang-2/`, …
 pub fn list_path(n: usize) -> String {
-    if n <= 1 { "/tin-tuc/".to_string() } else { format!("/tin-tuc/trang-{n}/") }
+    if n <= 1 {
+        "/tin-tuc/".to_string()
+    } else {
+        format!("/tin-tuc/trang-{n}/")
+    }
 }
 
 pub fn pages(ctx: &Context<'_>) -> usize {
@@ -38,7 +42,8 @@ pub fn render_list(ctx: &Context<'_>, n: usize) -> String {
     let items = ctx.data.news.iter().skip((n - 1) * PER_PAGE).take(PER_PAGE).map(list_item).collect_view();
     let prev = (n > 1).then(|| view! { <a rel="prev" href=list_path(n - 1)>"← Mới hơn"</a> });
     let next = (n < total).then(|| view! { <a rel="next" href=list_path(n + 1)>"Cũ hơn →"</a> });
-    let pager = (total > 1).then(|| view! { <nav class="pager" aria-label="Trang tin">{prev}<span>{format!("Trang {n}/{total}")}</span>{next}</nav> });
+    let pager = (total > 1)
+        .then(|| view! { <nav class="pager" aria-label="Trang tin">{prev}<span>{format!("Trang {n}/{total}")}</span>{next}</nav> });
     page(
         ctx,
         meta,

@@ -3,7 +3,12 @@ use super::Context;
 use leptos::prelude::*;
 
 pub fn render(ctx: &Context<'_>) -> String {
-    let meta = PageMeta { title: "Không tìm thấy trang", description: "Trang bạn tìm không có hoặc đã được chuyển.", path: "/404.html", app: None };
+    let meta = PageMeta {
+        title: "Không tìm thấy trang",
+        description: "Trang bạn tìm không có hoặc đã được chuyển.",
+        path: "/404.html",
+        app: None,
+    };
     page(
         ctx,
         meta,

@@ -6,10 +6,10 @@ use super::super::Bundle;
 use super::Context;
 use app::chart::quota_scope;
 use app::components::{BranchAdmissionsTable, Column, Controls, CumulativeFigure, DataTable, QuotaFigure};
-use app::stats::QuotaFilter;
-use app::view_state::ViewState;
 use app::format;
 use app::model::{Level, OrgCode, OrgKind, Organization};
+use app::stats::QuotaFilter;
+use app::view_state::ViewState;
 use leptos::prelude::*;
 
 fn org_link(o: &Organization) -> impl IntoView {
@@ -21,24 +21,23 @@ fn ended_note(o: &Organization) -> Option<String> {
 }
 
 pub fn render_list(ctx: &Context<'_>) -> String {
-    let meta = PageMeta { title: "Đơn vị", description: "Các tổ chức đảng trực thuộc Đảng bộ Khối, theo loại hình và cấp.", path: "/don-vi/", app: None };
+    let meta = PageMeta {
+        title: "Đơn vị",
+        description: "Các tổ chức đảng trực thuộc Đảng bộ Khối, theo loại hình và cấp.",
+        path: "/don-vi/",
+        app: None,
+    };
     let data = ctx.data;
     let section = |title: &'static str, id: &'static str, enterprise: bool| {
         let groups = [Level::GrassrootsCommittee, Level::GrassrootsBranch]
             .into_iter()
             .map(|level| {
-                let orgs: Vec<&Organization> = data
-                    .orgs
-                    .values()
-                    .filter(|o| o.level == level && matches!(o.kind, OrgKind::Enterprise(_)) == enterprise)
-                    .collect();
+                let orgs: Vec<&Organization> =
+                    data.orgs.values().filter(|o| o.level == level && matches!(o.kind, OrgKind::Enterprise(_)) == enterprise).collect();
                 let items = orgs
                     .iter()
                     .map(|o| {
-                        let branches = data
-                            .children(&o.code)
-                            .map(|b| view! { <li>{org_link(b)}{ended_note(b)}</li> })
-                            .collect_view();
+                        let branches = data.children(&o.code).map(|b| view! { <li>{org_link(b)}{ended_note(b)}</li> }).collect_view();
                         let ownership = match o.kind {
                             OrgKind::Enterprise(own) => format!(" · {}", own.name()),
                             OrgKind::Agency => String::new(),
@@ -154,13 +153,8 @@ pub fn render_one(ctx: &Context<'_>, code: &OrgCode) -> String {
 
 /// Quota, admitted and progress per year, for grassroots organizations with quotas.
 fn quota_history(ctx: &Context<'_>, code: &OrgCode) -> Option<impl IntoView> {
-    let rows: Vec<_> = ctx
-        .quota
-        .years
-        .iter()
-        .rev()
-        .filter_map(|y| y.rows.iter().find(|r| r.code == code.as_str()).map(|r| (y, r)))
-        .collect();
+    let rows: Vec<_> =
+        ctx.quota.years.iter().rev().filter_map(|y| y.rows.iter().find(|r| r.code == code.as_str()).map(|r| (y, r))).collect();
     if rows.is_empty() {
         return None;
     }

@@ -4,7 +4,9 @@
 use super::super::layout::{page, PageMeta};
 use super::super::Bundle;
 use super::Context;
-use app::components::{CapFigure, MeetingsFigure, MovementsFigure, RatedGroup, RatingsFigure, StockFigure, TargetsTable, YearFigures, Controls};
+use app::components::{
+    CapFigure, Controls, MeetingsFigure, MovementsFigure, RatedGroup, RatingsFigure, StockFigure, TargetsTable, YearFigures,
+};
 use app::format;
 use leptos::prelude::*;
 
@@ -41,7 +43,10 @@ pub fn render(ctx: &Context<'_>, year: Option<i32>) -> String {
     let shown_year = shown_year(ctx, year);
     let stats = ctx.stats;
     let targets = ctx.data.rules(shown_year.unwrap_or_default()).targets;
-    let target_table = shown_year.and_then(|y| stats.targets.year(y)).cloned().map(|t| view! { <TargetsTable data=t disclosure=ctx.disclosure.clone() /> });
+    let target_table = shown_year
+        .and_then(|y| stats.targets.year(y))
+        .cloned()
+        .map(|t| view! { <TargetsTable data=t disclosure=ctx.disclosure.clone() /> });
     let plans = shown_year.and_then(|y| plans_section(ctx, y));
     let trends = view! {
         <h2 id="qua-cac-nam">"Qua các năm"</h2>

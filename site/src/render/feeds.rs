@@ -3,19 +3,15 @@
 
 use super::{Context, Files};
 use app::model::{Document, NewsItem};
+use quick_xml::events::{BytesDecl, BytesText, Event};
+use quick_xml::Writer;
 
 pub(super) fn add(ctx: &Context<'_>, files: &mut Files) {
     let base = ctx.data.site.base_url.trim_end_matches('/').to_string();
     let mut urls: Vec<String> =
         files.keys().filter(|p| p.ends_with("index.html")).map(|p| format!("{base}/{}", p.trim_end_matches("index.html"))).collect();
     urls.sort();
-    let mut sitemap =
-        String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    for url in &urls {
-        sitemap.push_str(&format!("  <url><loc>{}</loc></url>\n", xml(url)));
-    }
-    sitemap.push_str("</urlset>\n");
-    files.insert("sitemap.xml".into(), sitemap.into_bytes());
+    files.insert("sitemap.xml".into(), sitemap(&urls));
     let robots = match ctx.audience {
         app::privacy::Audience::Public => format!("User-agent: *\nAllow: /\nSitemap: {base}/sitemap.xml\n"),
         app::privacy::Audience::Internal => "User-agent: *\nDisallow: /\n".to_string(),
@@ -23,9 +19,9 @@ pub(super) fn add(ctx: &Context<'_>, files: &mut Files) {
     files.insert("robots.txt".into(), robots.into_bytes());
 
     let docs: Vec<Entry> = ctx.data.documents.iter().map(|d| document_entry(&base, d)).collect();
-    files.insert("van-ban/atom.xml".into(), atom(&base, "van-ban", &format!("Văn bản — {}", ctx.data.site.title), &docs).into_bytes());
+    files.insert("van-ban/atom.xml".into(), atom(&base, "van-ban", &format!("Văn bản — {}", ctx.data.site.title), &docs));
     let news: Vec<Entry> = ctx.data.news.iter().map(|n| news_entry(&base, n)).collect();
-    files.insert("tin-tuc/atom.xml".into(), atom(&base, "tin-tuc", &format!("Tin tức — {}", ctx.data.site.title), &news).into_bytes());
+    files.insert("tin-tuc/atom.xml".into(), atom(&base, "tin-tuc", &format!("Tin tức — {}", ctx.data.site.title), &news));
 }
 
 struct Entry {
@@ -53,26 +49,122 @@ fn news_entry(base: &str, n: &NewsItem) -> Entry {
     }
 }
 
-fn atom(base: &str, section: &str, title: &str, entries: &[Entry]) -> String {
-    let updated = entries.iter().map(|e| e.date.as_str()).max().unwrap_or("2000-01-01T00:00:00Z");
-    let mut out = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"vi\">\n  <title>{}</title>\n  <id>{base}/{section}/</id>\n  <link href=\"{base}/{section}/\"/>\n  <link rel=\"self\" href=\"{base}/{section}/atom.xml\"/>\n  <updated>{updated}</updated>\n",
-        xml(title)
-    );
-    for e in entries {
-        out.push_str(&format!(
-            "  <entry>\n    <title>{}</title>\n    <id>{}</id>\n    <link href=\"{}\"/>\n    <updated>{}</updated>\n    <summary>{}</summary>\n  </entry>\n",
-            xml(&e.title),
-            xml(&e.url),
-            xml(&e.url),
-            e.date,
-            xml(&e.summary)
-        ));
-    }
-    out.push_str("</feed>\n");
+type Xml = Writer<Vec<u8>>;
+
+fn document(body: impl FnOnce(&mut Xml) -> std::io::Result<()>) -> Vec<u8> {
+    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
+    // Writing into memory cannot fail: the results are io::Result only by the writer's type.
+    let _ = w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)));
+    let _ = body(&mut w);
+    let mut out = w.into_inner();
+    out.push(b'\n');
     out
 }
 
-fn xml(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+/// Text that XML 1.0 can carry: characters outside its `Char` production (control characters
+/// other than tab and line breaks, U+FFFE, U+FFFF) would make the file ill-formed, so they go.
+fn text(s: &str) -> BytesText<'_> {
+    let allowed = |c: char| matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{FFFE}' && c != '\u{FFFF}');
+    if s.chars().all(allowed) {
+        BytesText::new(s)
+    } else {
+        BytesText::from_escaped(quick_xml::escape::escape(s.chars().filter(|&c| allowed(c)).collect::<String>()).into_owned())
+    }
+}
+
+fn sitemap(urls: &[String]) -> Vec<u8> {
+    document(|w| {
+        w.create_element("urlset").with_attribute(("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9")).write_inner_content(|w| {
+            for url in urls {
+                w.create_element("url").write_inner_content(|w| w.create_element("loc").write_text_content(text(url)).map(|_| ()))?;
+            }
+            Ok(())
+        })?;
+        Ok(())
+    })
+}
+
+fn atom(base: &str, section: &str, title: &str, entries: &[Entry]) -> Vec<u8> {
+    let updated = entries.iter().map(|e| e.date.as_str()).max().unwrap_or("2000-01-01T00:00:00Z");
+    let home = format!("{base}/{section}/");
+    let feed = format!("{base}/{section}/atom.xml");
+    document(|w| {
+        w.create_element("feed").with_attributes([("xmlns", "http://www.w3.org/2005/Atom"), ("xml:lang", "vi")]).write_inner_content(
+            |w| {
+                w.create_element("title").write_text_content(text(title))?;
+                w.create_element("id").write_text_content(text(&home))?;
+                w.create_element("link").with_attribute(("href", home.as_str())).write_empty()?;
+                w.create_element("link").with_attributes([("rel", "self"), ("href", feed.as_str())]).write_empty()?;
+                w.create_element("updated").write_text_content(text(updated))?;
+                for e in entries {
+                    w.create_element("entry").write_inner_content(|w| {
+                        w.create_element("title").write_text_content(text(&e.title))?;
+                        w.create_element("id").write_text_content(text(&e.url))?;
+                        w.create_element("link").with_attribute(("href", e.url.as_str())).write_empty()?;
+                        w.create_element("updated").write_text_content(text(&e.date))?;
+                        w.create_element("summary").write_text_content(text(&e.summary))?;
+                        Ok(())
+                    })?;
+                }
+                Ok(())
+            },
+        )?;
+        Ok(())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use quick_xml::events::Event as E;
+    use quick_xml::Reader;
+
+    /// The text of every element of `xml` as a conforming parser reads it (entity references
+    /// resolved); panics on ill-formed XML.
+    fn texts(xml: &[u8]) -> Vec<String> {
+        let mut reader = Reader::from_reader(xml);
+        let mut buf = Vec::new();
+        let mut out = Vec::new();
+        let mut current = String::new();
+        loop {
+            match reader.read_event_into(&mut buf) {
+                Ok(E::Eof) => return out,
+                Ok(E::Text(t)) => {
+                    let raw = t.into_inner().into_owned();
+                    assert!(raw.chars().all(|c| matches!(c, '\t' | '\n' | '\r') || c >= ' '), "no control character: {raw:?}");
+                    current.push_str(&raw);
+                }
+                Ok(E::GeneralRef(r)) => {
+                    let name = r.into_inner().into_owned();
+                    current.push_str(&quick_xml::escape::unescape(&format!("&{name};")).unwrap());
+                }
+                Ok(_) => {
+                    if !current.trim().is_empty() {
+                        out.push(std::mem::take(&mut current));
+                    }
+                    current.clear();
+                }
+                Err(e) => panic!("ill-formed XML at {}: {e}\n{}", reader.buffer_position(), String::from_utf8_lossy(xml)),
+            }
+            buf.clear();
+        }
+    }
+
+    #[test]
+    fn hostile_titles_make_well_formed_feeds_that_read_back() {
+        let title = "Nghị quyết <b>\"số 1\"</b> & ]]> \u{1}\u{b}\u{FFFF}kết thúc";
+        let entries = [Entry {
+            url: "https://x.vn/tin-tuc/a&b/".into(),
+            title: title.into(),
+            date: "2024-01-02T00:00:00Z".into(),
+            summary: "<script>".into(),
+        }];
+        let xml = atom("https://x.vn", "tin-tuc", "Tin & <tức>", &entries);
+        let read = texts(&xml);
+        assert!(read.contains(&"Nghị quyết <b>\"số 1\"</b> & ]]> kết thúc".to_string()), "{read:?}");
+        assert!(read.contains(&"Tin & <tức>".to_string()), "{read:?}");
+        assert!(read.contains(&"<script>".to_string()), "{read:?}");
+        let map = sitemap(&["https://x.vn/a&b/".into()]);
+        assert_eq!(texts(&map), ["https://x.vn/a&b/"]);
+    }
 }

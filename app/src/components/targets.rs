@@ -4,24 +4,38 @@ use crate::stats::{TargetKey, TargetYear};
 use leptos::prelude::*;
 
 /// The year's targets: what was set, what was achieved ("12/16 (75,0%)"), met or not, the gap.
+/// A target that rests on hidden member counts gets no verdict: "met" or "not met" against a
+/// known threshold would tell the reader an inequality about the hidden cells.
 #[component]
 pub fn TargetsTable(data: TargetYear, disclosure: Disclosure) -> impl IntoView {
-    let met = data.met();
-    // Member targets rest on grades 1 and 2 and on those rated (members − not rated).
-    let members_hidden = [0, 1, 4].iter().any(|&i| disclosure.member_grade(data.year, i).is_some());
+    let withheld = |key: TargetKey| withheld(&data, &disclosure, key);
+    let published: Vec<_> = data.results.iter().filter(|r| !withheld(r.key)).collect();
+    let met = published.iter().filter(|r| r.met).count();
+    let summary = match data.results.len() - published.len() {
+        0 => format!("Đạt {met}/{} mục tiêu của Đảng ủy Khối.", published.len()),
+        n => format!(
+            "Đạt {met}/{} mục tiêu được công bố của Đảng ủy Khối; {n} mục tiêu về xếp loại đảng viên không công bố kết quả vì có số nhỏ.",
+            published.len()
+        ),
+    };
     let rows = data
         .results
         .iter()
         .map(|r| {
-            let masked = members_hidden && matches!(r.key, TargetKey::MemberGoodOrBetter | TargetKey::MemberExcellent);
+            let masked = withheld(r.key);
             let achieved = if masked { "—".to_string() } else { r.achieved.display() };
-            let class = if r.met { "" } else { "lagging" };
+            let class = if r.met || masked { "" } else { "lagging" };
+            let verdict = match (masked, r.met) {
+                (true, _) => "Không công bố (số nhỏ)",
+                (false, true) => "✓ Đạt",
+                (false, false) => "✗ Chưa đạt",
+            };
             view! {
                 <tr class=class>
                     <th scope="row">{r.name.clone()}</th>
                     <td class="num">{r.target.clone()}</td>
                     <td class="num">{achieved}</td>
-                    <td>{if r.met { "✓ Đạt" } else { "✗ Chưa đạt" }}</td>
+                    <td>{verdict}</td>
                     <td>{if masked { "—".to_string() } else { r.gap_text() }}</td>
                 </tr>
             }
@@ -30,7 +44,7 @@ pub fn TargetsTable(data: TargetYear, disclosure: Disclosure) -> impl IntoView {
     view! {
         <section class="targets" aria-labelledby="muc-tieu">
             <h2 id="muc-tieu">{format!("Thực hiện mục tiêu năm {}", data.year)}</h2>
-            <p class="chart-summary">{format!("Đạt {}/{} mục tiêu của Đảng ủy Khối.", met.num, met.den)}</p>
+            <p class="chart-summary">{summary}</p>
             <p class="chart-source">{format!("Xếp loại theo {}.", data.rules.rating.name())}</p>
             <div class="table-wrap" tabindex="0">
                 <DataTable caption=format!("Mục tiêu và kết quả năm {}", data.year) columns=vec![Column::text("Mục tiêu"), Column::num("Chỉ tiêu"), Column::num("Kết quả"), Column::text("Đánh giá"), Column::text("Khoảng cách")]>
@@ -38,5 +52,42 @@ pub fn TargetsTable(data: TargetYear, disclosure: Disclosure) -> impl IntoView {
                 </DataTable>
             </div>
         </section>
+    }
+}
+
+/// Whether the result of `key` in `data`'s year rests on a member count the public build hides:
+/// member targets rest on grades 1 and 2 and on those rated (members − not rated).
+pub fn withheld(data: &TargetYear, disclosure: &Disclosure, key: TargetKey) -> bool {
+    let members_hidden = [0, 1, 4].iter().any(|&i| disclosure.member_grade(data.year, i).is_some());
+    members_hidden && matches!(key, TargetKey::MemberGoodOrBetter | TargetKey::MemberExcellent)
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+    use crate::privacy::Hidden;
+    use crate::stats::testdata;
+
+    fn table(disclosure: Disclosure) -> String {
+        let d = testdata::dataset();
+        let (ratings, meetings) = (crate::stats::ratings_overview(&d), crate::stats::meetings_overview(&d));
+        let data = crate::stats::targets_overview(&d, &ratings, &meetings).year(2024).unwrap().clone();
+        view! { <TargetsTable data=data disclosure=disclosure /> }.to_html()
+    }
+
+    #[test]
+    fn verdicts_resting_on_hidden_member_counts_are_withheld() {
+        let open = table(Disclosure::default());
+        assert!(open.contains("Đạt 7/11 mục tiêu của Đảng ủy Khối."), "{open}");
+        let mut disclosure = Disclosure { k: Some(3), ..Disclosure::default() };
+        disclosure.member_grades.insert(2024, [Some(Hidden::Primary), Some(Hidden::Complementary), None, None, None]);
+        let html = table(disclosure);
+        // Both member rows: no achieved value, no verdict, no gap, not marked lagging.
+        for name in ["Đảng viên hoàn thành tốt nhiệm vụ trở lên", "Đảng viên hoàn thành xuất sắc nhiệm vụ"] {
+            let row = html.split("<tr").find(|r| r.contains(name)).unwrap_or_else(|| panic!("{name}: {html}"));
+            assert!(!row.contains("Đạt") && !row.contains("Chưa đạt") && !row.contains("lagging"), "{row}");
+            assert!(row.contains("Không công bố (số nhỏ)"), "{row}");
+        }
+        assert!(html.contains("Đạt 5/9 mục tiêu được công bố"), "the summary counts only published verdicts: {html}");
     }
 }

@@ -14,7 +14,7 @@ mod scope;
 mod stock;
 mod targets;
 #[cfg(test)]
-mod testdata;
+pub(crate) mod testdata;
 
 pub use meetings::{meetings_overview, DocKind, DocsSummary, Mean, MeetingsOverview, MeetingsYear};
 pub use movements::{movements_overview, Change, MovementTotals, MovementsOverview, MovementsYear, YearChanges};

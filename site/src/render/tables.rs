@@ -29,23 +29,21 @@ impl Table {
         format!("/du-lieu/{}.json", self.name)
     }
 
+    /// UTF-8 with a byte-order mark (so Excel shows Vietnamese), CRLF line ends, text cells
+    /// neutralized against formula injection.
     fn csv(&self) -> Vec<u8> {
-        let mut out = String::from("\u{feff}");
-        out.push_str(&self.columns.iter().map(|c| csv_field(c.label)).collect::<Vec<_>>().join(","));
-        out.push_str("\r\n");
+        let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(b"\xEF\xBB\xBF".to_vec());
+        // Writing into memory cannot fail; a record of the wrong length is a bug caught in tests.
+        let _ = w.write_record(self.columns.iter().map(|c| neutralized(c.label)));
         for row in &self.rows {
-            let cells: Vec<String> = row
-                .iter()
-                .map(|v| match v {
-                    Value::String(s) => csv_field(s),
-                    Value::Null => String::new(),
-                    other => other.to_string(),
-                })
-                .collect();
-            out.push_str(&cells.join(","));
-            out.push_str("\r\n");
+            let cells = row.iter().map(|v| match v {
+                Value::String(s) => neutralized(s),
+                Value::Null => String::new(),
+                other => other.to_string(),
+            });
+            let _ = w.write_record(cells);
         }
-        out.into_bytes()
+        w.into_inner().unwrap_or_default()
     }
 
     fn json(&self) -> Vec<u8> {
@@ -64,10 +62,11 @@ impl Table {
     }
 }
 
-/// Quotes a CSV field when it needs it (comma, quote, newline), doubling inner quotes.
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
+/// A text cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR first)
+/// gets a leading apostrophe, so it is shown as the text it is.
+fn neutralized(s: &str) -> String {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
     } else {
         s.to_string()
     }
@@ -307,7 +306,21 @@ mod tests {
         };
         let csv = String::from_utf8(t.csv()).unwrap();
         assert!(csv.starts_with("\u{feff}Năm,Tháng,Kết nạp,Cộng dồn\r\n"));
-        assert!(csv.contains("2024,1,\"a, \"\"b\"\"\",\r\n"));
+        assert!(csv.contains("2024,1,\"a, \"\"b\"\"\",\r\n"), "{csv:?}");
+        let hostile = Table {
+            name: "x".into(),
+            title: "X".into(),
+            columns: MONTHLY_COLUMNS,
+            rows: vec![
+                vec![json!("=HYPERLINK(\"http://x\")"), json!("+1"), json!("-2"), json!("@SUM(A1)")],
+                vec![json!("\tx"), json!("\rx"), json!(-3), json!("Bình thường")],
+            ],
+        };
+        let csv = String::from_utf8(hostile.csv()).unwrap();
+        let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+        let rows: Vec<Vec<String>> = reader.records().map(|r| r.unwrap().iter().map(str::to_string).collect()).collect();
+        assert_eq!(rows[0], ["'=HYPERLINK(\"http://x\")", "'+1", "'-2", "'@SUM(A1)"]);
+        assert_eq!(rows[1], ["'\tx", "'\rx", "-3", "Bình thường"], "numbers stay numbers");
         let json: Value = serde_json::from_slice(&t.json()).unwrap();
         assert_eq!(json["rows"][0]["thang"], 1);
         assert_eq!(json["columns"][0]["key"], "nam");

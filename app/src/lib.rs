@@ -10,6 +10,7 @@ pub mod components;
 pub mod format;
 pub mod model;
 pub mod privacy;
+pub mod routes;
 pub mod schema;
 pub mod search;
 pub mod stats;

@@ -185,7 +185,7 @@ impl Disclosure {
             for (i, column) in MEMBER_ROW.iter().enumerate() {
                 if let Some(rule) = self.member_grade(y.year, i) {
                     out.push(Suppressed {
-                        table: "xep-loai-dang-vien".into(),
+                        table: crate::routes::tables::RATINGS_MEMBERS.into(),
                         year: y.year,
                         column: column.to_string(),
                         value: row[i],
@@ -200,7 +200,7 @@ impl Disclosure {
             for (i, column) in MOVEMENT_CELLS.iter().enumerate() {
                 if let Some(rule) = self.movement(y.year, i) {
                     out.push(Suppressed {
-                        table: "bien-dong-dang-vien".into(),
+                        table: crate::routes::tables::MOVEMENTS.into(),
                         year: y.year,
                         column: column.to_string(),
                         value: row[i],

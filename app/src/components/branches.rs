@@ -29,8 +29,8 @@ pub fn BranchAdmissionsTable(data: QuotaYear) -> impl IntoView {
         .iter()
         .map(|b| {
             format!(
-                "<tr><th scope=\"row\"><a href=\"/don-vi/{}/\">{}</a></th><td class=\"num\">{}</td></tr>",
-                escape(&b.code.to_ascii_lowercase()),
+                "<tr><th scope=\"row\"><a href=\"{}\">{}</a></th><td class=\"num\">{}</td></tr>",
+                escape(&crate::routes::org_code(&b.code)),
                 escape(&b.name),
                 b.admitted.map_or_else(|| "Chưa báo cáo".to_string(), |a| format::int(u64::from(a)))
             )

@@ -9,11 +9,11 @@ use leptos::prelude::*;
 /// File stems under `/du-lieu/` of the tables behind the admission charts (the site writes
 /// them; figures link to them).
 pub fn quota_table_name(year: i32) -> String {
-    format!("chi-tieu-ket-nap-{year}")
+    crate::routes::tables::quota(year)
 }
 
 pub fn monthly_table_name(year: i32) -> String {
-    format!("ket-nap-theo-thang-{year}")
+    crate::routes::tables::monthly(year)
 }
 
 /// "Tải dữ liệu: CSV · JSON" for a published table.
@@ -21,9 +21,9 @@ pub fn downloads(stem: &str) -> impl IntoView {
     view! {
         <p class="downloads">
             "Tải dữ liệu: "
-            <a href=format!("/du-lieu/{stem}.csv") download="">"CSV"</a>
+            <a href=crate::routes::csv(stem) download="">"CSV"</a>
             " · "
-            <a href=format!("/du-lieu/{stem}.json")>"JSON"</a>
+            <a href=crate::routes::json(stem)>"JSON"</a>
         </p>
     }
 }
@@ -45,8 +45,8 @@ pub fn quota_table_rows(data: &QuotaYear, compare: Option<&QuotaYear>) -> String
         let (class, status) = if r.lagging { (" class=\"lagging\"", "Chậm tiến độ") } else { ("", "Đạt tiến độ") };
         let _ = write!(
             html,
-            "<tr{class}><th scope=\"row\"><a href=\"/don-vi/{}/\">{}</a></th><td class=\"num\">{}</td><td class=\"num\">{admitted}</td><td class=\"num\">{share}</td><td>{status}</td>",
-            escape(&r.code.to_ascii_lowercase()),
+            "<tr{class}><th scope=\"row\"><a href=\"{}\">{}</a></th><td class=\"num\">{}</td><td class=\"num\">{admitted}</td><td class=\"num\">{share}</td><td>{status}</td>",
+            escape(&crate::routes::org_code(&r.code)),
             escape(&r.name),
             format::int(u64::from(r.quota)),
         );

@@ -15,7 +15,7 @@ const STATUS_ID: &str = "tim-kiem-trang-thai";
 #[component]
 pub fn SearchForm() -> impl IntoView {
     view! {
-        <form action="/tim-kiem/" method="get" role="search">
+        <form action=crate::routes::SEARCH method="get" role="search">
             <div class="controls">
                 <label class="control" for=SEARCH_INPUT_ID>
                     <span>"Từ khóa"</span>

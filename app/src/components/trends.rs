@@ -37,9 +37,9 @@ impl RatedGroup {
 
     fn id(self) -> &'static str {
         match self {
-            RatedGroup::Organizations => "xep-loai-to-chuc",
-            RatedGroup::Branches => "xep-loai-chi-bo",
-            RatedGroup::Members => "xep-loai-dang-vien",
+            RatedGroup::Organizations => crate::routes::tables::RATINGS_ORGS,
+            RatedGroup::Branches => crate::routes::tables::RATINGS_BRANCHES,
+            RatedGroup::Members => crate::routes::tables::RATINGS_MEMBERS,
         }
     }
 
@@ -268,7 +268,7 @@ pub fn MeetingsFigure(meetings: MeetingsOverview, targets: Targets) -> impl Into
         })
         .collect_view();
     view! {
-        <Figure id="sinh-hoat" title=title svg=svg summary=summary table_name="sinh-hoat-chi-bo".to_string()>
+        <Figure id="sinh-hoat" title=title svg=svg summary=summary table_name=crate::routes::tables::MEETINGS.to_string()>
             <DataTable caption="Sinh hoạt chi bộ (* năm chưa hết)" columns=vec![Column::text("Năm"), Column::num("Sinh hoạt đủ các tháng"), Column::num("Lượt dự / phải dự"), Column::num("Vắng không lý do"), Column::num("Chuyên đề"), Column::num("Diễn đàn"), Column::num("Cấp ủy dự đủ các quý"), Column::num("Đủ văn bản bắt buộc"), Column::num("Điểm bình quân")]>
                 <tbody>{body}</tbody>
             </DataTable>
@@ -348,7 +348,7 @@ pub fn MovementsFigure(movements: MovementsOverview, disclosure: Disclosure) -> 
         })
         .collect_view();
     view! {
-        <Figure id="bien-dong" title=title svg=svg summary=summary table_name="bien-dong-dang-vien".to_string()>
+        <Figure id="bien-dong" title=title svg=svg summary=summary table_name=crate::routes::tables::MOVEMENTS.to_string()>
             <DataTable caption="Biến động đảng viên toàn Khối (* năm chưa hết)" columns=vec![Column::text("Năm"), Column::num("Kết nạp"), Column::num("± năm trước"), Column::num("Xóa tên"), Column::num("± năm trước"), Column::num("Khai trừ"), Column::num("± năm trước"), Column::num("Không chuyển chính thức"), Column::num("Đảng viên cuối kỳ")]>
                 <tbody>{body}</tbody>
             </DataTable>
@@ -414,7 +414,7 @@ pub fn StockFigure(stock: StockOverview) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <Figure id="loai-hinh" title=title svg=svg summary=summary table_name="dang-vien-theo-loai-hinh".to_string()>
+        <Figure id="loai-hinh" title=title svg=svg summary=summary table_name=crate::routes::tables::STOCK.to_string()>
             <DataTable caption="Đảng viên cuối kỳ theo loại hình (* năm chưa hết)" columns=vec![Column::text("Năm"), Column::num("Cơ quan"), Column::num("DN nhà nước"), Column::num("DN tư nhân"), Column::num("DN vốn nước ngoài"), Column::num("Tổng"), Column::num("Tổ chức cơ sở đảng")]>
                 <tbody>{body}</tbody>
             </DataTable>

@@ -3,6 +3,7 @@
 
 use super::{Context, Files};
 use app::model::{Document, NewsItem};
+use app::routes;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 use quick_xml::Writer;
 
@@ -11,7 +12,7 @@ pub(super) fn add(ctx: &Context<'_>, files: &mut Files) {
     let mut urls: Vec<String> =
         files.keys().filter(|p| p.ends_with("index.html")).map(|p| format!("{base}/{}", p.trim_end_matches("index.html"))).collect();
     urls.sort();
-    files.insert("sitemap.xml".into(), sitemap(&urls));
+    files.insert(routes::file_of(routes::SITEMAP), sitemap(&urls));
     let robots = match ctx.audience {
         app::privacy::Audience::Public => format!("User-agent: *\nAllow: /\nSitemap: {base}/sitemap.xml\n"),
         app::privacy::Audience::Internal => "User-agent: *\nDisallow: /\n".to_string(),
@@ -19,9 +20,12 @@ pub(super) fn add(ctx: &Context<'_>, files: &mut Files) {
     files.insert("robots.txt".into(), robots.into_bytes());
 
     let docs: Vec<Entry> = ctx.data.documents.iter().map(|d| document_entry(&base, d)).collect();
-    files.insert("van-ban/atom.xml".into(), atom(&base, "van-ban", &format!("Văn bản — {}", ctx.data.site.title), &docs));
+    files.insert(
+        routes::file_of(routes::DOCUMENTS_FEED),
+        atom(&base, routes::DOCUMENTS, &format!("Văn bản — {}", ctx.data.site.title), &docs),
+    );
     let news: Vec<Entry> = ctx.data.news.iter().map(|n| news_entry(&base, n)).collect();
-    files.insert("tin-tuc/atom.xml".into(), atom(&base, "tin-tuc", &format!("Tin tức — {}", ctx.data.site.title), &news));
+    files.insert(routes::file_of(routes::NEWS_FEED), atom(&base, routes::NEWS, &format!("Tin tức — {}", ctx.data.site.title), &news));
 }
 
 struct Entry {
@@ -33,7 +37,7 @@ struct Entry {
 
 fn document_entry(base: &str, d: &Document) -> Entry {
     Entry {
-        url: format!("{base}/van-ban/{}/", d.slug),
+        url: format!("{base}{}", routes::document(&d.slug)),
         title: format!("{} {}: {}", d.doc_type.name(), d.number_symbol, d.summary),
         date: d.issued.format("%Y-%m-%dT00:00:00Z").to_string(),
         summary: d.summary.clone(),
@@ -42,7 +46,7 @@ fn document_entry(base: &str, d: &Document) -> Entry {
 
 fn news_entry(base: &str, n: &NewsItem) -> Entry {
     Entry {
-        url: format!("{base}/tin-tuc/{}/", n.slug),
+        url: format!("{base}{}", routes::news_item(&n.slug)),
         title: n.title.clone(),
         date: n.date.format("%Y-%m-%dT00:00:00Z").to_string(),
         summary: n.summary.clone(),
@@ -85,9 +89,10 @@ fn sitemap(urls: &[String]) -> Vec<u8> {
 }
 
 fn atom(base: &str, section: &str, title: &str, entries: &[Entry]) -> Vec<u8> {
+    // `section` is a route: "/van-ban/".
     let updated = entries.iter().map(|e| e.date.as_str()).max().unwrap_or("2000-01-01T00:00:00Z");
-    let home = format!("{base}/{section}/");
-    let feed = format!("{base}/{section}/atom.xml");
+    let home = format!("{base}{section}");
+    let feed = format!("{base}{section}atom.xml");
     document(|w| {
         w.create_element("feed").with_attributes([("xmlns", "http://www.w3.org/2005/Atom"), ("xml:lang", "vi")]).write_inner_content(
             |w| {

@@ -3,6 +3,7 @@
 
 use super::Context;
 use app::privacy::Audience;
+use app::routes;
 use leptos::prelude::*;
 
 /// A sub-title and the navigation entry it belongs to.
@@ -17,12 +18,12 @@ pub struct PageMeta<'a> {
 
 const NAV: [(&str, &str); 7] = [
     ("/", "Trang chủ"),
-    ("/thong-ke/", "Thống kê"),
-    ("/don-vi/", "Đơn vị"),
-    ("/van-ban/", "Văn bản"),
-    ("/tin-tuc/", "Tin tức"),
-    ("/du-lieu/", "Dữ liệu"),
-    ("/tim-kiem/", "Tìm kiếm"),
+    (routes::STATS, "Thống kê"),
+    (routes::ORGS, "Đơn vị"),
+    (routes::DOCUMENTS, "Văn bản"),
+    (routes::NEWS, "Tin tức"),
+    (routes::DATA, "Dữ liệu"),
+    (routes::SEARCH, "Tìm kiếm"),
 ];
 
 /// No inline script anywhere: the app loads as an external module; wasm needs 'wasm-unsafe-eval'.
@@ -63,8 +64,8 @@ pub fn page(ctx: &Context<'_>, meta: PageMeta<'_>, content: impl IntoView + 'sta
                 {open_graph("og:url", canonical)}
                 {open_graph("og:locale", "vi_VN".to_string())}
                 <link rel="icon" type="image/svg+xml" href="/favicon.svg" />
-                <link rel="alternate" type="application/atom+xml" title="Văn bản" href="/van-ban/atom.xml" />
-                <link rel="alternate" type="application/atom+xml" title="Tin tức" href="/tin-tuc/atom.xml" />
+                <link rel="alternate" type="application/atom+xml" title="Văn bản" href=routes::DOCUMENTS_FEED />
+                <link rel="alternate" type="application/atom+xml" title="Tin tức" href=routes::NEWS_FEED />
                 <link rel="stylesheet" href=ctx.css_path.clone() />
                 {boot}
             </head>

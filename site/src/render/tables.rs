@@ -22,11 +22,11 @@ pub struct Table {
 
 impl Table {
     pub fn csv_path(&self) -> String {
-        format!("/du-lieu/{}.csv", self.name)
+        app::routes::csv(&self.name)
     }
 
     pub fn json_path(&self) -> String {
-        format!("/du-lieu/{}.json", self.name)
+        app::routes::json(&self.name)
     }
 
     /// UTF-8 with a byte-order mark (so Excel shows Vietnamese), CRLF line ends, text cells
@@ -223,7 +223,7 @@ pub fn trend_tables(stats: &app::stats::Overview, disclosure: &app::privacy::Dis
         });
     }
     tables.push(Table {
-        name: "sinh-hoat-chi-bo".into(),
+        name: app::routes::tables::MEETINGS.into(),
         title: "Sinh hoạt chi bộ".into(),
         columns: MEETINGS_COLUMNS,
         rows: stats
@@ -246,7 +246,7 @@ pub fn trend_tables(stats: &app::stats::Overview, disclosure: &app::privacy::Dis
             .collect(),
     });
     tables.push(Table {
-        name: "bien-dong-dang-vien".into(),
+        name: app::routes::tables::MOVEMENTS.into(),
         title: "Biến động đảng viên".into(),
         columns: MOVEMENTS_COLUMNS,
         rows: stats
@@ -269,7 +269,7 @@ pub fn trend_tables(stats: &app::stats::Overview, disclosure: &app::privacy::Dis
             .collect(),
     });
     tables.push(Table {
-        name: "dang-vien-theo-loai-hinh".into(),
+        name: app::routes::tables::STOCK.into(),
         title: "Đảng viên theo loại hình".into(),
         columns: STOCK_COLUMNS,
         rows: stats

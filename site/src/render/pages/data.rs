@@ -3,13 +3,14 @@
 use super::super::layout::{page, PageMeta};
 use super::super::tables::Table;
 use super::Context;
+use app::routes;
 use leptos::prelude::*;
 
 pub fn render(ctx: &Context<'_>, tables: &[Table]) -> String {
     let meta = PageMeta {
         title: "Dữ liệu mở",
         description: "Các bảng số liệu trên trang, tải về dạng CSV và JSON, kèm từ điển dữ liệu.",
-        path: "/du-lieu/",
+        path: routes::DATA,
         app: None,
     };
     let list = tables
@@ -59,7 +60,7 @@ pub fn render(ctx: &Context<'_>, tables: &[Table]) -> String {
         view! {
             <h1>"Dữ liệu mở"</h1>
             <p class="lead">"Mỗi biểu đồ trên trang đều có bảng số liệu đi kèm. Tệp CSV dùng mã UTF-8 có BOM để mở đúng tiếng Việt trong Excel; tệp JSON kèm mô tả các cột."</p>
-            <p>"Số liệu nhỏ về đảng viên không được công bố: xem "<a href="/du-lieu/phuong-phap/">"phương pháp bảo vệ số liệu nhỏ"</a>"."</p>
+            <p>"Số liệu nhỏ về đảng viên không được công bố: xem "<a href=routes::METHOD>"phương pháp bảo vệ số liệu nhỏ"</a>"."</p>
             <div class="table-wrap" tabindex="0">
                 <table class="data-table">
                     <caption>"Các bảng số liệu"</caption>

@@ -4,14 +4,17 @@ use super::super::layout::{page, PageMeta};
 use super::super::markdown;
 use super::Context;
 use app::format;
+use app::routes;
 use chrono::Datelike;
 use leptos::prelude::*;
 
 pub fn render_list(ctx: &Context<'_>) -> String {
-    let meta =
-        PageMeta {
-            title: "Văn bản", description: "Văn bản của Đảng ủy Khối, theo năm và loại văn bản.", path: "/van-ban/", app: None
-        };
+    let meta = PageMeta {
+        title: "Văn bản",
+        description: "Văn bản của Đảng ủy Khối, theo năm và loại văn bản.",
+        path: routes::DOCUMENTS,
+        app: None,
+    };
     let docs = &ctx.data.documents;
     // Types present, in the catalogue's order, with counts.
     let types = app::model::DocType::ALL
@@ -32,7 +35,7 @@ pub fn render_list(ctx: &Context<'_>) -> String {
                 .map(|d| {
                     view! {
                         <tr>
-                            <td><a href=format!("/van-ban/{}/", d.slug)>{d.number_symbol.clone()}</a></td>
+                            <td><a href=routes::document(&d.slug)>{d.number_symbol.clone()}</a></td>
                             <td>{d.doc_type.name()}</td>
                             <td>{format::date(d.issued)}</td>
                             <td>{d.summary.clone()}</td>
@@ -71,7 +74,7 @@ pub fn render_list(ctx: &Context<'_>) -> String {
 pub fn render_one(ctx: &Context<'_>, index: usize) -> String {
     let d = &ctx.data.documents[index];
     let title = format!("{} {}", d.doc_type.name(), d.number_symbol);
-    let path = format!("/van-ban/{}/", d.slug);
+    let path = routes::document(&d.slug);
     let meta = PageMeta { title: &title, description: &d.summary, path: &path, app: None };
     let body = markdown::to_html(&d.body);
     let recipients = d.recipients.iter().map(|r| view! { <li>{r.clone()}</li> }).collect_view();

@@ -3,6 +3,7 @@
 use super::super::layout::{page, PageMeta};
 use super::Context;
 use app::format;
+use app::routes;
 use leptos::prelude::*;
 
 pub fn render(ctx: &Context<'_>) -> String {
@@ -32,7 +33,7 @@ pub fn render(ctx: &Context<'_>) -> String {
                         <dd>{format!("{}/{}", y.met(), y.rows.len())}</dd>
                     </div>
                 </dl>
-                <p><a href="/thong-ke/">"Xem biểu đồ và bảng số liệu →"</a></p>
+                <p><a href=routes::STATS>"Xem biểu đồ và bảng số liệu →"</a></p>
             </section>
         }
     });
@@ -43,7 +44,7 @@ pub fn render(ctx: &Context<'_>) -> String {
         .map(|d| {
             view! {
                 <li>
-                    <a href=format!("/van-ban/{}/", d.slug)>{format!("{} {}", d.doc_type.name(), d.number_symbol)}</a>
+                    <a href=routes::document(&d.slug)>{format!("{} {}", d.doc_type.name(), d.number_symbol)}</a>
                     <span class="meta">{format!(" — {}", format::date(d.issued))}</span>
                     <p>{d.summary.clone()}</p>
                 </li>
@@ -62,12 +63,12 @@ pub fn render(ctx: &Context<'_>) -> String {
                 <section aria-labelledby="van-ban-moi">
                     <h2 id="van-ban-moi">"Văn bản mới"</h2>
                     <ul class="list">{docs}</ul>
-                    <p><a href="/van-ban/">"Tất cả văn bản →"</a></p>
+                    <p><a href=routes::DOCUMENTS>"Tất cả văn bản →"</a></p>
                 </section>
                 <section aria-labelledby="tin-moi">
                     <h2 id="tin-moi">"Tin tức"</h2>
                     <ul class="list">{news}</ul>
-                    <p><a href="/tin-tuc/">"Tất cả tin tức →"</a></p>
+                    <p><a href=routes::NEWS>"Tất cả tin tức →"</a></p>
                 </section>
             </div>
         },

@@ -2,6 +2,7 @@
 
 use super::super::layout::{page, PageMeta};
 use super::Context;
+use app::routes;
 use leptos::prelude::*;
 
 pub fn render(ctx: &Context<'_>) -> String {
@@ -9,7 +10,7 @@ pub fn render(ctx: &Context<'_>) -> String {
     let meta = PageMeta {
         title: "Phương pháp bảo vệ số liệu nhỏ",
         description: "Cách trang thống kê ẩn các số liệu nhỏ để không ai có thể nhận ra một đảng viên cụ thể.",
-        path: "/du-lieu/phuong-phap/",
+        path: routes::METHOD,
         app: None,
     };
     page(

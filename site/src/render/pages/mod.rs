@@ -11,6 +11,7 @@ mod search;
 mod stats;
 
 use super::Context;
+use app::routes::{self, file_of};
 use leptos::prelude::*;
 
 /// Data the app reads from the page: JSON in a `<script>` that no value can close (every `<` is
@@ -33,31 +34,31 @@ impl Job {
 
 pub fn all(ctx: &Context<'_>) -> Vec<Job> {
     let mut jobs = vec![
-        Job::new("index.html", home::render),
-        Job::new("thong-ke/index.html", |ctx| stats::render(ctx, None)),
-        Job::new("don-vi/index.html", orgs::render_list),
-        Job::new("van-ban/index.html", documents::render_list),
-        Job::new("tin-tuc/index.html", |ctx| news::render_list(ctx, 1)),
+        Job::new(file_of(routes::HOME), home::render),
+        Job::new(file_of(routes::STATS), |ctx| stats::render(ctx, None)),
+        Job::new(file_of(routes::ORGS), orgs::render_list),
+        Job::new(file_of(routes::DOCUMENTS), documents::render_list),
+        Job::new(file_of(routes::NEWS), |ctx| news::render_list(ctx, 1)),
         Job::new("404.html", not_found::render),
-        Job::new("tim-kiem/index.html", search::render),
-        Job::new("du-lieu/index.html", |ctx| data::render(ctx, ctx.tables)),
-        Job::new("du-lieu/phuong-phap/index.html", method::render),
+        Job::new(file_of(routes::SEARCH), search::render),
+        Job::new(file_of(routes::DATA), |ctx| data::render(ctx, ctx.tables)),
+        Job::new(file_of(routes::METHOD), method::render),
     ];
     for year in ctx.quota.years.iter().map(|y| y.year) {
-        jobs.push(Job::new(format!("thong-ke/{year}/index.html"), move |ctx| stats::render(ctx, Some(year))));
+        jobs.push(Job::new(file_of(&routes::stats_year(year)), move |ctx| stats::render(ctx, Some(year))));
     }
     for code in ctx.data.orgs.keys() {
         let code = code.clone();
-        jobs.push(Job::new(format!("don-vi/{}/index.html", code.slug()), move |ctx| orgs::render_one(ctx, &code)));
+        jobs.push(Job::new(file_of(&routes::org(&code)), move |ctx| orgs::render_one(ctx, &code)));
     }
     for (i, doc) in ctx.data.documents.iter().enumerate() {
-        jobs.push(Job::new(format!("van-ban/{}/index.html", doc.slug), move |ctx| documents::render_one(ctx, i)));
+        jobs.push(Job::new(file_of(&routes::document(&doc.slug)), move |ctx| documents::render_one(ctx, i)));
     }
     for n in 2..=news::pages(ctx) {
-        jobs.push(Job::new(format!("{}index.html", news::list_path(n).trim_start_matches('/')), move |ctx| news::render_list(ctx, n)));
+        jobs.push(Job::new(file_of(&routes::news_page(n)), move |ctx| news::render_list(ctx, n)));
     }
     for (i, item) in ctx.data.news.iter().enumerate() {
-        jobs.push(Job::new(format!("tin-tuc/{}/index.html", item.slug), move |ctx| news::render_one(ctx, i)));
+        jobs.push(Job::new(file_of(&routes::news_item(&item.slug)), move |ctx| news::render_one(ctx, i)));
     }
     jobs
 }

@@ -5,13 +5,14 @@ use super::super::markdown;
 use super::Context;
 use app::format;
 use app::model::NewsItem;
+use app::routes;
 use leptos::prelude::*;
 
 /// A news item in a list: title link, date, summary (the news index and the home page).
 pub fn list_item(n: &NewsItem) -> impl IntoView {
     view! {
         <li>
-            <a href=format!("/tin-tuc/{}/", n.slug)>{n.title.clone()}</a>
+            <a href=routes::news_item(&n.slug)>{n.title.clone()}</a>
             <span class="meta">{format!(" — {}", format::date(n.date))}</span>
             <p>{n.summary.clone()}</p>
         </li>
@@ -21,27 +22,18 @@ pub fn list_item(n: &NewsItem) -> impl IntoView {
 /// News items a list page.
 pub const PER_PAGE: usize = 10;
 
-/// The path of news list page `n` (1-based): `/tin-tuc/`, `/tin-tuc/trang-2/`, …
-pub fn list_path(n: usize) -> String {
-    if n <= 1 {
-        "/tin-tuc/".to_string()
-    } else {
-        format!("/tin-tuc/trang-{n}/")
-    }
-}
-
 pub fn pages(ctx: &Context<'_>) -> usize {
     ctx.data.news.len().div_ceil(PER_PAGE).max(1)
 }
 
 pub fn render_list(ctx: &Context<'_>, n: usize) -> String {
     let total = pages(ctx);
-    let path = list_path(n);
+    let path = routes::news_page(n);
     let title = if n == 1 { "Tin tức".to_string() } else { format!("Tin tức — trang {n}") };
     let meta = PageMeta { title: &title, description: "Tin hoạt động của Đảng bộ Khối.", path: &path, app: None };
     let items = ctx.data.news.iter().skip((n - 1) * PER_PAGE).take(PER_PAGE).map(list_item).collect_view();
-    let prev = (n > 1).then(|| view! { <a rel="prev" href=list_path(n - 1)>"← Mới hơn"</a> });
-    let next = (n < total).then(|| view! { <a rel="next" href=list_path(n + 1)>"Cũ hơn →"</a> });
+    let prev = (n > 1).then(|| view! { <a rel="prev" href=routes::news_page(n - 1)>"← Mới hơn"</a> });
+    let next = (n < total).then(|| view! { <a rel="next" href=routes::news_page(n + 1)>"Cũ hơn →"</a> });
     let pager = (total > 1)
         .then(|| view! { <nav class="pager" aria-label="Trang tin">{prev}<span>{format!("Trang {n}/{total}")}</span>{next}</nav> });
     page(
@@ -49,7 +41,7 @@ pub fn render_list(ctx: &Context<'_>, n: usize) -> String {
         meta,
         view! {
             <h1>{title.clone()}</h1>
-            <p><a href="/tin-tuc/atom.xml">"Theo dõi bằng Atom"</a></p>
+            <p><a href=routes::NEWS_FEED>"Theo dõi bằng Atom"</a></p>
             <ul class="list">{items}</ul>
             {pager}
         },
@@ -58,7 +50,7 @@ pub fn render_list(ctx: &Context<'_>, n: usize) -> String {
 
 pub fn render_one(ctx: &Context<'_>, index: usize) -> String {
     let n = &ctx.data.news[index];
-    let path = format!("/tin-tuc/{}/", n.slug);
+    let path = routes::news_item(&n.slug);
     let meta = PageMeta { title: &n.title, description: &n.summary, path: &path, app: None };
     let body = markdown::to_html(&n.body);
     page(

@@ -8,12 +8,13 @@ use app::chart::quota_scope;
 use app::components::{BranchAdmissionsTable, Column, Controls, CumulativeFigure, DataTable, QuotaFigure};
 use app::format;
 use app::model::{Level, OrgCode, OrgKind, Organization};
+use app::routes;
 use app::stats::QuotaFilter;
 use app::view_state::ViewState;
 use leptos::prelude::*;
 
 fn org_link(o: &Organization) -> impl IntoView {
-    view! { <a href=format!("/don-vi/{}/", o.code.slug())>{o.name.clone()}</a> }
+    view! { <a href=routes::org(&o.code)>{o.name.clone()}</a> }
 }
 
 fn ended_note(o: &Organization) -> Option<String> {
@@ -24,7 +25,7 @@ pub fn render_list(ctx: &Context<'_>) -> String {
     let meta = PageMeta {
         title: "Đơn vị",
         description: "Các tổ chức đảng trực thuộc Đảng bộ Khối, theo loại hình và cấp.",
-        path: "/don-vi/",
+        path: routes::ORGS,
         app: None,
     };
     let data = ctx.data;
@@ -72,7 +73,7 @@ pub fn render_list(ctx: &Context<'_>) -> String {
 pub fn render_one(ctx: &Context<'_>, code: &OrgCode) -> String {
     let data = ctx.data;
     let org = &data.orgs[code];
-    let path = format!("/don-vi/{}/", code.slug());
+    let path = routes::org(code);
     let description = format!("Số liệu công tác xây dựng Đảng của {}.", org.name);
     let figures = quota_figures(ctx, code);
     // Only an organization with a quota has figures for the dashboard's app to enhance.

@@ -8,6 +8,7 @@ use super::Context;
 use app::components::SearchForm;
 use app::format;
 use app::model::{Dataset, Level};
+use app::routes;
 use app::search::{Entry, Kind, SearchIndex};
 use leptos::prelude::*;
 use pulldown_cmark::{Event, Options, Parser, TagEnd};
@@ -16,7 +17,7 @@ pub fn render(ctx: &Context<'_>) -> String {
     let meta = PageMeta {
         title: "Tìm kiếm",
         description: "Tìm văn bản, tin tức và đơn vị của Đảng bộ Khối, gõ có dấu hoặc không dấu.",
-        path: "/tim-kiem/",
+        path: routes::SEARCH,
         app: Some(Bundle::Search),
     };
     let index = index(ctx.data);
@@ -64,11 +65,11 @@ pub fn index(data: &Dataset) -> SearchIndex {
         let title = format!("{} {} {}", d.doc_type.name(), d.number_symbol, d.summary);
         let body = plain_text(&d.body);
         let snippet = format!("{}, {}. {}", d.issuer, format::date(d.issued), body);
-        entries.push(Entry::new(Kind::Document, &title, &format!("/van-ban/{}/", d.slug), &snippet, &body));
+        entries.push(Entry::new(Kind::Document, &title, &routes::document(&d.slug), &snippet, &body));
     }
     for n in &data.news {
         let body = format!("{} {}", n.summary, plain_text(&n.body));
-        entries.push(Entry::new(Kind::News, &n.title, &format!("/tin-tuc/{}/", n.slug), &n.summary, &body));
+        entries.push(Entry::new(Kind::News, &n.title, &routes::news_item(&n.slug), &n.summary, &body));
     }
     for o in data.orgs.values() {
         let mut snippet = format!("{} · {} · {}", o.level.name(), o.kind.name(), o.code);
@@ -81,7 +82,7 @@ pub fn index(data: &Dataset) -> SearchIndex {
             snippet.push_str(&format!(" · đến {}", format::date(ended)));
         }
         let body = format!("{} {} {}", o.code, o.level.name(), o.kind.name());
-        entries.push(Entry::new(Kind::Organization, &o.name, &format!("/don-vi/{}/", o.code.slug()), &snippet, &body));
+        entries.push(Entry::new(Kind::Organization, &o.name, &routes::org(&o.code), &snippet, &body));
     }
     SearchIndex::new(entries)
 }

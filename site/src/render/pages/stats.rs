@@ -8,12 +8,13 @@ use app::components::{
     CapFigure, Controls, MeetingsFigure, MovementsFigure, RatedGroup, RatingsFigure, StockFigure, TargetsTable, YearFigures,
 };
 use app::format;
+use app::routes;
 use leptos::prelude::*;
 
 /// The dashboard of `year`, or of the latest year at `/thong-ke/`.
 pub fn render(ctx: &Context<'_>, year: Option<i32>) -> String {
     let shown = year.and_then(|y| ctx.quota.year(y)).or(ctx.quota.latest()).cloned();
-    let path = year.map_or_else(|| "/thong-ke/".to_string(), |y| format!("/thong-ke/{y}/"));
+    let path = year.map_or_else(|| routes::STATS.to_string(), routes::stats_year);
     let title = year.map_or_else(|| "Thống kê công tác xây dựng Đảng".to_string(), |y| format!("Thống kê công tác xây dựng Đảng năm {y}"));
     let meta = PageMeta {
         title: &title,
@@ -28,7 +29,7 @@ pub fn render(ctx: &Context<'_>, year: Option<i32>) -> String {
         .rev()
         .map(|&y| {
             let current = (Some(y) == shown.as_ref().map(|s| s.year)).then_some("page");
-            view! { <li><a href=format!("/thong-ke/{y}/") aria-current=current>{y.to_string()}</a></li> }
+            view! { <li><a href=routes::stats_year(y) aria-current=current>{y.to_string()}</a></li> }
         })
         .collect_view();
     let figure = shown.map(|data| {

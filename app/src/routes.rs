@@ -1,0 +1,106 @@
+//! Every address the site publishes, in one place: pages, data files, feeds and the names of the
+//! published tables. `site` writes its files at these paths ([`file_of`]); pages and the apps
+//! link to them. A route changes here or nowhere.
+
+use crate::model::OrgCode;
+
+pub const HOME: &str = "/";
+pub const STATS: &str = "/thong-ke/";
+pub const ORGS: &str = "/don-vi/";
+pub const DOCUMENTS: &str = "/van-ban/";
+pub const NEWS: &str = "/tin-tuc/";
+pub const DATA: &str = "/du-lieu/";
+pub const METHOD: &str = "/du-lieu/phuong-phap/";
+pub const SEARCH: &str = "/tim-kiem/";
+pub const DOCUMENTS_FEED: &str = "/van-ban/atom.xml";
+pub const NEWS_FEED: &str = "/tin-tuc/atom.xml";
+pub const SITEMAP: &str = "/sitemap.xml";
+
+/// `/thong-ke/<year>/`.
+pub fn stats_year(year: i32) -> String {
+    format!("{STATS}{year}/")
+}
+
+/// `/don-vi/<code>/` (the code folded to lower case).
+pub fn org(code: &OrgCode) -> String {
+    org_code(code.as_str())
+}
+
+/// [`org`] for a code held as text (the app's data).
+pub fn org_code(code: &str) -> String {
+    format!("{ORGS}{}/", code.to_ascii_lowercase())
+}
+
+pub fn document(slug: &str) -> String {
+    format!("{DOCUMENTS}{slug}/")
+}
+
+pub fn news_item(slug: &str) -> String {
+    format!("{NEWS}{slug}/")
+}
+
+/// Page `n` (from 1) of the news list.
+pub fn news_page(n: usize) -> String {
+    if n <= 1 {
+        NEWS.to_string()
+    } else {
+        format!("{NEWS}trang-{n}/")
+    }
+}
+
+/// The CSV file of a published table.
+pub fn csv(table: &str) -> String {
+    format!("{DATA}{table}.csv")
+}
+
+/// The JSON file of a published table.
+pub fn json(table: &str) -> String {
+    format!("{DATA}{table}.json")
+}
+
+/// The file in the output directory that serves `route`: a page route ending in `/` is its
+/// `index.html`; a file route is itself.
+pub fn file_of(route: &str) -> String {
+    let path = route.trim_start_matches('/');
+    if path.is_empty() || path.ends_with('/') {
+        format!("{path}index.html")
+    } else {
+        path.to_string()
+    }
+}
+
+/// Names of the published tables (the stem of their CSV and JSON files).
+pub mod tables {
+    pub const RATINGS_ORGS: &str = "xep-loai-to-chuc";
+    pub const RATINGS_BRANCHES: &str = "xep-loai-chi-bo";
+    pub const RATINGS_MEMBERS: &str = "xep-loai-dang-vien";
+    pub const MEETINGS: &str = "sinh-hoat-chi-bo";
+    pub const MOVEMENTS: &str = "bien-dong-dang-vien";
+    pub const STOCK: &str = "dang-vien-theo-loai-hinh";
+
+    /// Quotas and admissions of one year.
+    pub fn quota(year: i32) -> String {
+        format!("chi-tieu-ket-nap-{year}")
+    }
+
+    /// Admissions per month of one year.
+    pub fn monthly(year: i32) -> String {
+        format!("ket-nap-theo-thang-{year}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn routes_and_their_files() {
+        assert_eq!(file_of(HOME), "index.html");
+        assert_eq!(file_of(&stats_year(2024)), "thong-ke/2024/index.html");
+        assert_eq!(file_of(&org(&OrgCode::parse("CQ01-02").unwrap())), "don-vi/cq01-02/index.html");
+        assert_eq!(file_of(NEWS_FEED), "tin-tuc/atom.xml");
+        assert_eq!(file_of(&csv(tables::MEETINGS)), "du-lieu/sinh-hoat-chi-bo.csv");
+        assert_eq!(news_page(1), NEWS);
+        assert_eq!(news_page(3), "/tin-tuc/trang-3/");
+    }
+}

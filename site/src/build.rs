@@ -1,6 +1,7 @@
 //! The `Site` and its phases: load → check → render → link check → atomic write.
 //! A failed build changes nothing on disk; a successful one replaces the output in one rename.
 
+use crate::codes::Code;
 use crate::diagnostic::{Diagnostic, Findings, SourceMap};
 use crate::render::{self, AppAssets, Files, Rendered};
 use app::privacy::Audience;
@@ -201,6 +202,6 @@ pub fn clean_leftovers(out: &Path) {
 
 pub fn data_error_summary(checked: &Checked) -> Diagnostic {
     let f = checked.findings();
-    Diagnostic::error("E000", format!("dữ liệu có {} lỗi, {} cảnh báo: không tạo trang", f.errors(), f.warnings()))
+    Diagnostic::error(Code::E000, format!("dữ liệu có {} lỗi, {} cảnh báo: không tạo trang", f.errors(), f.warnings()))
         .hint("sửa các lỗi ở trên rồi chạy lại; trang đã xuất bản trước đó được giữ nguyên")
 }

@@ -2,6 +2,7 @@
 //! its file, a Vietnamese message and a hint. All are collected, sorted and printed once,
 //! rustc-style, or as JSON for machines.
 
+use crate::codes::Code;
 use serde::Serialize;
 use std::fmt::Write as _;
 use std::ops::Range;
@@ -64,21 +65,38 @@ pub enum Severity {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
-    pub code: &'static str,
+    pub code: Code,
     pub severity: Severity,
     pub file: Option<FileId>,
     pub span: Option<Range<usize>>,
     pub message: String,
     pub hint: Option<String>,
+    /// Other places the finding is about ("declared first here", "last year's end is here").
+    pub labels: Vec<Label>,
+}
+
+/// A secondary place of a finding, with what it says there.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Label {
+    pub file: FileId,
+    pub span: Range<usize>,
+    pub message: String,
 }
 
 impl Diagnostic {
-    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
-        Diagnostic { code, severity: Severity::Error, file: None, span: None, message: message.into(), hint: None }
+    /// A finding of `code`; its severity is the code's (E… errors, W… warnings).
+    pub fn new(code: Code, message: impl Into<String>) -> Self {
+        Diagnostic { code, severity: code.severity(), file: None, span: None, message: message.into(), hint: None, labels: Vec::new() }
     }
 
-    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(code, message) }
+    pub fn error(code: Code, message: impl Into<String>) -> Self {
+        debug_assert_eq!(code.severity(), Severity::Error, "{code} is a warning");
+        Diagnostic::new(code, message)
+    }
+
+    pub fn warning(code: Code, message: impl Into<String>) -> Self {
+        debug_assert_eq!(code.severity(), Severity::Warning, "{code} is an error");
+        Diagnostic::new(code, message)
     }
 
     pub fn at(mut self, file: FileId, span: Option<Range<usize>>) -> Self {
@@ -89,6 +107,14 @@ impl Diagnostic {
 
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
+        self
+    }
+
+    /// Adds a secondary place; nothing when its span is unknown.
+    pub fn also(mut self, file: FileId, span: Option<Range<usize>>, message: impl Into<String>) -> Self {
+        if let Some(span) = span {
+            self.labels.push(Label { file, span, message: message.into() });
+        }
         self
     }
 }
@@ -145,6 +171,15 @@ impl Findings {
             column: Option<usize>,
             message: &'a str,
             hint: Option<&'a str>,
+            #[serde(skip_serializing_if = "Vec::is_empty")]
+            labels: Vec<JsonLabel<'a>>,
+        }
+        #[derive(Serialize)]
+        struct JsonLabel<'a> {
+            file: String,
+            line: usize,
+            column: usize,
+            message: &'a str,
         }
         let items: Vec<Json> = self
             .items
@@ -153,13 +188,22 @@ impl Findings {
                 let file = d.file.map(|f| sources.get(f));
                 let pos = file.zip(d.span.as_ref()).map(|(f, s)| f.line_col(s.start));
                 Json {
-                    code: d.code,
+                    code: d.code.as_str(),
                     severity: d.severity,
                     file: file.map(|f| f.path.display().to_string()),
                     line: pos.map(|p| p.0).or(file.map(|_| 1)),
                     column: pos.map(|p| p.1).or(file.map(|_| 1)),
                     message: &d.message,
                     hint: d.hint.as_deref(),
+                    labels: d
+                        .labels
+                        .iter()
+                        .map(|l| {
+                            let f = sources.get(l.file);
+                            let (line, column) = f.line_col(l.span.start);
+                            JsonLabel { file: f.path.display().to_string(), line, column, message: &l.message }
+                        })
+                        .collect(),
                 }
             })
             .collect();
@@ -187,6 +231,9 @@ fn render_one(out: &mut String, d: &Diagnostic, sources: &SourceMap) {
                 // The caret sits under the offending text; tabs keep their width.
                 let pad: String = text.chars().take(col - 1).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
                 let _ = writeln!(out, "{gutter} | {pad}{}", "^".repeat(width));
+                for l in &d.labels {
+                    render_label(out, l, sources, &gutter);
+                }
                 if let Some(hint) = &d.hint {
                     let _ = writeln!(out, "{gutter} = gợi ý: {hint}");
                 }
@@ -204,6 +251,24 @@ fn render_one(out: &mut String, d: &Diagnostic, sources: &SourceMap) {
     out.push('\n');
 }
 
+/// A secondary place, as rustc shows one: `::: file:line:col`, the line, `-` under the span and
+/// what it says there. The gutter is widened when the label's line number is longer.
+fn render_label(out: &mut String, l: &Label, sources: &SourceMap, gutter: &str) {
+    let file = sources.get(l.file);
+    let (line, col) = file.line_col(l.span.start);
+    let text = file.line_text(line);
+    let width_needed = line.to_string().len();
+    let gutter = if width_needed > gutter.len() { " ".repeat(width_needed) } else { gutter.to_string() };
+    let number = format!("{line:>width$}", width = gutter.len());
+    let _ = writeln!(out, "{gutter}::: {}:{line}:{col}", file.path.display());
+    let _ = writeln!(out, "{gutter} |");
+    let _ = writeln!(out, "{number} | {text}");
+    let (end_line, end_col) = file.line_col(l.span.end);
+    let width = if end_line == line { end_col.saturating_sub(col).max(1) } else { 1 };
+    let pad: String = text.chars().take(col - 1).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
+    let _ = writeln!(out, "{gutter} | {pad}{} {}", "-".repeat(width), l.message);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -215,7 +280,7 @@ mod tests {
         let start = text.find("\"ba\"").unwrap();
         let id = sources.add(PathBuf::from("data/reports/2024/CQ01.toml"), text);
         let mut f = Findings::default();
-        f.push(Diagnostic::error("E004", "sai kiểu").at(id, Some(start..start + 4)).hint("ghi số"));
+        f.push(Diagnostic::error(Code::E004, "sai kiểu").at(id, Some(start..start + 4)).hint("ghi số"));
         let out = f.render(&sources);
         assert_eq!(
             out,
@@ -225,6 +290,22 @@ mod tests {
         assert_eq!(json[0]["line"], 2);
         assert_eq!(json[0]["column"], 11);
         assert_eq!(json[0]["code"], "E004");
+    }
+
+    #[test]
+    fn secondary_labels_show_their_own_place() {
+        let mut sources = SourceMap::default();
+        let a = sources.add(PathBuf::from("data/reports/2023/CQ01.toml"), "x = 1\ncuoi_nam_chinh_thuc = 68\n".into());
+        let b = sources.add(PathBuf::from("data/reports/2024/CQ01.toml"), "dau_nam_chinh_thuc = 69\n".into());
+        let end = 6..30;
+        let mut f = Findings::default();
+        f.push(Diagnostic::error(Code::E021, "khác").at(b, Some(0..23)).also(a, Some(end), "số cuối năm 2023 ở đây").hint("chép số"));
+        let out = f.render(&sources);
+        assert!(out.contains(" --> data/reports/2024/CQ01.toml:1:1\n"), "{out}");
+        assert!(out.contains(" ::: data/reports/2023/CQ01.toml:2:1\n  |\n2 | cuoi_nam_chinh_thuc = 68\n  | ------------------------ số cuối năm 2023 ở đây\n"), "{out}");
+        let json: serde_json::Value = serde_json::from_str(&f.to_json(&sources)).unwrap();
+        assert_eq!(json[0]["labels"][0]["line"], 2);
+        assert_eq!(json[0]["labels"][0]["file"], "data/reports/2023/CQ01.toml");
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 pub mod build;
 pub mod check;
+pub mod codes;
 pub mod diagnostic;
 pub mod links;
 pub mod load;

@@ -307,3 +307,46 @@ fn huge_report() -> Case {
         also: BTreeSet::new(),
     }
 }
+
+/// What an editor reads for a representative set of faults, as `site check` prints it: a change
+/// of wording, hint or location shows up as a snapshot diff to review
+/// (`cargo insta review`, or `INSTA_UPDATE=always` then read the diff).
+#[test]
+fn check_output_for_representative_faults_is_reviewed() {
+    const CASES: &[&str] = &[
+        "e001-missing-equals.toml",
+        "e002-personal-name.toml",
+        "e003-missing-section.toml",
+        "e004-string-count.toml",
+        "e005-negative.toml",
+        "e014-duplicate-code.toml",
+        "e020-balance.toml",
+        "e021-start-differs.toml",
+        "e041-excellent-over-cap.toml",
+        "e050-sum-admitted.toml",
+        "e080-note-id-number.toml",
+        "w051-branch-report-missing.toml",
+    ];
+    for name in CASES {
+        let case = parse_case(&fixtures().join("faults").join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let tmp = tempfile::tempdir().unwrap();
+        let data = tmp.path().join("data");
+        copy_dir(&fixtures().join("base"), &data);
+        let (rel, bytes) = &case.change;
+        match bytes {
+            Some(bytes) => {
+                std::fs::create_dir_all(data.join(rel).parent().unwrap()).unwrap();
+                std::fs::write(data.join(rel), bytes).unwrap();
+            }
+            None => std::fs::remove_file(data.join(rel)).unwrap(),
+        }
+        // Run from the copy, as an editor would from their repository: paths read `data/…`.
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_site"))
+            .args(["check", "--data", "data"])
+            .current_dir(tmp.path())
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stderr).into_owned();
+        insta::assert_snapshot!(name.trim_end_matches(".toml"), text, &format!("{}: {}", name, case.why));
+    }
+}

@@ -97,7 +97,7 @@ fn every_summed_field_is_checked_against_the_branches() {
         let mut loaded = load(&dir.path().join("data"));
         site::check::check(&mut loaded);
         let hit = loaded.findings.items.iter().any(|d| {
-            d.code == "E050"
+            d.code == site::codes::Code::E050
                 && d.file.is_some_and(|id| {
                     let source = loaded.sources.get(id);
                     source.path.ends_with("reports/2024/CQ01.toml")

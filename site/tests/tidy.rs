@@ -1,63 +1,54 @@
-//! Tidy checks run as tests: every finding code used in the source is documented in
-//! `docs/checks.md`, and every documented code is still used.
+//! Tidy checks run as tests: the docs generated from the code (the codes table of
+//! `docs/checks.md`, the report reference of `docs/data-format.md`) are up to date, and every
+//! declared code is raised somewhere.
 
 use std::collections::BTreeSet;
 use std::path::Path;
 
-fn codes_in(text: &str, prefix: &str) -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
-    for (i, _) in text.match_indices(prefix) {
-        let code = &text[i + prefix.len()..];
-        let code: String = code.chars().take(4).collect();
-        let bytes = code.as_bytes();
-        if bytes.len() == 4 && (bytes[0] == b'E' || bytes[0] == b'W') && bytes[1..].iter().all(u8::is_ascii_digit) {
-            out.insert(code);
-        }
-    }
-    out
-}
-
-fn source_codes(dir: &Path, out: &mut BTreeSet<String>) {
+fn codes_used(dir: &Path, out: &mut BTreeSet<String>) {
     for entry in std::fs::read_dir(dir).unwrap().flatten() {
         let path = entry.path();
         if path.is_dir() {
-            source_codes(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.extend(codes_in(&std::fs::read_to_string(&path).unwrap(), "\""));
+            codes_used(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("codes.rs") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            out.extend(text.match_indices("Code::").map(|(i, _)| text[i + 6..].chars().take(4).collect::<String>()));
         }
     }
 }
 
-#[test]
-fn every_finding_code_is_documented_and_every_documented_code_is_used() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut used = BTreeSet::new();
-    source_codes(&root.join("src"), &mut used);
-    let docs = std::fs::read_to_string(root.join("../docs/checks.md")).unwrap();
-    let documented = codes_in(&docs, "| ");
-    assert!(used.len() >= 40, "found only {} codes in the source", used.len());
-    let undocumented: Vec<_> = used.difference(&documented).collect();
-    let stale: Vec<_> = documented.difference(&used).collect();
-    assert!(undocumented.is_empty(), "codes missing from docs/checks.md: {undocumented:?}");
-    assert!(stale.is_empty(), "docs/checks.md lists codes no longer used: {stale:?}");
-}
-
-/// The report's reference in `docs/data-format.md` is generated from `app::schema`; with
-/// `UPDATE_DOCS=1` this test rewrites it instead of failing.
-#[test]
-fn the_report_reference_is_generated_from_the_schema() {
-    use app::schema::reference::{markdown, BEGIN, END};
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/data-format.md");
-    let docs = std::fs::read_to_string(&path).unwrap();
-    let start = docs.find(BEGIN).expect("docs/data-format.md has the begin marker") + BEGIN.len();
-    let end = docs.find(END).expect("docs/data-format.md has the end marker");
-    let want = format!("\n\n{}", markdown());
-    if docs[start..end] == want {
+/// Generated text between two markers of a doc is what `want` says; with `UPDATE_DOCS=1` the
+/// doc is rewritten instead of the test failing.
+fn generated(doc: &str, begin: &str, end: &str, want: String) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs").join(doc);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let start = text.find(begin).unwrap_or_else(|| panic!("docs/{doc} has no marker {begin}")) + begin.len();
+    let stop = text.find(end).unwrap_or_else(|| panic!("docs/{doc} has no marker {end}"));
+    let want = format!("\n{want}");
+    if text[start..stop] == want {
         return;
     }
     if std::env::var_os("UPDATE_DOCS").is_some() {
-        std::fs::write(&path, format!("{}{want}{}", &docs[..start], &docs[end..])).unwrap();
+        std::fs::write(&path, format!("{}{want}{}", &text[..start], &text[stop..])).unwrap();
         return;
     }
-    panic!("the report reference in docs/data-format.md is stale: run `UPDATE_DOCS=1 cargo test -p site --test tidy`");
+    panic!("docs/{doc} is stale: run `UPDATE_DOCS=1 cargo test -p site --test tidy`");
+}
+
+/// docs/checks.md lists exactly the codes of `site::codes`, and every code is used.
+#[test]
+fn the_codes_table_is_generated_and_every_code_is_used() {
+    use site::codes::{markdown, BEGIN, CODES, END};
+    generated("checks.md", BEGIN, END, markdown());
+    let mut used = BTreeSet::new();
+    codes_used(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut used);
+    let unused: Vec<&str> = CODES.iter().map(|d| d.code.as_str()).filter(|c| !used.contains(*c)).collect();
+    assert!(unused.is_empty(), "codes declared but never raised: {unused:?}");
+}
+
+/// The report's reference in `docs/data-format.md` is generated from `app::schema`.
+#[test]
+fn the_report_reference_is_generated_from_the_schema() {
+    use app::schema::reference::{markdown, BEGIN, END};
+    generated("data-format.md", BEGIN, END, format!("\n{}", markdown()));
 }

@@ -1,6 +1,7 @@
 //! Admissions through the year: months add up to the year's count, a year in progress has no
 //! months after its `as_of` date, and every organization with a quota has reported.
 
+use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::load::Loaded;
 use app::schema::Field;
@@ -25,12 +26,12 @@ pub(super) fn check(loaded: &Loaded, out: &mut Vec<Diagnostic>) {
                     "ghi 12 số, tháng 1 đến tháng 12; tháng không kết nạp ghi 0".to_string(),
                 ),
             };
-            out.push(Diagnostic::error("E023", message).at(r.file, r.spans.field(Field::MonthlyAdmissions)).hint(hint));
+            out.push(Diagnostic::error(Code::E023, message).at(r.file, r.spans.field(Field::MonthlyAdmissions)).hint(hint));
         }
         let sum: u64 = monthly.iter().map(|&n| u64::from(n)).sum();
         if sum != u64::from(rep.movements.admitted) {
             out.push(
-                Diagnostic::error("E022", format!("tổng kết nạp các tháng là {sum}, nhưng `ket_nap = {}`", rep.movements.admitted))
+                Diagnostic::error(Code::E022, format!("tổng kết nạp các tháng là {sum}, nhưng `ket_nap = {}`", rep.movements.admitted))
                     .at(r.file, r.spans.field(Field::MonthlyAdmissions))
                     .hint("số kết nạp cả năm phải bằng tổng các tháng"),
             );
@@ -43,7 +44,7 @@ pub(super) fn check(loaded: &Loaded, out: &mut Vec<Diagnostic>) {
             let present = loaded.report_files.contains(&(q.value.year, code.to_string()));
             if !present && known.contains(code) {
                 out.push(
-                    Diagnostic::warning("W002", format!("`{code}` được giao chỉ tiêu năm {} nhưng chưa có báo cáo", q.value.year))
+                    Diagnostic::warning(Code::W002, format!("`{code}` được giao chỉ tiêu năm {} nhưng chưa có báo cáo", q.value.year))
                         .at(q.file, q.value.quota_spans.get(code).cloned())
                         .hint(format!("thêm tệp data/reports/{}/{code}.toml", q.value.year)),
                 );

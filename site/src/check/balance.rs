@@ -1,6 +1,7 @@
 //! Stock and flow: start + in − out = end within a year, probationary members accounted for,
 //! and the end of one year equals the start of the next.
 
+use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::load::Loaded;
 use app::format;
@@ -14,7 +15,7 @@ pub(super) fn check(loaded: &Loaded, out: &mut Vec<Diagnostic>) {
         let end = rep.members.end.total() as i64;
         if expected_end != end {
             out.push(
-                Diagnostic::error("E020", format!("số đảng viên không cân đối: đầu năm {} + vào {} − ra {} = {}, nhưng cuối năm ghi {}",
+                Diagnostic::error(Code::E020, format!("số đảng viên không cân đối: đầu năm {} + vào {} − ra {} = {}, nhưng cuối năm ghi {}",
                     rep.members.start.total(), m.inflow(), m.outflow(), expected_end, end))
                     .at(r.file, r.spans.field(Field::EndFull))
                     .hint("vào = kết nạp + chuyển đến; ra = chuyển đi + xóa tên + khai trừ + ra khỏi Đảng + từ trần + không chuyển chính thức. Kiểm tra lại từng số"),
@@ -24,7 +25,7 @@ pub(super) fn check(loaded: &Loaded, out: &mut Vec<Diagnostic>) {
         let resolved = u64::from(m.made_full) + u64::from(m.probation_failed);
         if resolved > available {
             out.push(
-                Diagnostic::error("E024", format!("{resolved} đảng viên dự bị được xét (chuyển chính thức {} + không chuyển {}) nhưng chỉ có {available} (dự bị đầu năm + kết nạp)",
+                Diagnostic::error(Code::E024, format!("{resolved} đảng viên dự bị được xét (chuyển chính thức {} + không chuyển {}) nhưng chỉ có {available} (dự bị đầu năm + kết nạp)",
                     m.made_full, m.probation_failed))
                     .at(r.file, r.spans.field(Field::MadeFull))
                     .hint("số chuyển chính thức và không chuyển chính thức không thể vượt số đảng viên dự bị"),
@@ -33,7 +34,7 @@ pub(super) fn check(loaded: &Loaded, out: &mut Vec<Diagnostic>) {
             let expected_prob = available - resolved;
             if expected_prob != u64::from(rep.members.end.probationary) {
                 out.push(
-                    Diagnostic::error("E024", format!("dự bị cuối năm phải là {expected_prob} (đầu năm {} + kết nạp {} − chuyển chính thức {} − không chuyển {}), nhưng ghi {}",
+                    Diagnostic::error(Code::E024, format!("dự bị cuối năm phải là {expected_prob} (đầu năm {} + kết nạp {} − chuyển chính thức {} − không chuyển {}), nhưng ghi {}",
                         rep.members.start.probationary, m.admitted, m.made_full, m.probation_failed, rep.members.end.probationary))
                         .at(r.file, r.spans.field(Field::EndProbationary))
                         .hint("đảng viên dự bị chỉ tăng do kết nạp và giảm do chuyển chính thức hoặc không được chuyển chính thức"),
@@ -53,7 +54,7 @@ pub(super) fn check(loaded: &Loaded, out: &mut Vec<Diagnostic>) {
         if end != start {
             out.push(
                 Diagnostic::error(
-                    "E021",
+                    Code::E021,
                     format!(
                         "số đầu năm {year} ({} chính thức, {} dự bị) khác số cuối năm {} ({} chính thức, {} dự bị)",
                         format::int(start.full.into()),
@@ -64,6 +65,7 @@ pub(super) fn check(loaded: &Loaded, out: &mut Vec<Diagnostic>) {
                     ),
                 )
                 .at(next.file, next.spans.field(Field::StartFull))
+                .also(prev.file, prev.spans.field(Field::EndFull), format!("số cuối năm {} ở đây", year - 1))
                 .hint(format!("số đầu năm phải bằng số cuối năm trước trong {}", loaded.sources.get(prev.file).path.display())),
             );
         }

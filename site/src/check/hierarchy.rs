@@ -2,6 +2,7 @@
 //! branches' reports, and every active branch reports.
 
 use super::Orgs;
+use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::load::{Loaded, Located, ReportSpans};
 use app::model::{Level, OrgCode, Report};
@@ -34,7 +35,7 @@ pub(super) fn check(loaded: &Loaded, orgs: &Orgs, out: &mut Vec<Diagnostic>) {
                     let has_file = loaded.report_files.contains(&(*year, code.to_string()));
                     if !has_file {
                         out.push(
-                            Diagnostic::warning("W051", format!("chi bộ trực thuộc `{code}` chưa có báo cáo năm {year}"))
+                            Diagnostic::warning(Code::W051, format!("chi bộ trực thuộc `{code}` chưa có báo cáo năm {year}"))
                                 .at(parent.file, parent.spans.field(Field::Org))
                                 .hint(format!("thêm tệp data/reports/{year}/{code}.toml; số của đảng bộ cơ sở được đối chiếu với tổng các chi bộ khi đủ báo cáo")),
                         );
@@ -55,7 +56,7 @@ pub(super) fn check(loaded: &Loaded, orgs: &Orgs, out: &mut Vec<Diagnostic>) {
                 let detail: Vec<String> = reports.iter().zip(&parts).map(|((c, _), n)| format!("{c}: {n}")).collect();
                 out.push(
                     Diagnostic::error(
-                        "E050",
+                        Code::E050,
                         format!(
                             "`{}` của đảng bộ cơ sở là {own}, nhưng tổng các chi bộ trực thuộc là {sum} ({})",
                             f.path(),
@@ -90,7 +91,7 @@ fn per_month(
     if let Some(m) = (0..own_months.len()).find(|&m| u64::from(own_months[m]) != sums[m]) {
         out.push(
             Diagnostic::error(
-                "E050",
+                Code::E050,
                 format!(
                     "`{}` tháng {} của đảng bộ cơ sở là {}, nhưng tổng các chi bộ trực thuộc là {}",
                     field.path(),

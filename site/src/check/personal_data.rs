@@ -10,6 +10,7 @@
 //! "đồng chí <Họ Tên>" is only looked for in data files: documents and news name public officials
 //! by design, and the signer (`nguoi_ky`, `chuc_vu`) is never scanned.
 
+use crate::codes::Code;
 use crate::diagnostic::{Diagnostic, FileId};
 use crate::load::{KeySpans, Loaded};
 use app::schema::Field;
@@ -23,7 +24,7 @@ pub(super) fn check(loaded: &Loaded, out: &mut Vec<Diagnostic>) {
         for hit in scan(note, true) {
             let range = cursor.find(&note[hit.range.clone()]);
             out.push(
-                Diagnostic::error("E080", format!("`ghi_chu` chứa thông tin cá nhân: {} \"{}\"", hit.kind.name(), hit.masked))
+                Diagnostic::error(Code::E080, format!("`ghi_chu` chứa thông tin cá nhân: {} \"{}\"", hit.kind.name(), hit.masked))
                     .at(r.file, range)
                     .hint("xóa thông tin này khỏi `ghi_chu`: tệp dữ liệu chỉ chứa số liệu tổng hợp, không ghi họ tên, ngày sinh, số giấy tờ, điện thoại hay thư điện tử của bất kỳ ai"),
             );
@@ -71,7 +72,7 @@ fn data_text(text: &str, file: FileId, span: Option<Range<usize>>, key: &str, va
     for hit in scan(value, true) {
         let range = cursor.find(&value[hit.range.clone()]);
         out.push(
-            Diagnostic::error("E080", format!("`{key}` chứa thông tin cá nhân: {} \"{}\"", hit.kind.name(), hit.masked))
+            Diagnostic::error(Code::E080, format!("`{key}` chứa thông tin cá nhân: {} \"{}\"", hit.kind.name(), hit.masked))
                 .at(file, range)
                 .hint("tên tổ chức được đăng trên mọi trang: xóa thông tin cá nhân này, tên chỉ gồm loại tổ chức và tên cơ quan, đơn vị"),
         );
@@ -81,7 +82,7 @@ fn data_text(text: &str, file: FileId, span: Option<Range<usize>>, key: &str, va
 const PUBLISHED_HINT: &str = "văn bản, tin tức được đăng công khai: xóa thông tin cá nhân này (hoặc thay bằng chức vụ, đơn vị) trước khi đăng; số liệu chỉ ghi dạng tổng hợp";
 
 fn published(file: FileId, range: Option<Range<usize>>, place: &str, hit: &Hit) -> Diagnostic {
-    Diagnostic::warning("W081", format!("{place} chứa thông tin cá nhân: {} \"{}\"", hit.kind.name(), hit.masked))
+    Diagnostic::warning(Code::W081, format!("{place} chứa thông tin cá nhân: {} \"{}\"", hit.kind.name(), hit.masked))
         .at(file, range)
         .hint(PUBLISHED_HINT)
 }

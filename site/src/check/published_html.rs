@@ -3,6 +3,7 @@
 //! own (`render::markdown`), so the warning names exactly what the page will lack.
 
 use super::personal_data::body_start;
+use crate::codes::Code;
 use crate::diagnostic::{Diagnostic, FileId};
 use crate::load::Loaded;
 use crate::render::markdown::{dropped, DroppedKind};
@@ -41,7 +42,7 @@ fn body(loaded: &Loaded, file: FileId, out: &mut Vec<Diagnostic>) {
                 "thay ảnh bằng một liên kết tới tệp ảnh, hoặc mô tả nội dung ảnh bằng lời".to_string(),
             ),
         };
-        out.push(Diagnostic::warning("W082", message).at(file, range).hint(hint));
+        out.push(Diagnostic::warning(Code::W082, message).at(file, range).hint(hint));
     }
 }
 

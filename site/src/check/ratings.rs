@@ -2,6 +2,7 @@
 //! the regulation in force, who may not be rated, and discipline counted in grade 4.
 
 use super::Orgs;
+use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::load::Loaded;
 use app::model::{Grade, RatingRules};
@@ -17,7 +18,7 @@ pub(super) fn check(loaded: &Loaded, orgs: &Orgs, out: &mut Vec<Diagnostic>) {
         };
         if rep.as_of.is_some() {
             out.push(
-                Diagnostic::error("E047", "năm đang thực hiện chưa có xếp loại chất lượng")
+                Diagnostic::error(Code::E047, "năm đang thực hiện chưa có xếp loại chất lượng")
                     .at(r.file, r.spans.section(Section::Ratings))
                     .hint("xóa mục [xep_loai]; xếp loại ghi vào báo cáo khi hết năm (không còn `ngay_so_lieu`)"),
             );
@@ -28,7 +29,7 @@ pub(super) fn check(loaded: &Loaded, orgs: &Orgs, out: &mut Vec<Diagnostic>) {
         if counted != members {
             out.push(
                 Diagnostic::error(
-                    "E040",
+                    Code::E040,
                     format!(
                         "xếp loại {} đảng viên và không xếp loại {} (tổng {counted}), nhưng cuối năm có {members} đảng viên",
                         ratings.rated(),
@@ -46,7 +47,7 @@ pub(super) fn check(loaded: &Loaded, orgs: &Orgs, out: &mut Vec<Diagnostic>) {
         if org.level.is_grassroots() && excellent * den > good * num {
             out.push(
                 Diagnostic::error(
-                    "E041",
+                    Code::E041,
                     format!(
                         "{excellent} đảng viên hoàn thành xuất sắc nhiệm vụ vượt {}% số hoàn thành tốt nhiệm vụ ({good}): tối đa {}",
                         num * 100 / den,
@@ -64,7 +65,7 @@ pub(super) fn check(loaded: &Loaded, orgs: &Orgs, out: &mut Vec<Diagnostic>) {
         if ratings.not_rated_exempted != rep.members.exempted {
             out.push(
                 Diagnostic::error(
-                    "E042",
+                    Code::E042,
                     format!(
                         "không xếp loại vì miễn sinh hoạt là {}, nhưng `dang_vien.mien_sinh_hoat = {}`",
                         ratings.not_rated_exempted, rep.members.exempted
@@ -77,7 +78,7 @@ pub(super) fn check(loaded: &Loaded, orgs: &Orgs, out: &mut Vec<Diagnostic>) {
         if ratings.not_rated_suspended != rep.members.suspended {
             out.push(
                 Diagnostic::error(
-                    "E042",
+                    Code::E042,
                     format!(
                         "không xếp loại vì đình chỉ là {}, nhưng `dang_vien.dinh_chi = {}`",
                         ratings.not_rated_suspended, rep.members.suspended
@@ -90,7 +91,7 @@ pub(super) fn check(loaded: &Loaded, orgs: &Orgs, out: &mut Vec<Diagnostic>) {
         if ratings.not_rated_new > rep.movements.admitted {
             out.push(
                 Diagnostic::error(
-                    "E046",
+                    Code::E046,
                     format!(
                         "{} đảng viên không xếp loại vì mới kết nạp dưới 6 tháng, nhưng cả năm chỉ kết nạp {}",
                         ratings.not_rated_new, rep.movements.admitted
@@ -105,14 +106,14 @@ pub(super) fn check(loaded: &Loaded, orgs: &Orgs, out: &mut Vec<Diagnostic>) {
         match (ratings.organization, young) {
             (Some(_), true) => out.push(
                 Diagnostic::error(
-                    "E043",
+                    Code::E043,
                     format!("tổ chức thành lập ngày {}, chưa đủ 6 tháng nên không xếp loại", app::format::date(org.founded)),
                 )
                 .at(r.file, r.spans.field(Field::OrgGrade))
                 .hint("xóa dòng `to_chuc` trong mục [xep_loai]"),
             ),
             (None, false) => out.push(
-                Diagnostic::warning("W044", "chưa ghi xếp loại của chính tổ chức")
+                Diagnostic::warning(Code::W044, "chưa ghi xếp loại của chính tổ chức")
                     .at(r.file, r.spans.section(Section::Ratings))
                     .hint("thêm `to_chuc = \"tot\"` (xuat_sac | tot | hoan_thanh | khong_hoan_thanh) vào mục [xep_loai]"),
             ),
@@ -121,7 +122,7 @@ pub(super) fn check(loaded: &Loaded, orgs: &Orgs, out: &mut Vec<Diagnostic>) {
         let failed = ratings.count(Grade::Failed);
         if rep.members.disciplined > failed {
             out.push(
-                Diagnostic::warning("W045", format!(
+                Diagnostic::warning(Code::W045, format!(
                     "{} đảng viên bị kỷ luật trong năm nhưng chỉ {failed} đảng viên không hoàn thành nhiệm vụ",
                     rep.members.disciplined))
                     .at(r.file, r.spans.field(Field::Disciplined))

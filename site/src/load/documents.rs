@@ -2,6 +2,7 @@
 
 use super::fields::{Fields, FileCtx};
 use super::{Loaded, Located};
+use crate::codes::Code;
 use crate::diagnostic::{Diagnostic, FileId};
 use app::model::{DocType, Document, NewsItem};
 use std::path::Path;
@@ -21,14 +22,14 @@ fn split(loaded: &mut Loaded, path: &Path) -> Option<FrontMatter> {
     let slug = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
     if slug.is_empty() || !slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
         loaded.findings.push(
-            Diagnostic::error("E031", format!("tên tệp \"{slug}\" không dùng được làm địa chỉ trang"))
+            Diagnostic::error(Code::E031, format!("tên tệp \"{slug}\" không dùng được làm địa chỉ trang"))
                 .at(file, None)
                 .hint("đặt tên tệp bằng chữ thường không dấu, chữ số và dấu gạch nối, ví dụ 2021-10-26-431-cv.md"),
         );
         return None;
     }
     let missing = || {
-        Diagnostic::error("E030", "thiếu phần thông tin đầu văn bản (front matter)")
+        Diagnostic::error(Code::E030, "thiếu phần thông tin đầu văn bản (front matter)")
             .at(file, Some(0..0))
             .hint("tệp phải bắt đầu bằng dòng `+++`, tiếp theo là các khóa thông tin, rồi một dòng `+++` nữa trước nội dung")
     };
@@ -57,7 +58,7 @@ fn split(loaded: &mut Loaded, path: &Path) -> Option<FrontMatter> {
         Err(e) => {
             let span = e.span().map(|s| s.start + offset..s.end + offset);
             loaded.findings.push(
-                Diagnostic::error("E001", format!("lỗi cú pháp trong phần thông tin đầu văn bản: {}", e.message().trim()))
+                Diagnostic::error(Code::E001, format!("lỗi cú pháp trong phần thông tin đầu văn bản: {}", e.message().trim()))
                     .at(file, span)
                     .hint("mỗi dòng có dạng `khoa = \"giá trị\"`; ngày viết 2021-10-26 không có ngoặc kép"),
             );
@@ -95,7 +96,7 @@ pub(crate) fn load_document(loaded: &mut Loaded, path: &Path) {
         DocType::from_abbreviation(&t).or_else(|| {
             let all: Vec<&str> = DocType::ALL.iter().map(|d| d.abbreviation()).collect();
             ctx.error(
-                "E032",
+                Code::E032,
                 ctx.spans.borrow().get("loai"),
                 format!("loại văn bản \"{t}\" không có trong danh mục"),
                 format!("chọn một trong: {}", all.join(", ")),
@@ -108,7 +109,7 @@ pub(crate) fn load_document(loaded: &mut Loaded, path: &Path) {
         let in_symbol = ns.split_once('-').and_then(|(_, rest)| rest.split('/').next());
         if in_symbol != Some(dt.abbreviation()) {
             ctx.error(
-                "E032",
+                Code::E032,
                 ctx.spans.borrow().get("so_ky_hieu"),
                 format!("số ký hiệu \"{ns}\" không khớp với loại văn bản {} ({})", dt.abbreviation(), dt.name()),
                 format!("số ký hiệu có dạng <số>-{}/<cơ quan>, ví dụ \"431-{}/ĐUK\"", dt.abbreviation(), dt.abbreviation()),

@@ -1,6 +1,7 @@
 //! Reads typed values out of a spanned TOML table, collecting every problem instead of stopping
 //! at the first: wrong types, missing keys, out-of-range numbers and unknown keys.
 
+use crate::codes::Code;
 use crate::diagnostic::{Diagnostic, FileId};
 use chrono::NaiveDate;
 use std::cell::RefCell;
@@ -54,7 +55,7 @@ impl FileCtx {
         self.diags.borrow_mut().push(d);
     }
 
-    pub fn error(&self, code: &'static str, span: Option<Range<usize>>, message: String, hint: String) {
+    pub fn error(&self, code: Code, span: Option<Range<usize>>, message: String, hint: String) {
         self.push(Diagnostic::error(code, message).at(self.file, span).hint(hint));
     }
 }
@@ -109,7 +110,7 @@ impl<'a> Fields<'a> {
 
     fn missing(&self, key: &str, what: &str) {
         self.ctx.error(
-            "E003",
+            Code::E003,
             self.table_span(),
             format!("thiếu khóa bắt buộc `{}`", self.path(key)),
             format!("thêm dòng `{key} = ...` ({what}) vào {}", self.section_name()),
@@ -127,7 +128,7 @@ impl<'a> Fields<'a> {
     fn wrong_type(&self, key: &str, item: &Item, expected: &str, example: &str) {
         let found = describe(item);
         self.ctx.error(
-            "E004",
+            Code::E004,
             item.span(),
             format!("`{}` phải là {expected}, nhưng đang là {found}", self.path(key)),
             format!("ví dụ: `{key} = {example}`"),
@@ -164,11 +165,11 @@ impl<'a> Fields<'a> {
         match u32::try_from(n) {
             Ok(n) => Some(n),
             Err(_) if n < 0 => {
-                self.ctx.error("E005", span, format!("`{path}` là số âm ({n})"), "số liệu là số đếm: ghi 0 nếu không có".into());
+                self.ctx.error(Code::E005, span, format!("`{path}` là số âm ({n})"), "số liệu là số đếm: ghi 0 nếu không có".into());
                 None
             }
             Err(_) => {
-                self.ctx.error("E005", span, format!("`{path}` quá lớn ({n})"), "kiểm tra lại số liệu: có thể thừa chữ số".into());
+                self.ctx.error(Code::E005, span, format!("`{path}` quá lớn ({n})"), "kiểm tra lại số liệu: có thể thừa chữ số".into());
                 None
             }
         }
@@ -193,7 +194,7 @@ impl<'a> Fields<'a> {
         match item.as_str() {
             Some(s) if s.trim().is_empty() => {
                 self.ctx.error(
-                    "E006",
+                    Code::E006,
                     item.span(),
                     format!("`{}` đang để trống", self.path(key)),
                     "điền nội dung, hoặc xóa dòng nếu khóa không bắt buộc".into(),
@@ -220,7 +221,7 @@ impl<'a> Fields<'a> {
             Some(&(_, v)) => Some(v),
             None => {
                 self.ctx.error(
-                    "E006",
+                    Code::E006,
                     item.span(),
                     format!("`{}` không nhận giá trị \"{s}\"", self.path(key)),
                     format!("chọn một trong: {}", list(allowed)),
@@ -261,7 +262,7 @@ impl<'a> Fields<'a> {
                 match (dt.date, dt.time) {
                     (Some(d), None) => NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day)).or_else(|| {
                         self.ctx.error(
-                            "E006",
+                            Code::E006,
                             item.span(),
                             format!("`{}` không phải ngày có thật", self.path(key)),
                             "kiểm tra ngày và tháng".into(),
@@ -270,7 +271,7 @@ impl<'a> Fields<'a> {
                     }),
                     _ => {
                         self.ctx.error(
-                            "E004",
+                            Code::E004,
                             item.span(),
                             format!("`{}` chỉ ghi ngày, không ghi giờ", self.path(key)),
                             format!("ví dụ: `{key} = 2024-11-05`"),
@@ -282,7 +283,7 @@ impl<'a> Fields<'a> {
             Some(Value::String(s)) => {
                 let hint =
                     format!("ghi ngày không có ngoặc kép, theo dạng năm-tháng-ngày: `{key} = 2024-11-05` (\"{}\" là chuỗi)", s.value());
-                self.ctx.error("E004", item.span(), format!("`{}` phải là ngày, nhưng đang là chuỗi", self.path(key)), hint);
+                self.ctx.error(Code::E004, item.span(), format!("`{}` phải là ngày, nhưng đang là chuỗi", self.path(key)), hint);
                 None
             }
             _ => {
@@ -339,7 +340,7 @@ impl<'a> Fields<'a> {
                 },
                 _ => {
                     self.ctx.error(
-                        "E004",
+                        Code::E004,
                         v.span(),
                         format!("phần tử thứ {} của `{}` phải là số nguyên không âm", i + 1, self.path(key)),
                         "ghi các số cách nhau bởi dấu phẩy: [0, 1, 2]".into(),
@@ -430,7 +431,7 @@ impl<'a> Fields<'a> {
                     None => format!("các khóa hợp lệ ở {}: {}", self.section_name(), self.used.join(", ")),
                 }
             };
-            self.ctx.error("E002", span, format!("khóa không hợp lệ `{}`", self.path(key)), hint);
+            self.ctx.error(Code::E002, span, format!("khóa không hợp lệ `{}`", self.path(key)), hint);
         }
     }
 }

@@ -2,6 +2,7 @@
 
 use super::fields::{Fields, FileCtx};
 use super::{toml_file, Loaded, Located};
+use crate::codes::Code;
 use app::model::{Khoi, Level, OrgCode, OrgKind, Organization, Ownership};
 use std::path::Path;
 
@@ -39,7 +40,7 @@ pub(crate) fn load(loaded: &mut Loaded, path: &Path) {
         let code = code.and_then(|c| {
             OrgCode::parse(&c).or_else(|| {
                 ctx.error(
-                    "E006",
+                    Code::E006,
                     code_span.clone(),
                     format!("mã đơn vị \"{c}\" không hợp lệ"),
                     "mã gồm chữ in hoa không dấu, chữ số và dấu gạch nối, ví dụ \"CQ01\" hoặc \"CQ01-02\"".into(),
@@ -68,7 +69,7 @@ pub(crate) fn load(loaded: &mut Loaded, path: &Path) {
             (Some(KindKey::Agency), None) => Some(OrgKind::Agency),
             (Some(KindKey::Agency), Some(_)) => {
                 ctx.error(
-                    "E006",
+                    Code::E006,
                     span("so_huu"),
                     "`so_huu` chỉ dùng cho doanh nghiệp".into(),
                     "xóa dòng `so_huu`, hoặc sửa `loai = \"doanh_nghiep\"`".into(),
@@ -79,7 +80,7 @@ pub(crate) fn load(loaded: &mut Loaded, path: &Path) {
                 Some(o) => Some(OrgKind::Enterprise(o)),
                 None => {
                     ctx.error(
-                        "E006",
+                        Code::E006,
                         span("so_huu"),
                         format!("`so_huu` không nhận giá trị \"{o}\""),
                         "chọn một trong: \"nha_nuoc\", \"tu_nhan\", \"von_nuoc_ngoai\"".into(),
@@ -89,7 +90,7 @@ pub(crate) fn load(loaded: &mut Loaded, path: &Path) {
             },
             (Some(KindKey::Enterprise), None) => {
                 ctx.error(
-                    "E003",
+                    Code::E003,
                     code_span.clone(),
                     "doanh nghiệp thiếu khóa `so_huu`".into(),
                     "thêm `so_huu = \"nha_nuoc\"`, \"tu_nhan\" hoặc \"von_nuoc_ngoai\"".into(),
@@ -103,7 +104,7 @@ pub(crate) fn load(loaded: &mut Loaded, path: &Path) {
                 Some(parent) => Some(Level::Branch { parent }),
                 None => {
                     ctx.error(
-                        "E006",
+                        Code::E006,
                         span("truc_thuoc"),
                         format!("mã đơn vị cấp trên \"{p}\" không hợp lệ"),
                         "ghi mã của đảng bộ cơ sở, ví dụ \"CQ01\"".into(),
@@ -113,7 +114,7 @@ pub(crate) fn load(loaded: &mut Loaded, path: &Path) {
             },
             (Some(LevelKey::Branch), None) => {
                 ctx.error(
-                    "E003",
+                    Code::E003,
                     code_span.clone(),
                     "chi bộ trực thuộc thiếu khóa `truc_thuoc`".into(),
                     "thêm `truc_thuoc = \"<mã đảng bộ cơ sở>\"`".into(),
@@ -122,7 +123,7 @@ pub(crate) fn load(loaded: &mut Loaded, path: &Path) {
             }
             (Some(_), Some(_)) => {
                 ctx.error(
-                    "E006",
+                    Code::E006,
                     span("truc_thuoc"),
                     "`truc_thuoc` chỉ dùng cho chi bộ trực thuộc".into(),
                     "tổ chức cơ sở đảng trực thuộc thẳng Đảng ủy Khối: xóa dòng `truc_thuoc`".into(),
@@ -136,7 +137,7 @@ pub(crate) fn load(loaded: &mut Loaded, path: &Path) {
         let merged_into = merged_into.and_then(|m| {
             OrgCode::parse(&m).or_else(|| {
                 ctx.error(
-                    "E006",
+                    Code::E006,
                     span("sap_nhap_vao"),
                     format!("mã đơn vị \"{m}\" không hợp lệ"),
                     "ghi mã của tổ chức tiếp nhận, ví dụ \"DN01\"".into(),

@@ -13,6 +13,7 @@ mod toml_file;
 
 pub use fields::{KeySpans, ReportSpans};
 
+use crate::codes::Code;
 use crate::diagnostic::{Diagnostic, FileId, Findings, SourceMap};
 use app::model::{Dataset, Document, Khoi, NewsItem, OrgCode, Organization, Report, Rulebook, SiteConfig, YearData};
 use std::collections::BTreeMap;
@@ -57,7 +58,7 @@ pub fn load(data_dir: &Path) -> Loaded {
     let mut loaded = Loaded::default();
     if !data_dir.is_dir() {
         loaded.findings.push(
-            Diagnostic::error("E010", format!("không tìm thấy thư mục dữ liệu `{}`", data_dir.display()))
+            Diagnostic::error(Code::E010, format!("không tìm thấy thư mục dữ liệu `{}`", data_dir.display()))
                 .hint("chạy lệnh từ thư mục gốc của kho, hoặc chỉ rõ `--data <thư mục>`"),
         );
         return loaded;
@@ -72,7 +73,7 @@ pub fn load(data_dir: &Path) -> Loaded {
         let year = year_dir.file_name().and_then(|n| n.to_str()).and_then(|n| n.parse::<i32>().ok()).filter(|y| (1930..=2100).contains(y));
         let Some(year) = year else {
             loaded.findings.push(
-                Diagnostic::error("E011", format!("thư mục `{}` không phải là một năm", year_dir.display()))
+                Diagnostic::error(Code::E011, format!("thư mục `{}` không phải là một năm", year_dir.display()))
                     .hint("báo cáo nằm trong data/reports/<năm>/<mã đơn vị>.toml, ví dụ data/reports/2024/CQ01.toml"),
             );
             continue;
@@ -81,7 +82,7 @@ pub fn load(data_dir: &Path) -> Loaded {
             if path.is_dir() {
                 // Never skipped quietly: a folder named like a report hides a report nobody reads.
                 loaded.findings.push(
-                    Diagnostic::error("E016", format!("`{}` là thư mục, không phải tệp báo cáo", display_path(&path).display()))
+                    Diagnostic::error(Code::E016, format!("`{}` là thư mục, không phải tệp báo cáo", display_path(&path).display()))
                         .hint(format!("mỗi báo cáo là một tệp data/reports/{year}/<mã đơn vị>.toml: chuyển tệp báo cáo trong thư mục này ra ngoài (rồi xóa thư mục), hoặc chuyển thư mục ra khỏi data/reports/")),
                 );
             } else {
@@ -114,7 +115,7 @@ impl Loaded {
                     let prefix = String::from_utf8_lossy(&bytes[..valid]).into_owned();
                     let id = self.sources.add(display_path(path), prefix);
                     self.findings.push(
-                        Diagnostic::error("E010", "tệp không phải văn bản UTF-8")
+                        Diagnostic::error(Code::E010, "tệp không phải văn bản UTF-8")
                             .at(id, Some(valid..valid))
                             .hint("lưu lại tệp với bảng mã UTF-8 (trong trình soạn thảo: Save with Encoding → UTF-8)"),
                     );
@@ -123,7 +124,7 @@ impl Loaded {
             },
             Err(e) => {
                 self.findings.push(
-                    Diagnostic::error("E010", format!("không đọc được tệp `{}`: {e}", display_path(path).display()))
+                    Diagnostic::error(Code::E010, format!("không đọc được tệp `{}`: {e}", display_path(path).display()))
                         .hint("kiểm tra tệp có tồn tại và có quyền đọc"),
                 );
                 None
@@ -192,15 +193,18 @@ fn files(loaded: &mut Loaded, dir: &Path, ext: &str) -> Vec<PathBuf> {
         } else if path.is_dir() {
             loaded.findings.push(
                 Diagnostic::warning(
-                    "W001",
+                    Code::W001,
                     format!("bỏ qua thư mục `{}`: chỉ đọc tệp .{ext} ở thư mục này", display_path(&path).display()),
                 )
                 .hint("chuyển thư mục ra khỏi data/, hoặc đưa các tệp trong đó ra thư mục cha nếu cần đọc"),
             );
         } else {
             loaded.findings.push(
-                Diagnostic::warning("W001", format!("bỏ qua tệp `{}`: chỉ đọc tệp .{ext} ở thư mục này", display_path(&path).display()))
-                    .hint(format!("đổi tên tệp thành *.{ext} hoặc chuyển nó ra khỏi data/")),
+                Diagnostic::warning(
+                    Code::W001,
+                    format!("bỏ qua tệp `{}`: chỉ đọc tệp .{ext} ở thư mục này", display_path(&path).display()),
+                )
+                .hint(format!("đổi tên tệp thành *.{ext} hoặc chuyển nó ra khỏi data/")),
             );
         }
     }
@@ -223,7 +227,7 @@ fn subdirs(loaded: &mut Loaded, dir: &Path) -> Vec<PathBuf> {
     stray.sort();
     for path in stray {
         loaded.findings.push(
-            Diagnostic::error("E011", format!("tệp `{}` nằm ngoài thư mục năm nên không được đọc", display_path(&path).display()))
+            Diagnostic::error(Code::E011, format!("tệp `{}` nằm ngoài thư mục năm nên không được đọc", display_path(&path).display()))
                 .hint("báo cáo nằm trong data/reports/<năm>/<mã đơn vị>.toml, ví dụ data/reports/2024/CQ01.toml: chuyển tệp vào thư mục năm của nó"),
         );
     }

@@ -2,6 +2,7 @@
 
 use super::fields::{Fields, FileCtx};
 use super::{toml_file, Loaded, Located};
+use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
 use app::model::OrgCode;
 use chrono::NaiveDate;
@@ -31,7 +32,7 @@ pub(crate) fn load(loaded: &mut Loaded, path: &Path) {
         for (key, item, span) in table.entries() {
             let Some(code) = OrgCode::parse(key) else {
                 ctx.error(
-                    "E006",
+                    Code::E006,
                     span,
                     format!("\"{key}\" không phải mã đơn vị hợp lệ"),
                     "mỗi dòng có dạng `MÃ_ĐƠN_VỊ = số`, ví dụ `CQ01 = 6`".into(),
@@ -46,7 +47,7 @@ pub(crate) fn load(loaded: &mut Loaded, path: &Path) {
                     }
                 }
                 _ => ctx.error(
-                    "E004",
+                    Code::E004,
                     item.span(),
                     format!("chỉ tiêu của `{key}` phải là số nguyên không âm"),
                     format!("ví dụ: `{key} = 6`"),
@@ -63,7 +64,7 @@ pub(crate) fn load(loaded: &mut Loaded, path: &Path) {
             // Which year is meant is unclear: use neither, rather than guess.
             year = None;
             ctx.push(
-                Diagnostic::error("E011", format!("tệp chỉ tiêu năm {stem} nhưng ghi `nam = {y}`"))
+                Diagnostic::error(Code::E011, format!("tệp chỉ tiêu năm {stem} nhưng ghi `nam = {y}`"))
                     .at(file, ctx.spans.borrow().get("nam"))
                     .hint(format!("sửa thành `nam = {stem}` hoặc đổi tên tệp thành {y}.toml")),
             );

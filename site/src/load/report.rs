@@ -3,6 +3,7 @@
 
 use super::fields::{Fields, FileCtx, ReportSpans};
 use super::{toml_file, Loaded, Located};
+use crate::codes::Code;
 use app::model::{Grade, NextYearPlan, OrgCode, Report};
 use app::schema::{Field, Kind, Presence, Section, Value, SECTIONS};
 use std::path::Path;
@@ -39,7 +40,7 @@ pub(crate) fn load(loaded: &mut Loaded, path_year: i32, path: &Path) {
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
     let Some(code) = OrgCode::parse(&org) else {
         loaded.findings.push(
-            crate::diagnostic::Diagnostic::error("E006", format!("mã đơn vị \"{org}\" không hợp lệ"))
+            crate::diagnostic::Diagnostic::error(Code::E006, format!("mã đơn vị \"{org}\" không hợp lệ"))
                 .at(file, spans.field(Field::Org))
                 .hint("ghi mã như trong data/khoi.toml, ví dụ \"CQ01\""),
         );
@@ -92,7 +93,7 @@ fn plan(t: &mut Fields<'_>, ctx: &FileCtx, report: &mut Report) {
         (Some(true), None) if t.contains(Field::PlanDate.spec().key) => None,
         (Some(true), None) => {
             ctx.error(
-                "E003",
+                Code::E003,
                 t.table_span(),
                 "đã gửi kế hoạch nhưng thiếu `ngay_gui`".into(),
                 "thêm `ngay_gui = 2024-11-03` (ngày gửi kế hoạch)".into(),
@@ -101,7 +102,7 @@ fn plan(t: &mut Fields<'_>, ctx: &FileCtx, report: &mut Report) {
         }
         (Some(false), Some(_)) => {
             ctx.error(
-                "E006",
+                Code::E006,
                 ctx.spans.borrow().get(&Field::PlanDate.path()),
                 "`da_gui = false` nhưng lại ghi `ngay_gui`".into(),
                 "nếu đã gửi, sửa `da_gui = true`; nếu chưa gửi, xóa dòng `ngay_gui`".into(),

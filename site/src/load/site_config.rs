@@ -2,6 +2,7 @@
 
 use super::fields::{Fields, FileCtx};
 use super::{toml_file, Loaded};
+use crate::codes::Code;
 use app::model::SiteConfig;
 use std::path::Path;
 
@@ -17,7 +18,7 @@ pub(crate) fn load(loaded: &mut Loaded, path: &Path) {
     if threshold < 3 {
         // With k = 2 the marker "<2" would say "exactly 1": no protection at all.
         ctx.error(
-            "E005",
+            Code::E005,
             ctx.spans.borrow().get("nguong_an_danh"),
             format!("ngưỡng ẩn số nhỏ {threshold} quá thấp"),
             "ghi `nguong_an_danh = 3` trở lên: với ngưỡng 2, dấu “<2” cho biết đúng số 1".into(),
@@ -27,7 +28,7 @@ pub(crate) fn load(loaded: &mut Loaded, path: &Path) {
     if let Some(url) = &base_url {
         if !(url.starts_with("https://") || url.starts_with("http://")) || !url.ends_with('/') {
             ctx.error(
-                "E006",
+                Code::E006,
                 ctx.spans.borrow().get("dia_chi"),
                 "`dia_chi` phải là địa chỉ đầy đủ của trang".into(),
                 "ví dụ: `dia_chi = \"https://dangbokhoi.example.vn/\"` (có https:// và dấu / ở cuối)".into(),

@@ -4,6 +4,7 @@
 
 use super::fields::{Fields, FileCtx};
 use super::{toml_file, Loaded, Located};
+use crate::codes::Code;
 use app::model::{RatingRules, Rulebook, Targets};
 use std::ops::{Range, RangeInclusive};
 use std::path::Path;
@@ -81,16 +82,16 @@ fn not_a_year(ctx: &FileCtx, key: &str, item: &Item, span: Option<Range<usize>>)
         } else {
             example.to_string()
         };
-        ctx.error("E006", span, message, hint);
+        ctx.error(Code::E006, span, message, hint);
     } else if KEYS.contains(&key) {
         ctx.error(
-            "E002",
+            Code::E002,
             span,
             format!("khóa `{key}` nằm ngoài mục năm"),
             format!("đặt dòng này dưới tiêu đề năm áp dụng chỉ tiêu, ví dụ:\n[2024]\n{key} = ..."),
         );
     } else {
-        ctx.error("E002", span, format!("khóa không hợp lệ `{key}`"), format!("tệp chỉ gồm các mục năm; {example}"));
+        ctx.error(Code::E002, span, format!("khóa không hợp lệ `{key}`"), format!("tệp chỉ gồm các mục năm; {example}"));
     }
 }
 
@@ -124,7 +125,7 @@ fn read_year(ctx: &FileCtx, t: &mut Fields<'_>, year: &str) -> Targets {
         let shown = |set: bool, v: u32| if set { format!("{v}%") } else { format!("{v}%, mặc định") };
         let key = if min_set { "dang_vien_xuat_sac_toi_thieu" } else { "dang_vien_xuat_sac_toi_da" };
         ctx.error(
-            "E006",
+            Code::E006,
             ctx.spans.borrow().get(&format!("{year}.{key}")),
             format!(
                 "năm {year}: tỷ lệ đảng viên hoàn thành xuất sắc tối thiểu ({}) lớn hơn tối đa ({})",
@@ -154,7 +155,7 @@ fn read(ctx: &FileCtx, t: &mut Fields<'_>, year: &str, key: &'static str, range:
             } else {
                 format!("`{year}.{key}` là {v}, phải từ {lo} trở lên")
             };
-            ctx.error("E005", span, message, hint.to_string());
+            ctx.error(Code::E005, span, message, hint.to_string());
         }
         None => {}
     }
@@ -176,7 +177,7 @@ mod tests {
     }
 
     /// (code, line, column, message, hint) of every finding, in file order.
-    fn findings(loaded: &Loaded) -> Vec<(&'static str, usize, usize, String, String)> {
+    fn findings(loaded: &Loaded) -> Vec<(Code, usize, usize, String, String)> {
         let mut out: Vec<_> = loaded
             .findings
             .items
@@ -239,11 +240,11 @@ mod tests {
         let loaded = load_text("[2024]\nchi_bo_xuat_sac = 20\n\n[nam_2025]\nchi_bo_xuat_sac = 25\n\n[02026]\n[1850]\n");
         let f = findings(&loaded);
         assert_eq!(f.len(), 3, "{f:?}");
-        assert_eq!((f[0].0, f[0].1, f[0].2), ("E006", 4, 2), "{f:?}");
+        assert_eq!((f[0].0, f[0].1, f[0].2), (Code::E006, 4, 2), "{f:?}");
         assert!(f[0].3.contains("`[nam_2025]` không phải là một năm"), "{f:?}");
         assert!(f[0].4.contains("ví dụ [2024]"), "{f:?}");
-        assert_eq!((f[1].0, f[1].1), ("E006", 7));
-        assert_eq!((f[2].0, f[2].1), ("E006", 8));
+        assert_eq!((f[1].0, f[1].1), (Code::E006, 7));
+        assert_eq!((f[2].0, f[2].1), (Code::E006, 8));
         assert!(f[2].3.contains("từ 1930 đến 2100"), "{f:?}");
         // The good year is still read.
         assert_eq!(loaded.targets.len(), 1);
@@ -254,7 +255,7 @@ mod tests {
     fn keys_outside_a_year_table_are_unknown() {
         let loaded = load_text("to_chuc_xuat_sac = 20\nho_ten = \"x\"\n");
         let f = findings(&loaded);
-        assert_eq!(f.iter().map(|f| (f.0, f.1)).collect::<Vec<_>>(), [("E002", 1), ("E002", 2)], "{f:?}");
+        assert_eq!(f.iter().map(|f| (f.0, f.1)).collect::<Vec<_>>(), [(Code::E002, 1), (Code::E002, 2)], "{f:?}");
         assert!(f[0].4.contains("[2024]"), "{f:?}");
     }
 
@@ -263,7 +264,7 @@ mod tests {
         let loaded = load_text("[2024]\nchi_bo_xuat_sac = 20\nchi_bo_xuat_xac = 20\n");
         let f = findings(&loaded);
         assert_eq!(f.len(), 1, "{f:?}");
-        assert_eq!((f[0].0, f[0].1, f[0].2), ("E002", 3, 1));
+        assert_eq!((f[0].0, f[0].1, f[0].2), (Code::E002, 3, 1));
         assert!(f[0].3.contains("`2024.chi_bo_xuat_xac`"), "{f:?}");
         assert!(f[0].4.contains("có phải là `chi_bo_xuat_sac`?"), "{f:?}");
         assert!(f[0].4.contains("mục [2024]"), "{f:?}");
@@ -274,7 +275,11 @@ mod tests {
     fn percentages_above_100_and_impossible_meeting_counts_are_out_of_range() {
         let loaded = load_text("[2024]\nto_chuc_tot_tro_len = 120\nso_buoi_sinh_hoat = 0\n\n[2025]\nso_buoi_sinh_hoat = 40\n");
         let f = findings(&loaded);
-        assert_eq!(f.iter().map(|f| (f.0, f.1, f.2)).collect::<Vec<_>>(), [("E005", 2, 1), ("E005", 3, 1), ("E005", 6, 1)], "{f:?}");
+        assert_eq!(
+            f.iter().map(|f| (f.0, f.1, f.2)).collect::<Vec<_>>(),
+            [(Code::E005, 2, 1), (Code::E005, 3, 1), (Code::E005, 6, 1)],
+            "{f:?}"
+        );
         assert!(f[0].3.contains("`2024.to_chuc_tot_tro_len` là 120, vượt quá 100"), "{f:?}");
         assert!(f[0].4.contains("từ 0 đến 100"), "{f:?}");
         assert!(f[1].3.contains("phải từ 1 trở lên"), "{f:?}");
@@ -286,14 +291,14 @@ mod tests {
     fn wrong_types_and_negative_numbers_use_the_common_codes() {
         let loaded = load_text("[2024]\nchi_bo_xuat_sac = \"20%\"\nchi_bo_tot_tro_len = -5\nvan_ban_bat_buoc = 99.5\n\n[2025]\n2026 = 1\n");
         let codes: Vec<_> = findings(&loaded).iter().map(|f| (f.0, f.1)).collect();
-        assert_eq!(codes, [("E004", 2), ("E005", 3), ("E004", 4), ("E002", 7)], "{:?}", findings(&loaded));
+        assert_eq!(codes, [(Code::E004, 2), (Code::E005, 3), (Code::E004, 4), (Code::E002, 7)], "{:?}", findings(&loaded));
     }
 
     #[test]
     fn a_year_that_is_not_a_table_is_a_type_error() {
         let loaded = load_text("2024 = 80\n");
         let f = findings(&loaded);
-        assert_eq!((f[0].0, f[0].1), ("E004", 1), "{f:?}");
+        assert_eq!((f[0].0, f[0].1), (Code::E004, 1), "{f:?}");
     }
 
     #[test]
@@ -302,7 +307,7 @@ mod tests {
             "[2024]\ndang_vien_xuat_sac_toi_thieu = 20\ndang_vien_xuat_sac_toi_da = 15\n\n[2025]\ndang_vien_xuat_sac_toi_thieu = 25\n",
         );
         let f = findings(&loaded);
-        assert_eq!(f.iter().map(|f| (f.0, f.1)).collect::<Vec<_>>(), [("E006", 2), ("E006", 6)], "{f:?}");
+        assert_eq!(f.iter().map(|f| (f.0, f.1)).collect::<Vec<_>>(), [(Code::E006, 2), (Code::E006, 6)], "{f:?}");
         assert!(f[0].3.contains("tối thiểu (20%) lớn hơn tối đa (15%)"), "{f:?}");
         assert!(f[1].3.contains("tối đa (20%, mặc định)"), "{f:?}");
         assert!(loaded.targets.is_empty());

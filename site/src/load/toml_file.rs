@@ -1,6 +1,7 @@
 //! Parses one TOML file into a spanned document, or a syntax finding pointing at the error.
 
 use super::Loaded;
+use crate::codes::Code;
 use crate::diagnostic::{Diagnostic, FileId};
 use std::path::Path;
 use toml_edit::Document;
@@ -12,7 +13,7 @@ pub(crate) fn parse(loaded: &mut Loaded, path: &Path) -> Option<(FileId, Documen
         Err(e) => {
             let message = e.message().trim().to_string();
             loaded.findings.push(
-                Diagnostic::error("E001", format!("lỗi cú pháp TOML: {}", translate(&message)))
+                Diagnostic::error(Code::E001, format!("lỗi cú pháp TOML: {}", translate(&message)))
                     .at(file, e.span())
                     .hint("mỗi dòng có dạng `khoa = giá_trị`; chuỗi đặt trong ngoặc kép \"...\"; mỗi khóa chỉ xuất hiện một lần; danh sách viết [1, 2, 3]"),
             );

@@ -14,6 +14,7 @@ pub mod routes;
 pub mod schema;
 pub mod search;
 pub mod stats;
+pub mod table;
 pub mod view_state;
 
 #[cfg(feature = "csr")]

@@ -114,10 +114,70 @@ pub struct Suppressed {
     pub rule: Hidden,
 }
 
-/// Member grades of the Khối per year: the five cells of a row (grades 1–4, not rated).
-pub const MEMBER_ROW: [&str; 5] = ["xuat_sac", "tot", "hoan_thanh", "khong_hoan_thanh", "khong_xep_loai"];
-/// Sensitive movements per year (no total of these is published).
-pub const MOVEMENT_CELLS: [&str; 3] = ["khong_chuyen_chinh_thuc", "xoa_ten", "khai_tru"];
+/// The cells of the Khối's member-grade row of a year: grades 1–4 and the not rated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MemberCell {
+    Excellent,
+    Good,
+    Completed,
+    Failed,
+    NotRated,
+}
+
+impl MemberCell {
+    pub const ALL: [MemberCell; 5] =
+        [MemberCell::Excellent, MemberCell::Good, MemberCell::Completed, MemberCell::Failed, MemberCell::NotRated];
+
+    /// The column key in the published tables and the privacy report.
+    pub fn key(self) -> &'static str {
+        ["xuat_sac", "tot", "hoan_thanh", "khong_hoan_thanh", "khong_xep_loai"][self as usize]
+    }
+
+    pub fn of(grade: crate::model::Grade) -> MemberCell {
+        MemberCell::ALL[grade as usize]
+    }
+}
+
+/// The sensitive movements of a year (no total of these is published).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MovementCell {
+    ProbationFailed,
+    StruckOff,
+    Expelled,
+}
+
+impl MovementCell {
+    pub const ALL: [MovementCell; 3] = [MovementCell::ProbationFailed, MovementCell::StruckOff, MovementCell::Expelled];
+
+    pub fn key(self) -> &'static str {
+        ["khong_chuyen_chinh_thuc", "xoa_ten", "khai_tru"][self as usize]
+    }
+}
+
+/// A member-level count as the public may see it: the number, or the marker that stands in for
+/// it. Its fields are private and only [`Disclosure`] makes one, so a member-level count
+/// reaches a page, a file or the app's data through the disclosure step or not at all.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Published {
+    shown: Option<u64>,
+    marker: String,
+}
+
+impl Published {
+    /// The number, when it is published.
+    pub fn value(&self) -> Option<u64> {
+        self.shown
+    }
+
+    pub fn is_hidden(&self) -> bool {
+        self.shown.is_none()
+    }
+
+    /// "1.234", or the marker ("<3", "ẩn").
+    pub fn text(&self) -> String {
+        self.shown.map_or_else(|| self.marker.clone(), crate::format::int)
+    }
+}
 
 /// What the public may see of the statistics: which cells are hidden, per table and year.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -160,20 +220,31 @@ impl Disclosure {
         Disclosure { k: Some(k), member_grades, movements }
     }
 
-    /// A count as published: the number, or the marker.
-    pub fn show(&self, value: u64, hidden: Option<Hidden>) -> String {
+    fn publish(&self, value: u64, hidden: Option<Hidden>) -> Published {
         match (hidden, self.k) {
-            (Some(h), Some(k)) => h.marker(k),
-            _ => crate::format::int(value),
+            (Some(h), Some(k)) => Published { shown: None, marker: h.marker(k) },
+            _ => Published { shown: Some(value), marker: String::new() },
         }
     }
 
-    pub fn member_grade(&self, year: i32, cell: usize) -> Option<Hidden> {
-        self.member_grades.get(&year).and_then(|r| r[cell])
+    /// A cell of the Khối's member-grade row of `year`, as published.
+    pub fn member(&self, year: i32, cell: MemberCell, value: u64) -> Published {
+        self.publish(value, self.member_hidden(year, cell))
     }
 
-    pub fn movement(&self, year: i32, cell: usize) -> Option<Hidden> {
-        self.movements.get(&year).and_then(|r| r[cell])
+    /// A sensitive movement of `year`, as published.
+    pub fn movement(&self, year: i32, cell: MovementCell, value: u64) -> Published {
+        self.publish(value, self.movement_hidden(year, cell))
+    }
+
+    /// Whether (and why) a member-grade cell is hidden: for charts, which draw hidden grades as
+    /// one grey segment, and for what is derived from the cell (withheld when it is hidden).
+    pub fn member_hidden(&self, year: i32, cell: MemberCell) -> Option<Hidden> {
+        self.member_grades.get(&year).and_then(|r| r[cell as usize])
+    }
+
+    pub fn movement_hidden(&self, year: i32, cell: MovementCell) -> Option<Hidden> {
+        self.movements.get(&year).and_then(|r| r[cell as usize])
     }
 
     /// Every hidden cell with its true value, for the report kept outside the published site.
@@ -182,13 +253,13 @@ impl Disclosure {
         for y in &stats.ratings.years {
             let m = &y.members;
             let row = [m.counts[0], m.counts[1], m.counts[2], m.counts[3], m.not_rated];
-            for (i, column) in MEMBER_ROW.iter().enumerate() {
-                if let Some(rule) = self.member_grade(y.year, i) {
+            for cell in MemberCell::ALL {
+                if let Some(rule) = self.member_hidden(y.year, cell) {
                     out.push(Suppressed {
                         table: crate::routes::tables::RATINGS_MEMBERS.into(),
                         year: y.year,
-                        column: column.to_string(),
-                        value: row[i],
+                        column: cell.key().to_string(),
+                        value: row[cell as usize],
                         rule,
                     });
                 }
@@ -197,13 +268,13 @@ impl Disclosure {
         for y in &stats.movements.years {
             let t = &y.totals;
             let row = [t.probation_failed, t.struck_off, t.expelled];
-            for (i, column) in MOVEMENT_CELLS.iter().enumerate() {
-                if let Some(rule) = self.movement(y.year, i) {
+            for cell in MovementCell::ALL {
+                if let Some(rule) = self.movement_hidden(y.year, cell) {
                     out.push(Suppressed {
                         table: crate::routes::tables::MOVEMENTS.into(),
                         year: y.year,
-                        column: column.to_string(),
-                        value: row[i],
+                        column: cell.key().to_string(),
+                        value: row[cell as usize],
                         rule,
                     });
                 }
@@ -259,10 +330,14 @@ mod tests {
     fn markers() {
         assert_eq!(Primary.marker(3), "<3");
         assert_eq!(Complementary.marker(3), "ẩn");
-        let d = Disclosure { k: Some(3), ..Disclosure::default() };
-        assert_eq!(d.show(1250, None), "1.250");
-        assert_eq!(d.show(2, Some(Primary)), "<3");
-        let internal = Disclosure::default();
-        assert_eq!(internal.show(2, Some(Primary)), "2");
+        let mut d = Disclosure { k: Some(3), ..Disclosure::default() };
+        d.member_grades.insert(2024, [None, None, Some(Complementary), Some(Primary), None]);
+        assert_eq!(d.member(2024, MemberCell::Good, 1250).text(), "1.250");
+        let hidden = d.member(2024, MemberCell::Failed, 2);
+        assert_eq!((hidden.text(), hidden.value(), hidden.is_hidden()), ("<3".to_string(), None, true));
+        assert_eq!(d.member(2024, MemberCell::Completed, 40).text(), "ẩn");
+        // An internal build hides nothing, whatever the rows say.
+        let internal = Disclosure { k: None, member_grades: d.member_grades.clone(), ..Disclosure::default() };
+        assert_eq!(internal.member(2024, MemberCell::Failed, 2).value(), Some(2));
     }
 }

@@ -74,6 +74,7 @@ pub mod tables {
     pub const RATINGS_ORGS: &str = "xep-loai-to-chuc";
     pub const RATINGS_BRANCHES: &str = "xep-loai-chi-bo";
     pub const RATINGS_MEMBERS: &str = "xep-loai-dang-vien";
+    pub const CAP: &str = "gioi-han-xuat-sac";
     pub const MEETINGS: &str = "sinh-hoat-chi-bo";
     pub const MOVEMENTS: &str = "bien-dong-dang-vien";
     pub const STOCK: &str = "dang-vien-theo-loai-hinh";
@@ -81,6 +82,11 @@ pub mod tables {
     /// Quotas and admissions of one year.
     pub fn quota(year: i32) -> String {
         format!("chi-tieu-ket-nap-{year}")
+    }
+
+    /// The Khối's targets and their results in one year.
+    pub fn targets(year: i32) -> String {
+        format!("muc-tieu-{year}")
     }
 
     /// Admissions per month of one year.

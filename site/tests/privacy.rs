@@ -164,3 +164,150 @@ fn a_threshold_below_three_is_refused() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("E005"));
 }
+
+/// Every public output at once, as a reader gets it: two data trees that differ only in a hidden
+/// cell's true value, each built for the public, must publish the same bytes, file for file:
+/// HTML tables, chart SVG with its titles and hover texts, summary sentences, verdicts against
+/// targets, CSV, JSON and the app's embedded data. A difference anywhere would tell a reader
+/// which of the two values is true.
+#[test]
+fn no_public_output_tells_two_values_of_a_hidden_cell_apart() {
+    use site::load::load;
+    let base = sample_data();
+    let loaded = load(&base);
+    let level = |code: &app::model::OrgCode| loaded.orgs.iter().find(|o| &o.value.code == code).map(|o| o.value.level.clone());
+    // A chi bộ cơ sở reports straight to the Khối: no committee sum to keep in step.
+    let grassroots_branch = |year: i32, pick: &dyn Fn(&app::model::Report) -> bool| {
+        loaded
+            .reports
+            .iter()
+            .find(|(y, _, r)| *y == year && level(&r.value.org) == Some(app::model::Level::GrassrootsBranch) && pick(&r.value))
+            .map(|(_, stem, _)| format!("reports/{year}/{stem}.toml"))
+            .unwrap_or_else(|| panic!("the sample has a chi bộ cơ sở to edit in {year}"))
+    };
+    let report: Vec<Value> =
+        serde_json::from_str(&std::fs::read_to_string(build("public").path().join("public.privacy-report.json")).unwrap()).unwrap();
+    let hidden = |table: &str, column: &str| {
+        report
+            .iter()
+            .find(|r| r["table"] == table && r["column"] == column)
+            .map(|r| (r["year"].as_i64().unwrap() as i32, r["value"].as_u64().unwrap()))
+    };
+    let mut twins = 0;
+    // Members rated grade 4 (a small count) against grade 3 (hidden as its partner): one member
+    // moved between them keeps every published total.
+    if let (Some((year, failed)), Some((year3, _))) =
+        (hidden("xep-loai-dang-vien", "khong_hoan_thanh"), hidden("xep-loai-dang-vien", "hoan_thanh"))
+    {
+        assert_eq!(year, year3);
+        let (from, to) = if failed + 1 < K {
+            ("dang_vien_hoan_thanh", "dang_vien_khong_hoan_thanh")
+        } else {
+            ("dang_vien_khong_hoan_thanh", "dang_vien_hoan_thanh")
+        };
+        let file = grassroots_branch(year, &|r| {
+            r.ratings.as_ref().is_some_and(|x| {
+                x.count(app::model::Grade::Completed) > 0
+                    && (from == "dang_vien_hoan_thanh" || x.count(app::model::Grade::Failed) > r.members.disciplined)
+            })
+        });
+        assert_twins_publish_the_same(&file, "xep_loai", from, to);
+        twins += 1;
+    }
+    // Members struck off (a small count, no published total) against transfers out (not
+    // published): one member moved between them keeps the balance and the stock.
+    if let Some((year, struck)) = hidden("bien-dong-dang-vien", "xoa_ten") {
+        let (from, to) = if struck + 1 < K { ("chuyen_di", "xoa_ten") } else { ("xoa_ten", "chuyen_di") };
+        let file = grassroots_branch(year, &|r| r.movements.transferred_out > 0 && (from == "chuyen_di" || r.movements.struck_off > 0));
+        assert_twins_publish_the_same(&file, "bien_dong", from, to);
+        twins += 1;
+    }
+    assert_eq!(twins, 2, "the sample hides a member grade and a strike-off to attack");
+    use std::io::Write;
+    let _ =
+        writeln!(std::io::stderr().lock(), "privacy: {twins} twin data trees, each publishing the same bytes in every file as the sample");
+}
+
+/// Builds the sample and a copy where one member moves from `from` to `to` in `[section]` of
+/// `file`, both for the public, and requires every published file to be byte-identical.
+fn assert_twins_publish_the_same(file: &str, section: &str, from: &str, to: &str) {
+    let twin = scratch();
+    let path = twin.path().join("data").join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let moved = shift(&text, section, from, -1).and_then(|t| shift(&t, section, to, 1)).unwrap_or_else(|| panic!("{file}: no {from}/{to}"));
+    std::fs::write(&path, moved).unwrap();
+    let check = site(&["check", "--data", "data", "--deny-warnings"], twin.path());
+    assert!(check.status.success(), "the twin is valid data: {}", String::from_utf8_lossy(&check.stderr));
+    let built = site(&["build", "--data", "data", "--out", "public"], twin.path());
+    assert!(built.status.success(), "{}", String::from_utf8_lossy(&built.stderr));
+    let original = build("public");
+    let (a, b) = (files(&original.path().join("public")), files(&twin.path().join("public")));
+    assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>(), "the same files");
+    let differing: Vec<&String> = a.iter().filter(|(k, v)| b.get(*k) != Some(*v)).map(|(k, _)| k).collect();
+    assert!(differing.is_empty(), "moving one member from `{from}` to `{to}` in {file} shows in {differing:?}");
+    // The true values did differ: the privacy reports, outside the site, tell them apart.
+    let report = |dir: &Path| std::fs::read(dir.join("public.privacy-report.json")).unwrap();
+    assert_ne!(report(original.path()), report(twin.path()), "the twin changed a hidden value");
+}
+
+/// `key` of `[section]` changed by `delta`; `None` when it would go below zero.
+fn shift(text: &str, section: &str, key: &str, delta: i64) -> Option<String> {
+    let mut current = String::new();
+    let mut done = false;
+    let mut out = Vec::new();
+    for line in text.lines() {
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.split(']').next()) {
+            current = name.to_string();
+        }
+        let prefix = format!("{key} = ");
+        if !done && current == section && line.starts_with(&prefix) {
+            let rest = &line[prefix.len()..];
+            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            let n = digits.parse::<i64>().ok()? + delta;
+            if n < 0 {
+                return None;
+            }
+            out.push(format!("{prefix}{n}{}", &rest[digits.len()..]));
+            done = true;
+        } else {
+            out.push(line.to_string());
+        }
+    }
+    done.then(|| out.join("\n") + "\n")
+}
+
+fn files(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut out = std::collections::BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap().flatten() {
+            if e.path().is_dir() {
+                stack.push(e.path());
+            } else {
+                out.insert(e.path().strip_prefix(dir).unwrap().display().to_string(), std::fs::read(e.path()).unwrap());
+            }
+        }
+    }
+    out
+}
+
+/// Every table the site publishes, built from the sample as the pages and files get it: each row
+/// fills every column and field, and a member-level column holds only values the disclosure step
+/// made (or withheld cells).
+#[test]
+fn every_published_table_keeps_its_promises() {
+    let checked = site::build::Site::new(sample_data()).check();
+    let data = checked.loaded.dataset();
+    let stats = app::stats::overview(&data);
+    let disclosure = app::privacy::Disclosure::new(&stats, app::privacy::Audience::Public, K);
+    let specs = site::render::tables::published_specs(&stats, &disclosure);
+    assert!(specs.len() >= 8, "{} tables", specs.len());
+    for t in &specs {
+        t.check().unwrap_or_else(|e| panic!("{e}"));
+    }
+    // And a member-level count put in as a plain count is caught.
+    let mut bad = specs.iter().find(|t| t.name.as_deref() == Some(app::routes::tables::MOVEMENTS)).unwrap().clone();
+    let column = bad.columns.iter().position(|c| c.privacy == app::schema::Privacy::MemberLevel).unwrap();
+    bad.rows[0].cells[column - 1] = app::table::Cell::Count(1);
+    assert!(bad.check().is_err());
+}

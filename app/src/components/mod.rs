@@ -17,6 +17,9 @@ pub use explorer::{Controls, QuotaExplorer};
 pub use figure::Figure;
 pub use quota::{downloads, monthly_table_name, quota_table_name, QuotaFigure};
 pub use search::{SearchBox, SearchForm, SEARCH_INPUT_ID};
-pub use table::{Column, DataTable};
-pub use targets::TargetsTable;
-pub use trends::{CapFigure, MeetingsFigure, MovementsFigure, RatedGroup, RatingsFigure, StockFigure};
+pub use table::{Column, DataTable, TableView};
+pub use targets::{targets_table, TargetsTable};
+pub use trends::{
+    cap_table, meetings_table, movements_table, ratings_table, stock_table, CapFigure, MeetingsFigure, MovementsFigure, RatedGroup,
+    RatingsFigure, StockFigure,
+};

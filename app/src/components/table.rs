@@ -19,14 +19,36 @@ impl Column {
     }
 }
 
+/// One string for the headings: the app's download carries no view code per heading.
+fn headings<'a>(columns: impl Iterator<Item = (&'a str, bool)>) -> String {
+    columns
+        .map(|(label, numeric)| {
+            format!("<th scope=\"col\"{}>{}</th>", if numeric { " class=\"num\"" } else { "" }, crate::chart::escape(label))
+        })
+        .collect()
+}
+
+/// A published table ([`crate::table::Table`]): its caption, headings and rows, all read from
+/// the one value the CSV and JSON files are read from too.
+#[component]
+pub fn TableView(table: crate::table::Table) -> impl IntoView {
+    let headings = headings(table.columns.iter().map(|c| (c.heading, c.numeric)));
+    let rows = table.html_rows();
+    view! {
+        <table class="data-table">
+            <caption>{table.caption}</caption>
+            <thead>
+                <tr inner_html=headings></tr>
+            </thead>
+            <tbody inner_html=rows></tbody>
+        </table>
+    }
+}
+
 /// `children` are the table's `<tbody>` (and `<tfoot>`, if any).
 #[component]
 pub fn DataTable(#[prop(into)] caption: String, columns: Vec<Column>, children: Children) -> impl IntoView {
-    // One string for the headings: the app's download carries no view code per heading.
-    let headings: String = columns
-        .iter()
-        .map(|c| format!("<th scope=\"col\"{}>{}</th>", if c.numeric { " class=\"num\"" } else { "" }, crate::chart::escape(&c.label)))
-        .collect();
+    let headings = headings(columns.iter().map(|c| (c.label.as_str(), c.numeric)));
     view! {
         <table class="data-table">
             <caption>{caption}</caption>

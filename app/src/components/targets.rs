@@ -1,15 +1,55 @@
-use super::table::{Column, DataTable};
-use crate::privacy::Disclosure;
+use super::table::TableView;
+use crate::privacy::{Disclosure, MemberCell};
 use crate::stats::{TargetKey, TargetYear};
+use crate::table::{Cell, Column, Field, Row, Table};
 use leptos::prelude::*;
 
 /// The year's targets: what was set, what was achieved ("12/16 (75,0%)"), met or not, the gap.
 /// A target that rests on hidden member counts gets no verdict: "met" or "not met" against a
 /// known threshold would tell the reader an inequality about the hidden cells.
+pub fn targets_table(data: &TargetYear, disclosure: &Disclosure) -> Table {
+    let columns = vec![
+        Column::text("Mục tiêu", Field::new("muc_tieu", "Mục tiêu", "Mục tiêu của Đảng ủy Khối")),
+        Column { numeric: true, ..Column::text("Chỉ tiêu", Field::new("chi_tieu", "Chỉ tiêu", "Mức đặt ra")) },
+        Column::ratio(
+            "Kết quả",
+            Field::new("dat", "Đạt (số)", "Số tổ chức, chi bộ hoặc đảng viên đạt yêu cầu"),
+            Field::new("tong", "Trên tổng số", "Tổng số được tính"),
+        ),
+        Column::text("Đánh giá", Field::new("danh_gia", "Đánh giá", "Đạt, chưa đạt, hoặc không công bố vì có số nhỏ")),
+        Column::text("Khoảng cách", Field::new("khoang_cach", "Khoảng cách", "Còn thiếu hoặc vượt bao nhiêu so với mục tiêu")),
+    ];
+    let rows = data
+        .results
+        .iter()
+        .map(|r| {
+            let masked = withheld(data, disclosure, r.key);
+            let verdict = match (masked, r.met) {
+                (true, _) => "Không công bố (số nhỏ)",
+                (false, true) => "✓ Đạt",
+                (false, false) => "✗ Chưa đạt",
+            };
+            let cells = vec![
+                Cell::Text(r.target.clone()),
+                if masked { Cell::Withheld } else { Cell::Ratio(r.achieved) },
+                Cell::Text(verdict.to_string()),
+                if masked { Cell::Withheld } else { Cell::Text(r.gap_text()) },
+            ];
+            Row { head: Cell::Text(r.name.clone()), cells, class: (!r.met && !masked).then_some("lagging") }
+        })
+        .collect();
+    Table {
+        name: Some(crate::routes::tables::targets(data.year)),
+        title: format!("Thực hiện mục tiêu năm {}", data.year),
+        caption: format!("Mục tiêu và kết quả năm {}", data.year),
+        columns,
+        rows,
+    }
+}
+
 #[component]
 pub fn TargetsTable(data: TargetYear, disclosure: Disclosure) -> impl IntoView {
-    let withheld = |key: TargetKey| withheld(&data, &disclosure, key);
-    let published: Vec<_> = data.results.iter().filter(|r| !withheld(r.key)).collect();
+    let published: Vec<_> = data.results.iter().filter(|r| !withheld(&data, &disclosure, r.key)).collect();
     let met = published.iter().filter(|r| r.met).count();
     let summary = match data.results.len() - published.len() {
         0 => format!("Đạt {met}/{} mục tiêu của Đảng ủy Khối.", published.len()),
@@ -18,38 +58,16 @@ pub fn TargetsTable(data: TargetYear, disclosure: Disclosure) -> impl IntoView {
             published.len()
         ),
     };
-    let rows = data
-        .results
-        .iter()
-        .map(|r| {
-            let masked = withheld(r.key);
-            let achieved = if masked { "—".to_string() } else { r.achieved.display() };
-            let class = if r.met || masked { "" } else { "lagging" };
-            let verdict = match (masked, r.met) {
-                (true, _) => "Không công bố (số nhỏ)",
-                (false, true) => "✓ Đạt",
-                (false, false) => "✗ Chưa đạt",
-            };
-            view! {
-                <tr class=class>
-                    <th scope="row">{r.name.clone()}</th>
-                    <td class="num">{r.target.clone()}</td>
-                    <td class="num">{achieved}</td>
-                    <td>{verdict}</td>
-                    <td>{if masked { "—".to_string() } else { r.gap_text() }}</td>
-                </tr>
-            }
-        })
-        .collect_view();
+    let table = targets_table(&data, &disclosure);
+    let stem = table.name.clone().unwrap_or_default();
     view! {
         <section class="targets" aria-labelledby="muc-tieu">
             <h2 id="muc-tieu">{format!("Thực hiện mục tiêu năm {}", data.year)}</h2>
             <p class="chart-summary">{summary}</p>
             <p class="chart-source">{format!("Xếp loại theo {}.", data.rules.rating.name())}</p>
+            {super::quota::downloads(&stem)}
             <div class="table-wrap" tabindex="0">
-                <DataTable caption=format!("Mục tiêu và kết quả năm {}", data.year) columns=vec![Column::text("Mục tiêu"), Column::num("Chỉ tiêu"), Column::num("Kết quả"), Column::text("Đánh giá"), Column::text("Khoảng cách")]>
-                    <tbody>{rows}</tbody>
-                </DataTable>
+                <TableView table=table />
             </div>
         </section>
     }
@@ -58,7 +76,8 @@ pub fn TargetsTable(data: TargetYear, disclosure: Disclosure) -> impl IntoView {
 /// Whether the result of `key` in `data`'s year rests on a member count the public build hides:
 /// member targets rest on grades 1 and 2 and on those rated (members − not rated).
 pub fn withheld(data: &TargetYear, disclosure: &Disclosure, key: TargetKey) -> bool {
-    let members_hidden = [0, 1, 4].iter().any(|&i| disclosure.member_grade(data.year, i).is_some());
+    let members_hidden =
+        [MemberCell::Excellent, MemberCell::Good, MemberCell::NotRated].iter().any(|&c| disclosure.member_hidden(data.year, c).is_some());
     members_hidden && matches!(key, TargetKey::MemberGoodOrBetter | TargetKey::MemberExcellent)
 }
 

@@ -6,7 +6,7 @@ mod feeds;
 mod layout;
 pub(crate) mod markdown;
 mod pages;
-mod tables;
+pub mod tables;
 
 pub use assets::{AppAssets, Bundle};
 

@@ -6,21 +6,37 @@ use app::stats::QuotaOverview;
 use serde_json::{json, Map, Value};
 
 /// A column: machine key (ASCII, stable), Vietnamese label, meaning.
-pub struct Column {
-    pub key: &'static str,
-    pub label: &'static str,
-    pub meaning: &'static str,
-}
+pub type Column = app::table::Field;
 
 pub struct Table {
     /// File stem under `/du-lieu/`, e.g. `chi-tieu-ket-nap-2024`.
     pub name: String,
     pub title: String,
-    pub columns: &'static [Column],
+    pub columns: Vec<Column>,
     pub rows: Vec<Vec<Value>>,
 }
 
 impl Table {
+    /// The files of a published table ([`app::table::Table`]): the same columns and values the
+    /// HTML table under its figure shows, as machine values. `None` for a table only a page shows.
+    pub fn from_spec(spec: &app::table::Table) -> Option<Table> {
+        use app::table::Machine;
+        let name = spec.name.clone()?;
+        let value = |m: Machine| match m {
+            Machine::Null => Value::Null,
+            Machine::Int(n) => json!(n),
+            Machine::Decimal { tenths } => json!(tenths as f64 / 10.0),
+            Machine::Text(t) => json!(t),
+            Machine::Date(d) => json!(d.format("%Y-%m-%d").to_string()),
+        };
+        Some(Table {
+            name,
+            title: spec.title.clone(),
+            columns: spec.fields().into_iter().cloned().collect(),
+            rows: spec.machine_rows().into_iter().map(|r| r.into_iter().map(value).collect()).collect(),
+        })
+    }
+
     pub fn csv_path(&self) -> String {
         app::routes::csv(&self.name)
     }
@@ -105,7 +121,7 @@ pub fn quota_tables(quota: &QuotaOverview) -> Vec<Table> {
         tables.push(Table {
             name: app::components::quota_table_name(y.year),
             title: format!("Chỉ tiêu và kết quả kết nạp đảng viên năm {}", y.year),
-            columns: QUOTA_COLUMNS,
+            columns: QUOTA_COLUMNS.to_vec(),
             rows: y
                 .rows
                 .iter()
@@ -118,7 +134,7 @@ pub fn quota_tables(quota: &QuotaOverview) -> Vec<Table> {
         tables.push(Table {
             name: app::components::monthly_table_name(y.year),
             title: format!("Kết nạp đảng viên theo tháng năm {}", y.year),
-            columns: MONTHLY_COLUMNS,
+            columns: MONTHLY_COLUMNS.to_vec(),
             rows: y
                 .monthly_admitted
                 .iter()
@@ -131,165 +147,24 @@ pub fn quota_tables(quota: &QuotaOverview) -> Vec<Table> {
     tables
 }
 
-pub const RATINGS_COLUMNS: &[Column] = &[
-    Column { key: "nam", label: "Năm", meaning: "Năm xếp loại" },
-    Column { key: "xuat_sac", label: "Hoàn thành xuất sắc", meaning: "Số xếp loại hoàn thành xuất sắc nhiệm vụ" },
-    Column { key: "tot", label: "Hoàn thành tốt", meaning: "Số xếp loại hoàn thành tốt nhiệm vụ" },
-    Column { key: "hoan_thanh", label: "Hoàn thành", meaning: "Số xếp loại hoàn thành nhiệm vụ" },
-    Column { key: "khong_hoan_thanh", label: "Không hoàn thành", meaning: "Số xếp loại không hoàn thành nhiệm vụ" },
-    Column {
-        key: "khong_xep_loai",
-        label: "Không xếp loại",
-        meaning: "Số không xếp loại (mới thành lập/kết nạp dưới 6 tháng, miễn sinh hoạt, đình chỉ)",
-    },
-];
-
-pub const MEETINGS_COLUMNS: &[Column] = &[
-    Column { key: "nam", label: "Năm", meaning: "Năm báo cáo" },
-    Column {
-        key: "ngay_so_lieu", label: "Ngày số liệu", meaning: "Ngày chốt số liệu (năm chưa hết), trống nếu cả năm"
-    },
-    Column { key: "chi_bo", label: "Chi bộ báo cáo", meaning: "Số chi bộ báo cáo sinh hoạt" },
-    Column {
-        key: "du_cac_thang", label: "Sinh hoạt đủ các tháng", meaning: "Số chi bộ có sinh hoạt định kỳ mọi tháng trong kỳ"
-    },
-    Column { key: "luot_co_mat", label: "Lượt có mặt", meaning: "Tổng lượt đảng viên dự sinh hoạt" },
-    Column { key: "luot_du_kien", label: "Lượt phải dự", meaning: "Tổng lượt đảng viên phải dự" },
-    Column { key: "vang_khong_ly_do", label: "Vắng không lý do", meaning: "Tổng lượt vắng không có lý do" },
-    Column { key: "chuyen_de", label: "Sinh hoạt chuyên đề", meaning: "Tổng số buổi sinh hoạt chuyên đề" },
-    Column { key: "dien_dan", label: "Diễn đàn", meaning: "Tổng số diễn đàn" },
-];
-
-pub const MOVEMENTS_COLUMNS: &[Column] = &[
-    Column { key: "nam", label: "Năm", meaning: "Năm báo cáo" },
-    Column {
-        key: "ngay_so_lieu", label: "Ngày số liệu", meaning: "Ngày chốt số liệu (năm chưa hết), trống nếu cả năm"
-    },
-    Column { key: "ket_nap", label: "Kết nạp", meaning: "Kết nạp mới" },
-    Column {
-        key: "chuyen_chinh_thuc", label: "Chuyển chính thức", meaning: "Đảng viên dự bị được công nhận chính thức"
-    },
-    Column {
-        key: "khong_chuyen_chinh_thuc", label: "Không chuyển chính thức", meaning: "Đảng viên dự bị không được công nhận"
-    },
-    Column { key: "xoa_ten", label: "Xóa tên", meaning: "Xóa tên khỏi danh sách đảng viên" },
-    Column { key: "khai_tru", label: "Khai trừ", meaning: "Khai trừ khỏi Đảng" },
-    Column {
-        key: "cuoi_ky", label: "Đảng viên cuối kỳ", meaning: "Đảng viên (chính thức và dự bị) cuối năm hoặc tại ngày số liệu"
-    },
-];
-
-pub const STOCK_COLUMNS: &[Column] = &[
-    Column { key: "nam", label: "Năm", meaning: "Năm báo cáo" },
-    Column { key: "co_quan", label: "Cơ quan", meaning: "Đảng viên trong các cơ quan" },
-    Column { key: "dn_nha_nuoc", label: "DN nhà nước", meaning: "Đảng viên trong doanh nghiệp nhà nước" },
-    Column { key: "dn_tu_nhan", label: "DN tư nhân", meaning: "Đảng viên trong doanh nghiệp tư nhân" },
-    Column {
-        key: "dn_von_nuoc_ngoai", label: "DN vốn nước ngoài", meaning: "Đảng viên trong doanh nghiệp có vốn đầu tư nước ngoài"
-    },
-    Column { key: "tong", label: "Tổng", meaning: "Tổng số đảng viên cuối kỳ" },
-];
-
-/// The tables behind the multi-year figures.
+/// The tables behind the multi-year figures and the targets: the very tables the pages show.
 pub fn trend_tables(stats: &app::stats::Overview, disclosure: &app::privacy::Disclosure) -> Vec<Table> {
-    // A hidden count is published as its marker ("<3", "ẩn"), never as the number.
-    let cell = |value: u64, hidden: Option<app::privacy::Hidden>| match hidden {
-        Some(_) => json!(disclosure.show(value, hidden)),
-        None => json!(value),
-    };
-    use app::components::RatedGroup;
-    let date = |d: Option<chrono::NaiveDate>| json!(d.map(|d| d.format("%Y-%m-%d").to_string()));
-    let mut tables = Vec::new();
-    for (group, title) in [
-        (RatedGroup::Organizations, "Xếp loại chất lượng tổ chức cơ sở đảng"),
-        (RatedGroup::Branches, "Xếp loại chất lượng chi bộ trực thuộc"),
-        (RatedGroup::Members, "Xếp loại chất lượng đảng viên"),
-    ] {
-        tables.push(Table {
-            name: group.table_name(),
-            title: title.to_string(),
-            columns: RATINGS_COLUMNS,
-            rows: stats
-                .ratings
-                .years
-                .iter()
-                .map(|y| {
-                    let g = group.summary(y);
-                    let hidden = |i: usize| if group == RatedGroup::Members { disclosure.member_grade(y.year, i) } else { None };
-                    let values = [g.counts[0], g.counts[1], g.counts[2], g.counts[3], g.not_rated];
-                    std::iter::once(json!(y.year)).chain(values.iter().enumerate().map(|(i, &v)| cell(v, hidden(i)))).collect()
-                })
-                .collect(),
-        });
-    }
-    tables.push(Table {
-        name: app::routes::tables::MEETINGS.into(),
-        title: "Sinh hoạt chi bộ".into(),
-        columns: MEETINGS_COLUMNS,
-        rows: stats
-            .meetings
-            .years
-            .iter()
-            .map(|y| {
-                vec![
-                    json!(y.year),
-                    date(y.as_of),
-                    json!(y.branches),
-                    json!(y.every_month.num),
-                    json!(y.attendance.num),
-                    json!(y.attendance.den),
-                    json!(y.unexcused_absences),
-                    json!(y.thematic),
-                    json!(y.forums),
-                ]
-            })
-            .collect(),
-    });
-    tables.push(Table {
-        name: app::routes::tables::MOVEMENTS.into(),
-        title: "Biến động đảng viên".into(),
-        columns: MOVEMENTS_COLUMNS,
-        rows: stats
-            .movements
-            .years
-            .iter()
-            .map(|y| {
-                let t = &y.totals;
-                vec![
-                    json!(y.year),
-                    date(y.as_of),
-                    json!(t.admitted),
-                    json!(t.made_full),
-                    cell(t.probation_failed, disclosure.movement(y.year, 0)),
-                    cell(t.struck_off, disclosure.movement(y.year, 1)),
-                    cell(t.expelled, disclosure.movement(y.year, 2)),
-                    json!(y.end.total()),
-                ]
-            })
-            .collect(),
-    });
-    tables.push(Table {
-        name: app::routes::tables::STOCK.into(),
-        title: "Đảng viên theo loại hình".into(),
-        columns: STOCK_COLUMNS,
-        rows: stats
-            .stock
-            .years
-            .iter()
-            .map(|y| {
-                let k = &y.members_by_kind;
-                vec![
-                    json!(y.year),
-                    json!(k.agency.total()),
-                    json!(k.state.total()),
-                    json!(k.private.total()),
-                    json!(k.foreign_invested.total()),
-                    json!(y.members.total()),
-                ]
-            })
-            .collect(),
-    });
-    tables
+    published_specs(stats, disclosure).iter().filter_map(Table::from_spec).collect()
+}
+
+/// Every table built as one spec ([`app::table::Table`]), as the pages and the files get them.
+pub fn published_specs(stats: &app::stats::Overview, disclosure: &app::privacy::Disclosure) -> Vec<app::table::Table> {
+    use app::components::{cap_table, meetings_table, movements_table, ratings_table, stock_table, targets_table, RatedGroup};
+    let mut specs: Vec<app::table::Table> = [RatedGroup::Organizations, RatedGroup::Branches, RatedGroup::Members]
+        .iter()
+        .map(|&g| ratings_table(&stats.ratings, g, disclosure))
+        .collect();
+    specs.push(cap_table(&stats.ratings, disclosure));
+    specs.push(meetings_table(&stats.meetings));
+    specs.push(movements_table(&stats.movements, disclosure));
+    specs.push(stock_table(&stats.stock));
+    specs.extend(stats.targets.years.iter().map(|t| targets_table(t, disclosure)));
+    specs
 }
 
 #[cfg(test)]
@@ -301,7 +176,7 @@ mod tests {
         let t = Table {
             name: "x".into(),
             title: "X".into(),
-            columns: MONTHLY_COLUMNS,
+            columns: MONTHLY_COLUMNS.to_vec(),
             rows: vec![vec![json!(2024), json!(1), json!("a, \"b\""), Value::Null]],
         };
         let csv = String::from_utf8(t.csv()).unwrap();
@@ -310,7 +185,7 @@ mod tests {
         let hostile = Table {
             name: "x".into(),
             title: "X".into(),
-            columns: MONTHLY_COLUMNS,
+            columns: MONTHLY_COLUMNS.to_vec(),
             rows: vec![
                 vec![json!("=HYPERLINK(\"http://x\")"), json!("+1"), json!("-2"), json!("@SUM(A1)")],
                 vec![json!("\tx"), json!("\rx"), json!(-3), json!("Bình thường")],

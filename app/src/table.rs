@@ -10,6 +10,7 @@ use crate::privacy::Published;
 use crate::schema::Privacy;
 use crate::stats::Ratio;
 use chrono::NaiveDate;
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 /// One machine field (a CSV column, a JSON key).
@@ -24,6 +25,19 @@ pub struct Field {
 }
 
 impl Field {
+    /// The year of a year's table, as a constant field of its files.
+    pub fn year(year: i32) -> (Field, Machine) {
+        (Field::new("nam", "Năm", "Năm báo cáo"), Machine::Int(i64::from(year)))
+    }
+
+    /// The as-of date of a year in progress, as a constant field of its files.
+    pub fn as_of(date: Option<NaiveDate>) -> (Field, Machine) {
+        (
+            Field::new("ngay_so_lieu", "Ngày số liệu", "Ngày chốt số liệu (năm chưa hết), trống nếu cả năm"),
+            date.map_or(Machine::Null, Machine::Date),
+        )
+    }
+
     pub const fn new(key: &'static str, label: &'static str, meaning: &'static str) -> Field {
         Field { key, label, meaning }
     }
@@ -40,12 +54,14 @@ pub enum Kind {
     Ratio,
     /// A ratio shown "12/16 (75,0%)" whose parts are other columns: one field, the percentage.
     Share,
+    /// An organization: two fields, code and name.
+    Org,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Column {
     /// The heading above the HTML column.
-    pub heading: &'static str,
+    pub heading: Cow<'static, str>,
     pub numeric: bool,
     pub kind: Kind,
     pub privacy: Privacy,
@@ -56,7 +72,7 @@ pub struct Column {
 impl Column {
     pub fn period() -> Column {
         Column {
-            heading: "Năm",
+            heading: "Năm".into(),
             numeric: false,
             kind: Kind::Period,
             privacy: Privacy::Organization,
@@ -67,16 +83,16 @@ impl Column {
         }
     }
 
-    pub fn text(heading: &'static str, field: Field) -> Column {
-        Column { heading, numeric: false, kind: Kind::Value, privacy: Privacy::Organization, fields: vec![field] }
+    pub fn text(heading: impl Into<Cow<'static, str>>, field: Field) -> Column {
+        Column { heading: heading.into(), numeric: false, kind: Kind::Value, privacy: Privacy::Organization, fields: vec![field] }
     }
 
-    pub fn count(heading: &'static str, field: Field) -> Column {
-        Column { heading, numeric: true, kind: Kind::Value, privacy: Privacy::MemberCount, fields: vec![field] }
+    pub fn count(heading: impl Into<Cow<'static, str>>, field: Field) -> Column {
+        Column { heading: heading.into(), numeric: true, kind: Kind::Value, privacy: Privacy::MemberCount, fields: vec![field] }
     }
 
     /// A member-level count: its cells must be [`Cell::Member`] (checked by [`Table::check`]).
-    pub fn member(heading: &'static str, field: Field) -> Column {
+    pub fn member(heading: impl Into<Cow<'static, str>>, field: Field) -> Column {
         Column { privacy: Privacy::MemberLevel, ..Column::count(heading, field) }
     }
 
@@ -84,13 +100,18 @@ impl Column {
         Column::text("Năm", Field::new("nam", "Năm", "Năm báo cáo"))
     }
 
-    pub fn ratio(heading: &'static str, num: Field, den: Field) -> Column {
-        Column { heading, numeric: true, kind: Kind::Ratio, privacy: Privacy::MemberCount, fields: vec![num, den] }
+    pub fn ratio(heading: impl Into<Cow<'static, str>>, num: Field, den: Field) -> Column {
+        Column { heading: heading.into(), numeric: true, kind: Kind::Ratio, privacy: Privacy::MemberCount, fields: vec![num, den] }
+    }
+
+    /// An organization column: a link on the page, code and name in the files.
+    pub fn org(heading: impl Into<Cow<'static, str>>, code: Field, name: Field) -> Column {
+        Column { heading: heading.into(), numeric: false, kind: Kind::Org, privacy: Privacy::Organization, fields: vec![code, name] }
     }
 
     /// A share: shown as its ratio, published as a percentage.
-    pub fn share(heading: &'static str, field: Field) -> Column {
-        Column { heading, numeric: true, kind: Kind::Share, privacy: Privacy::MemberCount, fields: vec![field] }
+    pub fn share(heading: impl Into<Cow<'static, str>>, field: Field) -> Column {
+        Column { heading: heading.into(), numeric: true, kind: Kind::Share, privacy: Privacy::MemberCount, fields: vec![field] }
     }
 }
 
@@ -110,6 +131,23 @@ pub enum Cell {
     Ratio(Ratio),
     /// A ratio shown as its percentage only ("19,6%").
     Percent(Ratio),
+    /// An organization: its name linked to its page; its code and name in the files.
+    Org {
+        code: String,
+        name: String,
+    },
+    /// Text for the reader with a number for machines ("Tháng 3" and 3).
+    Labeled {
+        text: String,
+        value: i64,
+    },
+    /// A yes/no shown as words ("Chậm tiến độ"), `true`/`false` in the files.
+    Flag {
+        value: bool,
+        text: &'static str,
+    },
+    /// No value, with the words the reader sees instead ("Chưa báo cáo"); empty in the files.
+    Missing(&'static str),
     /// A change against last year ("+2", "−1", "0").
     Change(i64),
     /// A mean to one decimal ("84,5"); `None` when there is nothing to average.
@@ -130,6 +168,10 @@ impl Cell {
             Cell::Member(p) => p.text(),
             Cell::Ratio(r) => r.display(),
             Cell::Percent(r) => r.percent_string(),
+            Cell::Org { name, .. } => name.clone(),
+            Cell::Labeled { text, .. } => text.clone(),
+            Cell::Flag { text, .. } => text.to_string(),
+            Cell::Missing(text) => text.to_string(),
             Cell::Change(0) => "0".to_string(),
             Cell::Change(d) if *d > 0 => format!("+{}", format::int(d.unsigned_abs())),
             Cell::Change(d) => format!("−{}", format::int(d.unsigned_abs())),
@@ -153,7 +195,11 @@ impl Cell {
             }
             (Cell::Percent(r), _) => vec![Machine::Int(r.num as i64), Machine::Int(r.den as i64)],
             (Cell::Ratio(r), _) => vec![Machine::Int(r.num as i64), Machine::Int(r.den as i64)],
-            (Cell::Withheld, Kind::Ratio | Kind::Period) => vec![Machine::Null, Machine::Null],
+            (Cell::Withheld | Cell::Missing(_), Kind::Ratio | Kind::Period | Kind::Org) => vec![Machine::Null, Machine::Null],
+            (Cell::Missing(_), Kind::Value | Kind::Share) => vec![Machine::Null],
+            (Cell::Org { code, name }, _) => vec![Machine::Text(code.clone()), Machine::Text(name.clone())],
+            (Cell::Labeled { value, .. }, _) => vec![Machine::Int(*value)],
+            (Cell::Flag { value, .. }, _) => vec![Machine::Bool(*value)],
             (Cell::Withheld, Kind::Value | Kind::Share) => vec![Machine::Null],
             (Cell::Text(t), _) => vec![Machine::Text(t.clone())],
             (Cell::Count(n), _) => vec![Machine::Int(*n as i64)],
@@ -162,6 +208,38 @@ impl Cell {
             (Cell::Mean(None), _) => vec![Machine::Null],
             (Cell::Mean(Some((sum, count))), _) => vec![Machine::Decimal { tenths: tenths(*sum, *count) as i64 }],
         }
+    }
+}
+
+/// Rows as HTML: a row heading, then a cell per column (numbers right-aligned).
+pub fn html_rows(columns: &[Column], rows: &[Row]) -> String {
+    let mut out = String::with_capacity(rows.len() * 160);
+    for row in rows {
+        match row.class {
+            Some(class) => {
+                let _ = write!(out, "<tr class=\"{class}\">");
+            }
+            None => out.push_str("<tr>"),
+        }
+        out.push_str("<th scope=\"row\">");
+        cell_html(&mut out, &row.head);
+        out.push_str("</th>");
+        for (cell, column) in row.cells.iter().zip(columns.iter().skip(1)) {
+            out.push_str(if column.numeric { "<td class=\"num\">" } else { "<td>" });
+            cell_html(&mut out, cell);
+            out.push_str("</td>");
+        }
+        out.push_str("</tr>");
+    }
+    out
+}
+
+fn cell_html(out: &mut String, cell: &Cell) {
+    match cell {
+        Cell::Org { code, name } => {
+            let _ = write!(out, "<a href=\"{}\">{}</a>", escape(&crate::routes::org_code(code)), escape(name));
+        }
+        other => out.push_str(&escape(&other.text())),
     }
 }
 
@@ -175,6 +253,7 @@ fn tenths(num: u64, den: u64) -> u64 {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Machine {
     Null,
+    Bool(bool),
     Int(i64),
     /// A number with one decimal, as tenths.
     Decimal {
@@ -211,32 +290,22 @@ pub struct Table {
     /// The first column is the row heading's.
     pub columns: Vec<Column>,
     pub rows: Vec<Row>,
+    /// Totals under the rows (`<tfoot>`): on the page only, not in the files.
+    pub foot: Vec<Row>,
+    /// Fields every row of the files carries though the page shows them once (the year of a
+    /// year's table), first in each row.
+    pub constant: Vec<(Field, Machine)>,
 }
 
 impl Table {
     /// The `<tbody>` rows as one string: the app's download carries no view code per cell.
     pub fn html_rows(&self) -> String {
-        let mut out = String::with_capacity(self.rows.len() * 160);
-        for row in &self.rows {
-            match row.class {
-                Some(class) => {
-                    let _ = write!(out, "<tr class=\"{class}\">");
-                }
-                None => out.push_str("<tr>"),
-            }
-            let _ = write!(out, "<th scope=\"row\">{}</th>", escape(&row.head.text()));
-            for (cell, column) in row.cells.iter().zip(&self.columns[1..]) {
-                let class = if column.numeric { " class=\"num\"" } else { "" };
-                let _ = write!(out, "<td{class}>{}</td>", escape(&cell.text()));
-            }
-            out.push_str("</tr>");
-        }
-        out
+        html_rows(&self.columns, &self.rows)
     }
 
     /// Every machine field, in order.
     pub fn fields(&self) -> Vec<&Field> {
-        self.columns.iter().flat_map(|c| &c.fields).collect()
+        self.constant.iter().map(|(f, _)| f).chain(self.columns.iter().flat_map(|c| &c.fields)).collect()
     }
 
     /// Each row as machine values, aligned with [`Table::fields`].
@@ -244,7 +313,10 @@ impl Table {
         self.rows
             .iter()
             .map(|r| {
-                std::iter::once(&r.head).chain(&r.cells).zip(&self.columns).flat_map(|(cell, column)| cell.machine(column.kind)).collect()
+                let constant = self.constant.iter().map(|(_, v)| v.clone());
+                constant
+                    .chain(std::iter::once(&r.head).chain(&r.cells).zip(&self.columns).flat_map(|(cell, column)| cell.machine(column.kind)))
+                    .collect()
             })
             .collect()
     }

@@ -1,8 +1,9 @@
 use super::figure::Figure;
-use super::table::{Column, DataTable};
+use super::table::TableView;
 use crate::chart::{line_chart, palette, ChartLabels, LineChart, Series};
 use crate::format;
 use crate::stats::QuotaYear;
+use crate::table::{Cell, Column, Field, Row, Table};
 use leptos::prelude::*;
 
 /// Cumulative admissions month by month against the quota's straight pace, for the rows of
@@ -29,24 +30,42 @@ pub fn CumulativeFigure(
         format::int(needed.round() as u64)
     );
     let svg = cumulative_chart(&actual, &pace, &ChartLabels { id: "bieu-do-cong-don", title: &title, description: &summary });
-    let rows = (0..last)
-        .map(|m| {
-            view! {
-                <tr>
-                    <th scope="row">{format!("Tháng {}", m + 1)}</th>
-                    <td class="num">{format::int(data.monthly_admitted[m])}</td>
-                    <td class="num">{format::int(actual[m])}</td>
-                    <td class="num">{format::int(pace[m].round() as u64)}</td>
-                </tr>
-            }
-        })
-        .collect_view();
+    let table = monthly_table(&data);
     view! {
         <Figure id="cong-don" title=title svg=svg summary=summary table_name=super::quota::monthly_table_name(data.year) on_tip=on_tip>
-            <DataTable caption=format!("Kết nạp từng tháng năm {}", data.year) columns=vec![Column::text("Tháng"), Column::num("Kết nạp"), Column::num("Cộng dồn"), Column::num("Tiến độ cần đạt")]>
-                <tbody>{rows}</tbody>
-            </DataTable>
+            <TableView table=table />
         </Figure>
+    }
+}
+
+/// Admissions month by month, their running total and the quota's straight pace.
+pub fn monthly_table(data: &QuotaYear) -> Table {
+    let (actual, pace) = data.cumulative();
+    let columns = vec![
+        Column::text("Tháng", Field::new("thang", "Tháng", "Tháng (1–12)")),
+        Column::count("Kết nạp", Field::new("ket_nap", "Kết nạp", "Số kết nạp trong tháng của các tổ chức được giao chỉ tiêu")),
+        Column::count("Cộng dồn", Field::new("cong_don", "Cộng dồn", "Số kết nạp cộng dồn từ đầu năm")),
+        Column::count(
+            "Tiến độ cần đạt",
+            Field::new("tien_do_can_dat", "Tiến độ cần đạt", "Số cộng dồn cần đạt theo tiến độ đều của chỉ tiêu"),
+        ),
+    ];
+    let rows = (0..actual.len())
+        .map(|m| {
+            Row::new(
+                Cell::Labeled { text: format!("Tháng {}", m + 1), value: m as i64 + 1 },
+                vec![Cell::Count(data.monthly_admitted[m]), Cell::Count(actual[m]), Cell::Count(pace[m].round() as u64)],
+            )
+        })
+        .collect();
+    Table {
+        name: Some(super::quota::monthly_table_name(data.year)),
+        title: format!("Kết nạp đảng viên theo tháng năm {}", data.year),
+        caption: format!("Kết nạp từng tháng năm {}", data.year),
+        columns,
+        rows,
+        foot: Vec::new(),
+        constant: vec![Field::year(data.year)],
     }
 }
 

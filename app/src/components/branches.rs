@@ -1,10 +1,10 @@
 //! Under a chosen đảng bộ cơ sở: what each of its chi bộ trực thuộc admitted in the year, the
 //! breakdown of the committee's quota (branches have no quota of their own).
 
-use super::table::{Column, DataTable};
-use crate::chart::escape;
+use super::table::TableView;
 use crate::format;
 use crate::stats::QuotaYear;
+use crate::table::{Cell, Column, Field, Row, Table};
 use leptos::prelude::*;
 
 /// `data` is the year filtered to one đảng bộ cơ sở (its row and its branches).
@@ -23,19 +23,7 @@ pub fn BranchAdmissionsTable(data: QuotaYear) -> impl IntoView {
     if missing > 0 {
         summary.push_str(&format!(" {missing} chi bộ chưa báo cáo."));
     }
-    // One string for the body: the app's download carries no view code per cell.
-    let rows: String = data
-        .branches
-        .iter()
-        .map(|b| {
-            format!(
-                "<tr><th scope=\"row\"><a href=\"{}\">{}</a></th><td class=\"num\">{}</td></tr>",
-                escape(&crate::routes::org_code(&b.code)),
-                escape(&b.name),
-                b.admitted.map_or_else(|| "Chưa báo cáo".to_string(), |a| format::int(u64::from(a)))
-            )
-        })
-        .collect();
+    let table = branches_table(&data);
     let empty = data.branches.is_empty();
     view! {
         <section class="branch-admissions">
@@ -46,13 +34,37 @@ pub fn BranchAdmissionsTable(data: QuotaYear) -> impl IntoView {
                 view! {
                     <p class="chart-summary">{summary}</p>
                     <div class="table-wrap" tabindex="0" role="region" aria-labelledby="chi-bo-truc-thuoc">
-                        <DataTable caption=format!("Số đảng viên kết nạp năm {} theo chi bộ", data.year) columns=vec![Column::text("Chi bộ trực thuộc"), Column::num("Đã kết nạp")]>
-                            <tbody inner_html=rows></tbody>
-                        </DataTable>
+                        <TableView table=table />
                     </div>
                 }
                 .into_any()
             }}
         </section>
+    }
+}
+
+/// What each chi bộ trực thuộc admitted (a page table: branches' admissions are public on their
+/// own pages, so there is no file of it).
+pub fn branches_table(data: &QuotaYear) -> Table {
+    let columns = vec![
+        Column::org("Chi bộ trực thuộc", Field::new("ma", "Mã đơn vị", "Mã chi bộ"), Field::new("ten", "Chi bộ trực thuộc", "Tên chi bộ")),
+        Column::count("Đã kết nạp", Field::new("ket_nap", "Đã kết nạp", "Số đảng viên kết nạp trong năm")),
+    ];
+    let rows = data
+        .branches
+        .iter()
+        .map(|b| {
+            let admitted = b.admitted.map_or(Cell::Missing("Chưa báo cáo"), |a| Cell::Count(u64::from(a)));
+            Row::new(Cell::Org { code: b.code.clone(), name: b.name.clone() }, vec![admitted])
+        })
+        .collect();
+    Table {
+        name: None,
+        title: format!("Số đảng viên kết nạp năm {} theo chi bộ", data.year),
+        caption: format!("Số đảng viên kết nạp năm {} theo chi bộ", data.year),
+        columns,
+        rows,
+        foot: Vec::new(),
+        constant: Vec::new(),
     }
 }

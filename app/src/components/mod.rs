@@ -11,11 +11,11 @@ mod table;
 mod targets;
 mod trends;
 
-pub use admissions::{cumulative_chart, CumulativeFigure, YearFigures};
-pub use branches::BranchAdmissionsTable;
+pub use admissions::{cumulative_chart, monthly_table, CumulativeFigure, YearFigures};
+pub use branches::{branches_table, BranchAdmissionsTable};
 pub use explorer::{Controls, QuotaExplorer};
 pub use figure::Figure;
-pub use quota::{downloads, monthly_table_name, quota_table_name, QuotaFigure};
+pub use quota::{downloads, monthly_table_name, quota_table, quota_table_name, QuotaFigure};
 pub use search::{SearchBox, SearchForm, SEARCH_INPUT_ID};
 pub use table::{Column, DataTable, TableView};
 pub use targets::{targets_table, TargetsTable};

@@ -1,8 +1,9 @@
 use super::figure::Figure;
-use super::table::{Column, DataTable};
+use super::table::TableView;
 use crate::chart::{quota_chart, quota_scope, quota_summary, ChartLabels, QUOTA_CHART_ROWS};
 use crate::format;
-use crate::stats::{QuotaFilter, QuotaYear};
+use crate::stats::{QuotaFilter, QuotaYear, Ratio};
+use crate::table::{Cell, Column, Field, Row, Table};
 use crate::view_state::Display;
 use leptos::prelude::*;
 
@@ -28,38 +29,98 @@ pub fn downloads(stem: &str) -> impl IntoView {
     }
 }
 
+/// The columns of the quota table; a comparison year adds one.
+fn quota_columns(compare: Option<&QuotaYear>) -> Vec<Column> {
+    let mut columns = vec![
+        Column::org(
+            "Tổ chức cơ sở đảng",
+            Field::new("ma", "Mã đơn vị", "Mã tổ chức cơ sở đảng"),
+            Field::new("ten", "Tổ chức cơ sở đảng", "Tên tổ chức"),
+        ),
+        Column::count("Chỉ tiêu", Field::new("chi_tieu", "Chỉ tiêu", "Số đảng viên Đảng ủy Khối giao kết nạp trong năm")),
+        Column::count(
+            "Đã kết nạp",
+            Field::new("ket_nap", "Đã kết nạp", "Số đã kết nạp (đến ngày số liệu nếu năm chưa hết); trống nếu chưa báo cáo"),
+        ),
+        Column::share("Tỷ lệ", Field::new("ty_le", "Tỷ lệ (%)", "Đã kết nạp trên chỉ tiêu, phần trăm")),
+        Column::text(
+            "Tiến độ",
+            Field::new("cham_tien_do", "Chậm tiến độ", "true nếu số kết nạp thấp hơn tiến độ cần đạt đến ngày số liệu"),
+        ),
+    ];
+    if let Some(c) = compare {
+        columns.push(Column {
+            numeric: true,
+            ..Column::text(format!("Năm {}", c.year), Field::new("so_sanh", "Năm so sánh", "Đã kết nạp / chỉ tiêu năm so sánh"))
+        });
+    }
+    columns
+}
+
+fn quota_rows(data: &QuotaYear, compare: Option<&QuotaYear>) -> Vec<Row> {
+    // A linear lookup: it runs only when the year or the comparison changes, and a map would
+    // add its code to the app's download.
+    let other = |code: &str| compare.and_then(|c| c.rows.iter().find(|o| o.code == code));
+    data.rows
+        .iter()
+        .map(|r| {
+            let admitted = r.admitted.map_or(Cell::Missing("Chưa báo cáo"), |a| Cell::Count(u64::from(a)));
+            let share = r
+                .admitted
+                .filter(|_| r.quota > 0)
+                .map_or(Cell::Missing("—"), |a| Cell::Percent(Ratio::new(u64::from(a), u64::from(r.quota))));
+            let status = Cell::Flag { value: r.lagging, text: if r.lagging { "Chậm tiến độ" } else { "Đạt tiến độ" } };
+            let mut cells = vec![Cell::Count(u64::from(r.quota)), admitted, share, status];
+            if compare.is_some() {
+                let text = other(&r.code).map_or_else(
+                    || "—".to_string(),
+                    |o| format!("{}/{}", o.admitted.map_or_else(|| "?".to_string(), |a| a.to_string()), o.quota),
+                );
+                cells.push(Cell::Text(text));
+            }
+            Row { head: Cell::Org { code: r.code.clone(), name: r.name.clone() }, cells, class: r.lagging.then_some("lagging") }
+        })
+        .collect()
+}
+
+/// The quota table of a year: every organization with a quota, the Khối's totals under them.
+pub fn quota_table(data: &QuotaYear, compare: Option<&QuotaYear>) -> Table {
+    let title = match data.as_of {
+        Some(d) => format!("Chỉ tiêu và kết quả kết nạp đảng viên năm {} (số liệu đến ngày {})", data.year, format::date(d)),
+        None => format!("Chỉ tiêu và kết quả kết nạp đảng viên năm {}", data.year),
+    };
+    Table {
+        name: Some(quota_table_name(data.year)),
+        title,
+        caption: format!("Số liệu chỉ tiêu kết nạp năm {}", data.year),
+        columns: quota_columns(compare),
+        rows: quota_rows(data, compare),
+        foot: vec![quota_total(data, compare)],
+        constant: vec![Field::year(data.year), Field::as_of(data.as_of)],
+    }
+}
+
+fn quota_total(data: &QuotaYear, compare: Option<&QuotaYear>) -> Row {
+    let share =
+        if data.total_quota() > 0 { Cell::Percent(Ratio::new(data.total_admitted(), data.total_quota())) } else { Cell::Missing("—") };
+    let mut cells = vec![
+        Cell::Count(data.total_quota()),
+        Cell::Count(data.total_admitted()),
+        share,
+        Cell::Text(format!("{} chậm tiến độ", data.lagging())),
+    ];
+    if let Some(c) = compare {
+        cells.push(Cell::Text(format!("{}/{}", format::int(c.total_admitted()), format::int(c.total_quota()))));
+    }
+    Row::new(Cell::Text("Toàn Khối".into()), cells)
+}
+
 /// The table body as HTML text, every row of the year whatever the filter: the app hides the rows
 /// a filter drops (`tr[hidden]`), so a filter change costs no re-parse of hundreds of rows, and a
 /// year or comparison change is one string parsed by the browser, several times faster than
 /// building each cell as a view.
 pub fn quota_table_rows(data: &QuotaYear, compare: Option<&QuotaYear>) -> String {
-    use crate::chart::escape;
-    use std::fmt::Write as _;
-    // A linear lookup: it runs only when the year or the comparison changes, and a map would
-    // add its code to the app's download.
-    let other = |code: &str| compare.and_then(|c| c.rows.iter().find(|o| o.code == code));
-    let mut html = String::with_capacity(data.rows.len() * 240);
-    for r in &data.rows {
-        let admitted = r.admitted.map_or_else(|| "Chưa báo cáo".to_string(), |a| format::int(u64::from(a)));
-        let share = r.admitted.and_then(|a| format::percent(u64::from(a), u64::from(r.quota))).unwrap_or_else(|| "—".to_string());
-        let (class, status) = if r.lagging { (" class=\"lagging\"", "Chậm tiến độ") } else { ("", "Đạt tiến độ") };
-        let _ = write!(
-            html,
-            "<tr{class}><th scope=\"row\"><a href=\"{}\">{}</a></th><td class=\"num\">{}</td><td class=\"num\">{admitted}</td><td class=\"num\">{share}</td><td>{status}</td>",
-            escape(&crate::routes::org_code(&r.code)),
-            escape(&r.name),
-            format::int(u64::from(r.quota)),
-        );
-        if compare.is_some() {
-            let text = other(&r.code).map_or_else(
-                || "—".to_string(),
-                |o| format!("{}/{}", o.admitted.map_or_else(|| "?".to_string(), |a| a.to_string()), o.quota),
-            );
-            let _ = write!(html, "<td class=\"num\">{text}</td>");
-        }
-        html.push_str("</tr>");
-    }
-    html
+    crate::table::html_rows(&quota_columns(compare), &quota_rows(data, compare))
 }
 
 /// "The chart draws 30 of 445 organizations" and the button that draws more.
@@ -132,17 +193,6 @@ pub fn QuotaFigure(
         Some(d) => format!("Nguồn: báo cáo của các tổ chức cơ sở đảng, số liệu đến ngày {}.", format::date(d)),
         None => format!("Nguồn: báo cáo năm {} của các tổ chức cơ sở đảng.", data.year),
     };
-    let mut columns = vec![
-        Column::text("Tổ chức cơ sở đảng"),
-        Column::num("Chỉ tiêu"),
-        Column::num("Đã kết nạp"),
-        Column::num("Tỷ lệ"),
-        Column::text("Tiến độ"),
-    ];
-    columns.extend(compare.as_ref().map(|c| Column::num(format!("Năm {}", c.year))));
-    let compare_foot = compare
-        .as_ref()
-        .map(|c| view! { <td class="num">{format!("{}/{}", format::int(c.total_admitted()), format::int(c.total_quota()))}</td> });
     let summary = match &compare {
         Some(c) => format!(
             "{summary} So với năm {}: {}/{} ({}).",
@@ -155,7 +205,8 @@ pub fn QuotaFigure(
     };
     let svg_empty = svg.is_empty();
     let chart_note = (data.rows.len() > chart_rows).then(|| more_rows_note(chart_rows, data.rows.len(), on_more).into_any());
-    let total_share = format::percent(data.total_admitted(), data.total_quota()).unwrap_or_else(|| "—".into());
+    // The body comes from the full year (the app hides filtered rows); the totals from the rows kept.
+    let table = Table { rows: Vec::new(), foot: vec![quota_total(&data, compare.as_ref())], ..quota_table(&data, compare.as_ref()) };
     view! {
         <Figure
             id="chi-tieu"
@@ -169,19 +220,7 @@ pub fn QuotaFigure(
             on_tip=on_tip
             chart_note=chart_note
         >
-            <DataTable caption=format!("Số liệu chỉ tiêu kết nạp năm {}", data.year) columns=columns>
-                <tbody inner_html=rows></tbody>
-                <tfoot>
-                    <tr>
-                        <th scope="row">"Toàn Khối"</th>
-                        <td class="num">{format::int(data.total_quota())}</td>
-                        <td class="num">{format::int(data.total_admitted())}</td>
-                        <td class="num">{total_share}</td>
-                        <td>{format!("{} chậm tiến độ", data.lagging())}</td>
-                        {compare_foot}
-                    </tr>
-                </tfoot>
-            </DataTable>
+            <TableView table=table rows=Some(rows) />
         </Figure>
     }
 }

@@ -31,9 +31,18 @@ fn headings<'a>(columns: impl Iterator<Item = (&'a str, bool)>) -> String {
 /// A published table ([`crate::table::Table`]): its caption, headings and rows, all read from
 /// the one value the CSV and JSON files are read from too.
 #[component]
-pub fn TableView(table: crate::table::Table) -> impl IntoView {
-    let headings = headings(table.columns.iter().map(|c| (c.heading, c.numeric)));
-    let rows = table.html_rows();
+pub fn TableView(
+    table: crate::table::Table,
+    /// The body when the caller keeps it across redraws (the app's quota table).
+    #[prop(optional_no_strip)]
+    rows: Option<String>,
+) -> impl IntoView {
+    let headings = headings(table.columns.iter().map(|c| (c.heading.as_ref(), c.numeric)));
+    let rows = rows.unwrap_or_else(|| table.html_rows());
+    let foot = (!table.foot.is_empty()).then(|| {
+        let foot = crate::table::html_rows(&table.columns, &table.foot);
+        view! { <tfoot inner_html=foot></tfoot> }
+    });
     view! {
         <table class="data-table">
             <caption>{table.caption}</caption>
@@ -41,6 +50,7 @@ pub fn TableView(table: crate::table::Table) -> impl IntoView {
                 <tr inner_html=headings></tr>
             </thead>
             <tbody inner_html=rows></tbody>
+            {foot}
         </table>
     }
 }

@@ -44,6 +44,8 @@ pub fn targets_table(data: &TargetYear, disclosure: &Disclosure) -> Table {
         caption: format!("Mục tiêu và kết quả năm {}", data.year),
         columns,
         rows,
+        foot: Vec::new(),
+        constant: vec![Field::year(data.year)],
     }
 }
 

@@ -121,6 +121,8 @@ pub fn ratings_table(ratings: &RatingsOverview, group: RatedGroup, disclosure: &
         caption: format!("Số {} theo mức xếp loại (số loại trừ nhau)", group.noun()),
         columns,
         rows,
+        foot: Vec::new(),
+        constant: Vec::new(),
     }
 }
 
@@ -221,6 +223,8 @@ pub fn cap_table(ratings: &RatingsOverview, disclosure: &Disclosure) -> Table {
         caption: "Đảng viên xuất sắc và giới hạn 20%".into(),
         columns,
         rows,
+        foot: Vec::new(),
+        constant: Vec::new(),
     }
 }
 
@@ -370,6 +374,8 @@ pub fn meetings_table(meetings: &MeetingsOverview) -> Table {
         caption: "Sinh hoạt chi bộ (* năm chưa hết)".into(),
         columns,
         rows,
+        foot: Vec::new(),
+        constant: Vec::new(),
     }
 }
 
@@ -483,6 +489,8 @@ pub fn movements_table(movements: &MovementsOverview, disclosure: &Disclosure) -
         caption: "Biến động đảng viên toàn Khối (* năm chưa hết)".into(),
         columns,
         rows,
+        foot: Vec::new(),
+        constant: Vec::new(),
     }
 }
 
@@ -573,5 +581,7 @@ pub fn stock_table(stock: &StockOverview) -> Table {
         caption: "Đảng viên cuối kỳ theo loại hình (* năm chưa hết)".into(),
         columns,
         rows,
+        foot: Vec::new(),
+        constant: Vec::new(),
     }
 }

@@ -1,4 +1,5 @@
-//! Published tables as files: every table behind a chart is downloadable as CSV (UTF-8 with a
+//! Published tables as files: every table behind a chart ([`app::table::Table`], the same value
+//! the page shows) is downloadable as CSV (UTF-8 with a
 //! byte-order mark, so Excel shows Vietnamese) and JSON, and described in the data dictionary.
 
 use super::Files;
@@ -24,6 +25,7 @@ impl Table {
         let name = spec.name.clone()?;
         let value = |m: Machine| match m {
             Machine::Null => Value::Null,
+            Machine::Bool(b) => json!(b),
             Machine::Int(n) => json!(n),
             Machine::Decimal { tenths } => json!(tenths as f64 / 10.0),
             Machine::Text(t) => json!(t),
@@ -88,63 +90,11 @@ fn neutralized(s: &str) -> String {
     }
 }
 
-pub const QUOTA_COLUMNS: &[Column] = &[
-    Column { key: "nam", label: "Năm", meaning: "Năm báo cáo" },
-    Column { key: "ma", label: "Mã đơn vị", meaning: "Mã tổ chức cơ sở đảng" },
-    Column { key: "ten", label: "Tổ chức cơ sở đảng", meaning: "Tên tổ chức" },
-    Column { key: "chi_tieu", label: "Chỉ tiêu", meaning: "Số đảng viên Đảng ủy Khối giao kết nạp trong năm" },
-    Column {
-        key: "ket_nap", label: "Đã kết nạp", meaning: "Số đã kết nạp (đến ngày số liệu nếu năm chưa hết); trống nếu chưa báo cáo"
-    },
-    Column {
-        key: "cham_tien_do", label: "Chậm tiến độ", meaning: "true nếu số kết nạp thấp hơn tiến độ cần đạt đến ngày số liệu"
-    },
-    Column {
-        key: "ngay_so_lieu", label: "Ngày số liệu", meaning: "Ngày chốt số liệu (năm chưa hết), trống nếu cả năm"
-    },
-];
-
-pub const MONTHLY_COLUMNS: &[Column] = &[
-    Column { key: "nam", label: "Năm", meaning: "Năm báo cáo" },
-    Column { key: "thang", label: "Tháng", meaning: "Tháng (1–12)" },
-    Column {
-        key: "ket_nap", label: "Kết nạp", meaning: "Số kết nạp trong tháng của các tổ chức được giao chỉ tiêu"
-    },
-    Column { key: "cong_don", label: "Cộng dồn", meaning: "Số kết nạp cộng dồn từ đầu năm" },
-];
-
-/// The tables behind the admission charts, one file pair per year and kind.
+/// The tables behind the admission charts, one file pair per year: the very tables the
+/// figures show.
 pub fn quota_tables(quota: &QuotaOverview) -> Vec<Table> {
-    let mut tables = Vec::new();
-    for y in &quota.years {
-        let as_of = y.as_of.map(|d| d.format("%Y-%m-%d").to_string());
-        tables.push(Table {
-            name: app::components::quota_table_name(y.year),
-            title: format!("Chỉ tiêu và kết quả kết nạp đảng viên năm {}", y.year),
-            columns: QUOTA_COLUMNS.to_vec(),
-            rows: y
-                .rows
-                .iter()
-                .map(|r| {
-                    vec![json!(y.year), json!(r.code), json!(r.name), json!(r.quota), json!(r.admitted), json!(r.lagging), json!(as_of)]
-                })
-                .collect(),
-        });
-        let (cumulative, _) = y.cumulative();
-        tables.push(Table {
-            name: app::components::monthly_table_name(y.year),
-            title: format!("Kết nạp đảng viên theo tháng năm {}", y.year),
-            columns: MONTHLY_COLUMNS.to_vec(),
-            rows: y
-                .monthly_admitted
-                .iter()
-                .zip(&cumulative)
-                .enumerate()
-                .map(|(m, (n, c))| vec![json!(y.year), json!(m + 1), json!(n), json!(c)])
-                .collect(),
-        });
-    }
-    tables
+    use app::components::{monthly_table, quota_table};
+    quota.years.iter().flat_map(|y| [quota_table(y, None), monthly_table(y)]).filter_map(|t| Table::from_spec(&t)).collect()
 }
 
 /// The tables behind the multi-year figures and the targets: the very tables the pages show.
@@ -170,6 +120,14 @@ pub fn published_specs(stats: &app::stats::Overview, disclosure: &app::privacy::
 #[cfg(test)]
 mod tests {
     use super::*;
+    use app::table::Field;
+
+    const MONTHLY_COLUMNS: [Column; 4] = [
+        Field::new("nam", "Năm", "Năm báo cáo"),
+        Field::new("thang", "Tháng", "Tháng"),
+        Field::new("ket_nap", "Kết nạp", "Kết nạp"),
+        Field::new("cong_don", "Cộng dồn", "Cộng dồn"),
+    ];
 
     #[test]
     fn csv_has_a_bom_quotes_when_needed_and_json_keys_columns() {

@@ -314,21 +314,12 @@ const fn other(
     codes: &'static str,
 ) -> FieldSpec {
     FieldSpec {
-        field,
-        section,
-        key,
-        comment,
-        comment_as_of: None,
-        meaning,
         kind,
         unit: Unit::None,
         presence,
-        max: None,
-        applies: Applies::Every,
         privacy: Privacy::Organization,
         sum: Sum::None,
-        rule,
-        codes,
+        ..count(field, section, key, comment, meaning, Privacy::Organization, rule, codes)
     }
 }
 

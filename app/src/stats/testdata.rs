@@ -56,19 +56,7 @@ fn stock(full: u32, probationary: u32) -> Stock {
 
 /// A report with nothing in it, to be filled field by field.
 fn blank(year: i32, c: &str, as_of: Option<NaiveDate>) -> Report {
-    Report {
-        year,
-        org: code(c),
-        as_of,
-        members: MemberStock::default(),
-        movements: Movements::default(),
-        monthly_admissions: Vec::new(),
-        ratings: None,
-        meetings: None,
-        required_docs: None,
-        next_year_plan: None,
-        note: None,
-    }
+    Report { as_of, ..Report::empty(year, code(c)) }
 }
 
 fn ratings(organization: Option<Grade>, members: [u32; 4], not_rated_new: u32, not_rated_exempted: u32) -> Ratings {

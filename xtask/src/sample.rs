@@ -120,9 +120,18 @@ pub fn run(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
+/// Beside the output, named after it and this process; folders left by an interrupted run are
+/// removed first.
 fn staging_dir(out: &Path) -> PathBuf {
     let name = out.file_name().map_or_else(|| "data".into(), |n| n.to_string_lossy().into_owned());
-    out.with_file_name(format!(".{name}.sample-{}", std::process::id()))
+    let prefix = format!(".{name}.sample-");
+    let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    for entry in std::fs::read_dir(parent).into_iter().flatten().flatten() {
+        if entry.file_name().to_string_lossy().starts_with(&prefix) {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+    out.with_file_name(format!("{prefix}{}", std::process::id()))
 }
 
 /// The generated tree through the site's own loader and checker: what `site check` would say

@@ -235,9 +235,19 @@ impl FieldSpec {
     }
 }
 
+// FIELDS is in the declaration order of `Field`, one entry each: checked when compiling, so a
+// new field without its entry (or out of place) does not build.
+const _: () = {
+    assert!(FIELDS.len() == Field::PlanDate as usize + 1, "every Field has an entry in FIELDS (update the last variant here)");
+    let mut i = 0;
+    while i < FIELDS.len() {
+        assert!(FIELDS[i].field as usize == i, "FIELDS is in the order of Field");
+        i += 1;
+    }
+};
+
 impl Field {
     pub fn spec(self) -> &'static FieldSpec {
-        // FIELDS is in declaration order of `Field`; a test holds this.
         &FIELDS[self as usize]
     }
 

@@ -130,3 +130,90 @@ fn no_page_scrolls_sideways_at_320_375_or_1280_px() {
     }
     e2e::figure(format!("overflow: {checked} page views checked at 320, 375 and 1280 px"));
 }
+
+/// The tallest data-table row in lines of its text, per page, at 375 px: a row of short cells
+/// should read as one to three lines, not a column of words (an organization's table once put
+/// "Hoàn thành tốt nhiệm vụ" on five lines in a 64 px column).
+const ROW_LINES: &str = r#"(() => {
+  const out = [];
+  for (const table of document.querySelectorAll('.data-table')) {
+    if (table.closest('[hidden]')) continue;
+    for (const tr of table.querySelectorAll('tbody tr, tfoot tr')) {
+      if (tr.hidden) continue;
+      // Each cell's own text height (a cell stretches to its row; its text does not).
+      let worst = 0, longest = 0, text = '';
+      for (const c of tr.children) {
+        const s = getComputedStyle(c);
+        const size = parseFloat(s.fontSize);
+        const line = s.lineHeight === 'normal' ? size * 1.2 : parseFloat(s.lineHeight);
+        const range = document.createRange();
+        range.selectNodeContents(c);
+        const lines = range.getBoundingClientRect().height / line;
+        const t = c.textContent.trim();
+        if (lines > worst) { worst = lines; text = t; longest = t.length; }
+      }
+      out.push({ lines: Math.round(worst * 10) / 10, longest, text: text.slice(0, 60), caption: table.caption ? table.caption.textContent : '' });
+    }
+  }
+  return JSON.stringify(out);
+})()"#;
+
+#[test]
+fn data_table_rows_stay_within_three_lines_on_a_phone() {
+    let (_site, addr) = serve_sample_site();
+    let chrome = chromium(375, 812);
+    let tab = chrome.browser.new_tab().unwrap();
+    let pages = ["/don-vi/cq01/", "/don-vi/cq01-01/", "/don-vi/dn01/", "/thong-ke/", "/thong-ke/2024/", "/du-lieu/"];
+    let (mut rows, mut tallest) = (0, 0.0_f64);
+    for path in pages {
+        tab.navigate_to(&format!("http://{addr}{path}")).unwrap().wait_until_navigated().unwrap();
+        wait_for(&tab, e2e::APP_SETTLED, &format!("the page to settle on {path}"), TIMEOUT);
+        let measured: Vec<serde_json::Value> = serde_json::from_str(&eval_string(&tab, ROW_LINES)).unwrap();
+        assert!(!measured.is_empty() || path == "/du-lieu/", "{path} has data tables");
+        for m in &measured {
+            let lines = m["lines"].as_f64().unwrap();
+            // The row's tallest text: a cell that really holds that much (60 characters and more)
+            // may take more lines.
+            let long = m["longest"].as_u64().unwrap() >= 60;
+            assert!(lines <= 3.05 || long, "{path}: a row of \"{}\" is {lines} lines tall ({})", m["text"], m["caption"]);
+            tallest = tallest.max(if long { 0.0 } else { lines });
+        }
+        rows += measured.len();
+    }
+    e2e::figure(format!("phone tables: {rows} data-table rows on {} pages at 375 px, the tallest {tallest} lines", pages.len()));
+}
+
+/// Printed, the statistics page keeps every figure with its chart and its table, even after the
+/// reader switched the screen to the table view, and drops the controls.
+#[test]
+fn printing_keeps_every_figure_and_table_and_hides_the_controls() {
+    use headless_chrome::protocol::cdp::Emulation;
+    let (_site, addr) = serve_sample_site();
+    let chrome = chromium(1280, 800);
+    let tab = chrome.browser.new_tab().unwrap();
+    // The screen shows the table only (`xem=bang`): the print still has the charts.
+    tab.navigate_to(&format!("http://{addr}/thong-ke/?xem=bang")).unwrap().wait_until_navigated().unwrap();
+    wait_for(&tab, e2e::APP_SETTLED, "the app", TIMEOUT);
+    tab.call_method(Emulation::SetEmulatedMedia { media: Some("print".into()), features: None }).unwrap();
+    let shown = |selector: &str| {
+        eval_string(
+            &tab,
+            &format!("JSON.stringify([...document.querySelectorAll('{selector}')].map(e => getComputedStyle(e).display !== 'none' && !!(e.offsetWidth || e.offsetHeight)))"),
+        )
+    };
+    let figures: Vec<bool> = serde_json::from_str(&shown("figure.chart-figure")).unwrap();
+    let charts: Vec<bool> = serde_json::from_str(&shown("figure.chart-figure .chart")).unwrap();
+    let tables: Vec<bool> = serde_json::from_str(&shown("figure.chart-figure .table-wrap")).unwrap();
+    let controls: Vec<bool> = serde_json::from_str(&shown(".controls, .downloads, .toggle")).unwrap();
+    assert!(figures.len() >= 8, "the page has its figures: {}", figures.len());
+    assert!(figures.iter().chain(&tables).all(|&s| s), "every figure and table prints: {figures:?} {tables:?}");
+    let empty_charts = eval_string(&tab, "String(document.querySelectorAll('figure.chart-figure .chart:empty').length)");
+    assert_eq!(charts.iter().filter(|&&s| s).count() + empty_charts.parse::<usize>().unwrap(), charts.len(), "every drawn chart prints");
+    assert!(controls.iter().all(|&s| !s), "no control prints: {controls:?}");
+    e2e::figure(format!(
+        "print: {} figures, {} tables and their charts kept, {} controls hidden",
+        figures.len(),
+        tables.len(),
+        controls.len()
+    ));
+}

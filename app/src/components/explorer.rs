@@ -169,6 +169,11 @@ fn tri_select(
     }
 }
 
+/// "Đang hiển thị 12 tổ chức, 3 chậm tiến độ": what the filters keep, said after each change.
+fn announcement(data: &crate::stats::QuotaYear) -> String {
+    format!("Đang hiển thị {} tổ chức, {} chậm tiến độ, năm {}.", data.rows.len(), data.lagging(), data.year)
+}
+
 /// The live dashboard. `initial.year` is already resolved to a year the overview has.
 #[component]
 pub fn QuotaExplorer(
@@ -210,6 +215,13 @@ pub fn QuotaExplorer(
     view! {
         <Controls years=years committees=committees state=state on_change=changed one_org=one_org />
         <p class="chart-tooltip" role="status" aria-live="polite" hidden=move || tooltip.get().is_empty()>{move || tooltip.get()}</p>
+        // What a filter change now shows, for screen readers (the charts redraw silently).
+        <p class="sr-only" aria-live="polite" id="loc-thong-bao">
+            {move || {
+                let s = state.get();
+                filtered(&s).map(|d| announcement(&d)).unwrap_or_default()
+            }}
+        </p>
         {move || {
             let s = state.get();
             let (data, compare) = overview.with_value(|o| (o.year(s.year.unwrap_or(latest)).cloned(), s.compare.and_then(|c| o.year(c)).cloned()));

@@ -19,8 +19,8 @@ pub fn render(ctx: &Context<'_>, tables: &[Table]) -> String {
             view! {
                 <tr>
                     <th scope="row">{t.title.clone()}</th>
-                    <td><a href=t.csv_path() download="">"CSV"</a></td>
-                    <td><a href=t.json_path()>"JSON"</a></td>
+                    <td class="link"><a href=t.csv_path() download="">"CSV"</a></td>
+                    <td class="link"><a href=t.json_path()>"JSON"</a></td>
                 </tr>
             }
         })
@@ -40,7 +40,7 @@ pub fn render(ctx: &Context<'_>, tables: &[Table]) -> String {
             let cols = t
                 .columns
                 .iter()
-                .map(|c| view! { <tr><td><code>{c.key}</code></td><td>{c.label}</td><td>{c.meaning}</td></tr> })
+                .map(|c| view! { <tr><td><code>{c.key}</code></td><td>{c.label}</td><td class="long-text">{c.meaning}</td></tr> })
                 .collect_view();
             let kind = kind_of(t);
             view! {

@@ -217,3 +217,45 @@ fn printing_keeps_every_figure_and_table_and_hides_the_controls() {
         controls.len()
     ));
 }
+
+/// The answer first: on a phone the headline cards stand above the fold of the statistics pages
+/// and an organization's page, each links to a figure of the page, and a filter change rewrites
+/// the admissions card.
+#[test]
+fn headline_cards_are_above_the_fold_on_a_phone_and_follow_the_filters() {
+    let (_site, addr) = serve_sample_site();
+    let chrome = chromium(375, 812);
+    let tab = chrome.browser.new_tab().unwrap();
+    let errors = collect_errors(&tab);
+    let mut seen = Vec::new();
+    for (path, at_least) in [("/thong-ke/", 4), ("/thong-ke/2024/", 4), ("/don-vi/cq01/", 3)] {
+        tab.navigate_to(&format!("http://{addr}{path}")).unwrap().wait_until_navigated().unwrap();
+        wait_for(&tab, e2e::APP_SETTLED, &format!("the app on {path}"), TIMEOUT);
+        let cards: usize = eval_string(&tab, "String(document.querySelectorAll('.cards .card').length)").parse().unwrap();
+        assert!(cards >= at_least, "{path}: {cards} cards");
+        let bottom: f64 = eval_string(&tab, "String(document.querySelector('.cards').getBoundingClientRect().bottom)").parse().unwrap();
+        assert!(bottom <= 812.0, "{path}: the cards end at {bottom} px, below the first screen");
+        let dangling = eval_string(
+            &tab,
+            "[...document.querySelectorAll('.cards .card')].map(a => a.getAttribute('href')).filter(h => !document.querySelector(h)).join(' ')",
+        );
+        assert!(dangling.is_empty(), "{path}: cards link to missing figures: {dangling}");
+        seen.push(format!("{path} {cards} cards, bottom {bottom:.0} px"));
+    }
+    // A filter change on the dashboard rewrites the admissions card.
+    tab.navigate_to(&format!("http://{addr}/thong-ke/")).unwrap().wait_until_navigated().unwrap();
+    wait_for(&tab, READY, "the app", TIMEOUT);
+    let before = eval_string(&tab, "document.querySelector('#the-ket-nap .card-detail').textContent");
+    tab.evaluate("(() => { const c = document.querySelector('#quota-app input[type=checkbox]'); c.click(); })()", false).unwrap();
+    wait_for(
+        &tab,
+        "document.querySelector('#the-ket-nap .card-detail').textContent.includes('các tổ chức đang lọc')",
+        "the card to follow the filter",
+        TIMEOUT,
+    );
+    let after = eval_string(&tab, "document.querySelector('#the-ket-nap .card-detail').textContent");
+    assert_ne!(before, after);
+    let errors = errors.lock().unwrap().clone();
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+    e2e::figure(format!("cards: {}", seen.join("; ")));
+}

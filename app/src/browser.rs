@@ -68,11 +68,26 @@ fn mount(document: &web_sys::Document) -> Result<(), String> {
 
     target.set_inner_html("");
     let handle = leptos::mount::mount_to(target, move || {
-        view! { <QuotaExplorer overview=overview initial=initial on_change=move |s: ViewState| keep(s, one_org) on_rows=show_rows one_org=one_org /> }
+        view! { <QuotaExplorer overview=overview initial=initial on_change=move |s: ViewState| keep(s, one_org) on_rows=show_rows on_card=show_card one_org=one_org /> }
     });
     // Keep the view mounted for the life of the page.
     handle.forget();
     Ok(())
+}
+
+/// Rewrites the admissions headline card (outside the app's own region) after a redraw.
+fn show_card(card: crate::components::Card) {
+    leptos::prelude::queue_microtask(move || {
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+        let Some(el) = document.get_element_by_id(card.id) else { return };
+        for (class, text) in [("card-value", &card.value), ("card-detail", &card.detail)] {
+            if let Ok(Some(part)) = el.query_selector(&format!(".{class}")) {
+                if part.text_content().as_deref() != Some(text.as_str()) {
+                    part.set_text_content(Some(text));
+                }
+            }
+        }
+    });
 }
 
 /// Hides the quota table's rows a filter drops. Runs once the redraw that called it has reached

@@ -184,6 +184,10 @@ pub fn QuotaExplorer(
     /// keeps. The platform hides the others, so a filter change re-parses no table.
     #[prop(into)]
     on_rows: Callback<Vec<bool>>,
+    /// After each redraw: the admissions headline card for what the filters keep (the page's
+    /// card above the dashboard is rewritten with it).
+    #[prop(into)]
+    on_card: Callback<super::Card>,
     /// An organization's page: `overview` holds that organization only (`initial.filter.parent`).
     #[prop(optional)]
     one_org: bool,
@@ -227,6 +231,9 @@ pub fn QuotaExplorer(
             let (data, compare) = overview.with_value(|o| (o.year(s.year.unwrap_or(latest)).cloned(), s.compare.and_then(|c| o.year(c)).cloned()));
             let data = data?;
             on_rows.run(data.rows.iter().map(|r| s.filter.keeps(r)).collect());
+            if let Some(kept) = filtered(&s) {
+                on_card.run(super::admissions_card(&kept, &crate::chart::quota_scope(&s.filter, &kept)));
+            }
             Some(view! {
                 <QuotaFigure data=data compare=compare filter=s.filter display=s.display on_tip=Some(show_tip) chart_rows=chart_rows.get() on_more=Some(more) table_rows=table_rows.get() />
             })

@@ -3,6 +3,7 @@
 
 mod admissions;
 mod branches;
+mod cards;
 mod explorer;
 mod figure;
 mod quota;
@@ -13,6 +14,7 @@ mod trends;
 
 pub use admissions::{cumulative_chart, monthly_table, CumulativeFigure, YearFigures};
 pub use branches::{branches_table, BranchAdmissionsTable};
+pub use cards::{admissions_card, Card, HeadlineCards, ADMISSIONS_CARD};
 pub use explorer::{Controls, QuotaExplorer};
 pub use figure::Figure;
 pub use quota::{downloads, monthly_table_name, quota_table, quota_table_name, QuotaFigure};

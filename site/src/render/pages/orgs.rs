@@ -5,7 +5,9 @@ use super::super::layout::{page, PageMeta};
 use super::super::Bundle;
 use super::Context;
 use app::chart::quota_scope;
-use app::components::{BranchAdmissionsTable, Column, Controls, CumulativeFigure, DataTable, QuotaFigure};
+use app::components::{
+    admissions_card, BranchAdmissionsTable, Card, Column, Controls, CumulativeFigure, DataTable, HeadlineCards, QuotaFigure,
+};
 use app::format;
 use app::model::{Level, OrgCode, OrgKind, Organization};
 use app::routes;
@@ -129,6 +131,7 @@ pub fn render_one(ctx: &Context<'_>, code: &OrgCode) -> String {
         view! {
             <p class="kicker">{org.level.name()}</p>
             <h1>{org.name.clone()}</h1>
+            <HeadlineCards cards=org_cards(ctx, code) />
             <dl class="doc-meta">
                 <dt>"Mã đơn vị"</dt><dd>{code.to_string()}</dd>
                 <dt>"Loại hình"</dt><dd>{kind}</dd>
@@ -138,7 +141,7 @@ pub fn render_one(ctx: &Context<'_>, code: &OrgCode) -> String {
                 {merged}
                 {absorbed}
             </dl>
-            <h2>"Đảng viên và xếp loại qua các năm"</h2>
+            <h2 id="dang-vien-xep-loai">"Đảng viên và xếp loại qua các năm"</h2>
             <div class="table-wrap" tabindex="0">
                 <DataTable caption=format!("Đảng viên, kết nạp và xếp loại tổ chức của {}", org.name) columns=vec![Column::text("Năm"), Column::num("Đầu năm"), Column::num("Cuối năm"), Column::num("Kết nạp"), Column::text("Xếp loại tổ chức")]>
                     <tbody>{members}</tbody>
@@ -251,4 +254,48 @@ fn meetings(ctx: &Context<'_>, code: &OrgCode) -> Option<impl IntoView> {
             </DataTable>
         </div>
     })
+}
+
+/// An organization's headline figures: its members at the end of its latest report against the
+/// year before, its admissions against its quota, its own latest grade.
+fn org_cards(ctx: &Context<'_>, code: &OrgCode) -> Vec<Card> {
+    let data = ctx.data;
+    let mut cards = Vec::new();
+    let reports: Vec<(i32, &app::model::Report)> = data.years.iter().filter_map(|(&y, yd)| yd.reports.get(code).map(|r| (y, r))).collect();
+    if let Some(&(year, r)) = reports.last() {
+        let when = r.as_of.map_or_else(|| format!("cuối năm {year}"), |d| format!("đến {}", format::date(d)));
+        let change = reports.iter().rev().nth(1).filter(|(y, _)| *y == year - 1).map(|(_, before)| {
+            let diff = r.members.end.total() as i64 - before.members.end.total() as i64;
+            let sign = if diff > 0 {
+                "+"
+            } else if diff < 0 {
+                "−"
+            } else {
+                ""
+            };
+            format!(", {sign}{} so với cuối năm {}", format::int(diff.unsigned_abs()), year - 1)
+        });
+        cards.push(Card {
+            id: "the-dang-vien",
+            label: "Đảng viên",
+            value: format::int(r.members.end.total()),
+            detail: format!("đảng viên {when}{}", change.unwrap_or_default()),
+            href: "#dang-vien-xep-loai".into(),
+        });
+    }
+    let overview = ctx.quota.only(code.as_str());
+    if let Some(y) = overview.latest() {
+        let filter = QuotaFilter { parent: Some(code.to_string()), ..QuotaFilter::default() };
+        cards.push(admissions_card(y, &quota_scope(&filter, y)));
+    }
+    if let Some((year, grade)) = reports.iter().rev().find_map(|(y, r)| r.ratings.as_ref().and_then(|x| x.organization).map(|g| (*y, g))) {
+        cards.push(Card {
+            id: "the-xep-loai",
+            label: "Xếp loại tổ chức",
+            value: grade.name().to_string(),
+            detail: format!("kết quả năm {year}"),
+            href: "#dang-vien-xep-loai".into(),
+        });
+    }
+    cards
 }

@@ -5,10 +5,12 @@ use super::super::layout::{page, PageMeta};
 use super::super::Bundle;
 use super::Context;
 use app::components::{
-    CapFigure, Controls, MeetingsFigure, MovementsFigure, RatedGroup, RatingsFigure, StockFigure, TargetsTable, YearFigures,
+    admissions_card, CapFigure, Card, Controls, HeadlineCards, MeetingsFigure, MovementsFigure, RatedGroup, RatingsFigure, StockFigure,
+    TargetsTable, YearFigures,
 };
 use app::format;
 use app::routes;
+use app::stats::Ratio;
 use leptos::prelude::*;
 
 /// The dashboard of `year`, or of the latest year at `/thong-ke/`.
@@ -32,6 +34,7 @@ pub fn render(ctx: &Context<'_>, year: Option<i32>) -> String {
             view! { <li><a href=routes::stats_year(y) aria-current=current>{y.to_string()}</a></li> }
         })
         .collect_view();
+    let cards = shown.as_ref().map(|data| view! { <HeadlineCards cards=cards(ctx, data) /> });
     let figure = shown.map(|data| {
         let selected = data.year;
         view! {
@@ -64,6 +67,7 @@ pub fn render(ctx: &Context<'_>, year: Option<i32>) -> String {
         meta,
         view! {
             <h1>{title.clone()}</h1>
+            {cards}
             <p class="lead">"Tiến độ thực hiện chỉ tiêu kết nạp đảng viên mà Đảng ủy Khối giao cho từng tổ chức cơ sở đảng. Tổ chức chậm tiến độ được đánh dấu ▲ và tô đỏ."</p>
             <nav class="year-nav" aria-label="Số liệu theo năm">
                 <ul>{year_links}</ul>
@@ -106,4 +110,59 @@ fn plans_section(ctx: &Context<'_>, year: i32) -> Option<impl IntoView> {
             <ul class="list">{not_sent}</ul>
         </section>
     })
+}
+
+/// "12/16 — 75,0%".
+fn share(r: Ratio) -> String {
+    format!("{}/{} — {}", format::int(r.num), format::int(r.den), r.percent_string())
+}
+
+/// The headline figures of the year shown: admissions against the quota, organizations rated
+/// good or better against the target (the latest rated year up to it), branches meeting every
+/// month, members at the end against the year before. Each links to its figure.
+fn cards(ctx: &Context<'_>, data: &app::stats::QuotaYear) -> Vec<Card> {
+    let year = data.year;
+    let stats = ctx.stats;
+    let mut cards = vec![admissions_card(data, "toàn Khối")];
+    if let Some(r) = stats.ratings.years.iter().rev().find(|r| r.year <= year) {
+        let target = ctx.data.rules(r.year).targets.org_good_or_better;
+        cards.push(Card {
+            id: "the-xep-loai",
+            label: "Xếp loại tổ chức cơ sở đảng",
+            value: share(r.organizations.good_or_better),
+            detail: format!("hoàn thành tốt nhiệm vụ trở lên năm {}; mục tiêu trên {target}%", r.year),
+            href: format!("#{}", RatedGroup::Organizations.table_name()),
+        });
+    }
+    if let Some(m) = stats.meetings.year(year) {
+        cards.push(Card {
+            id: "the-sinh-hoat",
+            label: "Sinh hoạt chi bộ",
+            value: share(m.every_month),
+            detail: format!("chi bộ sinh hoạt định kỳ đủ các tháng năm {year}; tỷ lệ dự {}", m.attendance.percent_string()),
+            href: "#sinh-hoat".into(),
+        });
+    }
+    if let Some(now) = stats.stock.year(year) {
+        let when = now.as_of.map_or_else(|| format!("cuối năm {year}"), |d| format!("đến {}", format::date(d)));
+        let change = stats.stock.year(year - 1).map(|before| {
+            let diff = now.members.total() as i64 - before.members.total() as i64;
+            let sign = if diff > 0 {
+                "+"
+            } else if diff < 0 {
+                "−"
+            } else {
+                ""
+            };
+            format!(", {sign}{} so với cuối năm {}", format::int(diff.unsigned_abs()), year - 1)
+        });
+        cards.push(Card {
+            id: "the-dang-vien",
+            label: "Đảng viên",
+            value: format::int(now.members.total()),
+            detail: format!("đảng viên {when}{}", change.unwrap_or_default()),
+            href: "#loai-hinh".into(),
+        });
+    }
+    cards
 }

@@ -1,0 +1,72 @@
+//! The answer first: a few headline figures at the top of the statistics and organization
+//! pages, each linking to the figure that explains it. Static in the HTML; the app rewrites the
+//! admissions card when the filters change.
+
+use crate::format;
+use crate::stats::QuotaYear;
+use leptos::prelude::*;
+
+/// One headline figure.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Card {
+    /// The element's id (the app finds the admissions card by it).
+    pub id: &'static str,
+    pub label: &'static str,
+    /// The figure itself: "29/40 — 72,5%".
+    pub value: String,
+    /// What it counts, and against what.
+    pub detail: String,
+    /// The figure or table that explains it (`#chi-tieu`).
+    pub href: String,
+}
+
+/// The id of the admissions card.
+pub const ADMISSIONS_CARD: &str = "the-ket-nap";
+
+/// Admissions against the quota for the rows of `data` (the Khối, the filtered organizations, or
+/// one organization), `who` as `chart::quota_scope` names them.
+pub fn admissions_card(data: &QuotaYear, who: &str) -> Card {
+    let (admitted, quota) = (data.total_admitted(), data.total_quota());
+    let share = format::percent(admitted, quota).map(|p| format!(" — {p}")).unwrap_or_default();
+    let until = data.as_of.map(|d| format!(", đến {}", format::date(d))).unwrap_or_default();
+    Card {
+        id: ADMISSIONS_CARD,
+        label: "Kết nạp so với chỉ tiêu",
+        value: format!("{}/{}{share}", format::int(admitted), format::int(quota)),
+        detail: format!("năm {}{until}, {who}; {} tổ chức chậm tiến độ", data.year, data.lagging()),
+        href: "#chi-tieu".into(),
+    }
+}
+
+#[component]
+pub fn HeadlineCards(cards: Vec<Card>) -> impl IntoView {
+    let cards = cards
+        .into_iter()
+        .map(|c| {
+            view! {
+                <a class="card" id=c.id href=c.href>
+                    <span class="card-label">{c.label}</span>
+                    <strong class="card-value">{c.value}</strong>
+                    <span class="card-detail">{c.detail}</span>
+                </a>
+            }
+        })
+        .collect_view();
+    view! { <section class="cards" aria-label="Số liệu chính">{cards}</section> }
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_admissions_card_says_how_many_of_how_many_and_who_lags() {
+        let data = crate::stats::quota_overview(&crate::stats::testdata::dataset());
+        let y = data.latest().unwrap();
+        let card = admissions_card(y, "toàn Khối");
+        assert!(card.value.starts_with(&format!("{}/{}", y.total_admitted(), y.total_quota())), "{card:?}");
+        assert!(card.detail.contains(&format!("{} tổ chức chậm tiến độ", y.lagging())), "{card:?}");
+        let html = view! { <HeadlineCards cards=vec![card] /> }.to_html();
+        assert!(html.contains("id=\"the-ket-nap\"") && html.contains("href=\"#chi-tieu\""), "{html}");
+    }
+}

@@ -3,7 +3,7 @@
 //! admissions card when the filters change.
 
 use crate::format;
-use crate::stats::QuotaYear;
+use crate::stats::{QuotaFilter, QuotaYear};
 use leptos::prelude::*;
 
 /// One headline figure.
@@ -23,17 +23,36 @@ pub struct Card {
 /// The id of the admissions card.
 pub const ADMISSIONS_CARD: &str = "the-ket-nap";
 
-/// Admissions against the quota for the rows of `data` (the Khối, the filtered organizations, or
-/// one organization), `who` as `chart::quota_scope` names them.
+/// Admissions against the quota for the rows of `data` (the Khối, or one organization's
+/// figures), `who` as `chart::quota_scope` names them.
 pub fn admissions_card(data: &QuotaYear, who: &str) -> Card {
-    let (admitted, quota) = (data.total_admitted(), data.total_quota());
+    card(data, data.total_admitted(), data.total_quota(), data.lagging(), who)
+}
+
+/// [`admissions_card`] for the rows `filter` keeps, summed in place: the app calls it on every
+/// filter change, so it copies no row.
+pub fn filtered_admissions_card(data: &QuotaYear, filter: &QuotaFilter) -> Card {
+    let kept = || data.rows.iter().filter(|r| filter.keeps(r));
+    let admitted = kept().filter_map(|r| r.admitted).map(u64::from).sum();
+    let quota = kept().map(|r| u64::from(r.quota)).sum();
+    let lagging = kept().filter(|r| r.lagging).count();
+    // As `chart::quota_scope` names them.
+    let who = match (filter.parent.is_some(), kept().next(), kept().nth(1)) {
+        (true, Some(row), None) => row.name.clone(),
+        _ if filter.is_all() => "toàn Khối".to_string(),
+        _ => "các tổ chức đang lọc".to_string(),
+    };
+    card(data, admitted, quota, lagging, &who)
+}
+
+fn card(data: &QuotaYear, admitted: u64, quota: u64, lagging: usize, who: &str) -> Card {
     let share = format::percent(admitted, quota).map(|p| format!(" — {p}")).unwrap_or_default();
     let until = data.as_of.map(|d| format!(", đến {}", format::date(d))).unwrap_or_default();
     Card {
         id: ADMISSIONS_CARD,
         label: "Kết nạp so với chỉ tiêu",
         value: format!("{}/{}{share}", format::int(admitted), format::int(quota)),
-        detail: format!("năm {}{until}, {who}; {} tổ chức chậm tiến độ", data.year, data.lagging()),
+        detail: format!("năm {}{until}, {who}; {lagging} tổ chức chậm tiến độ", data.year),
         href: "#chi-tieu".into(),
     }
 }
@@ -66,6 +85,19 @@ mod tests {
         let card = admissions_card(y, "toàn Khối");
         assert!(card.value.starts_with(&format!("{}/{}", y.total_admitted(), y.total_quota())), "{card:?}");
         assert!(card.detail.contains(&format!("{} tổ chức chậm tiến độ", y.lagging())), "{card:?}");
+        // Summed in place for a filter, the same as from the filtered copy.
+        for filter in [
+            QuotaFilter::default(),
+            QuotaFilter { only_lagging: true, ..QuotaFilter::default() },
+            QuotaFilter { enterprise: Some(true), ..QuotaFilter::default() },
+        ] {
+            let copy = y.filtered(&filter);
+            assert_eq!(
+                filtered_admissions_card(y, &filter),
+                admissions_card(&copy, &crate::chart::quota_scope(&filter, &copy)),
+                "{filter:?}"
+            );
+        }
         let html = view! { <HeadlineCards cards=vec![card] /> }.to_html();
         assert!(html.contains("id=\"the-ket-nap\"") && html.contains("href=\"#chi-tieu\""), "{html}");
     }

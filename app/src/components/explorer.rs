@@ -231,9 +231,7 @@ pub fn QuotaExplorer(
             let (data, compare) = overview.with_value(|o| (o.year(s.year.unwrap_or(latest)).cloned(), s.compare.and_then(|c| o.year(c)).cloned()));
             let data = data?;
             on_rows.run(data.rows.iter().map(|r| s.filter.keeps(r)).collect());
-            if let Some(kept) = filtered(&s) {
-                on_card.run(super::admissions_card(&kept, &crate::chart::quota_scope(&s.filter, &kept)));
-            }
+            on_card.run(super::cards::filtered_admissions_card(&data, &s.filter));
             Some(view! {
                 <QuotaFigure data=data compare=compare filter=s.filter display=s.display on_tip=Some(show_tip) chart_rows=chart_rows.get() on_more=Some(more) table_rows=table_rows.get() />
             })

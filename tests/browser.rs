@@ -184,38 +184,41 @@ fn data_table_rows_stay_within_three_lines_on_a_phone() {
 }
 
 /// Printed, the statistics page keeps every figure with its chart and its table, even after the
-/// reader switched the screen to the table view, and drops the controls.
+/// reader switched the screen to the table view, and drops the controls; the year's report page
+/// prints the same way.
 #[test]
 fn printing_keeps_every_figure_and_table_and_hides_the_controls() {
     use headless_chrome::protocol::cdp::Emulation;
     let (_site, addr) = serve_sample_site();
     let chrome = chromium(1280, 800);
-    let tab = chrome.browser.new_tab().unwrap();
+    let mut seen = Vec::new();
     // The screen shows the table only (`xem=bang`): the print still has the charts.
-    tab.navigate_to(&format!("http://{addr}/thong-ke/?xem=bang")).unwrap().wait_until_navigated().unwrap();
-    wait_for(&tab, e2e::APP_SETTLED, "the app", TIMEOUT);
-    tab.call_method(Emulation::SetEmulatedMedia { media: Some("print".into()), features: None }).unwrap();
-    let shown = |selector: &str| {
-        eval_string(
-            &tab,
-            &format!("JSON.stringify([...document.querySelectorAll('{selector}')].map(e => getComputedStyle(e).display !== 'none' && !!(e.offsetWidth || e.offsetHeight)))"),
-        )
-    };
-    let figures: Vec<bool> = serde_json::from_str(&shown("figure.chart-figure")).unwrap();
-    let charts: Vec<bool> = serde_json::from_str(&shown("figure.chart-figure .chart")).unwrap();
-    let tables: Vec<bool> = serde_json::from_str(&shown("figure.chart-figure .table-wrap")).unwrap();
-    let controls: Vec<bool> = serde_json::from_str(&shown(".controls, .downloads, .toggle")).unwrap();
-    assert!(figures.len() >= 8, "the page has its figures: {}", figures.len());
-    assert!(figures.iter().chain(&tables).all(|&s| s), "every figure and table prints: {figures:?} {tables:?}");
-    let empty_charts = eval_string(&tab, "String(document.querySelectorAll('figure.chart-figure .chart:empty').length)");
-    assert_eq!(charts.iter().filter(|&&s| s).count() + empty_charts.parse::<usize>().unwrap(), charts.len(), "every drawn chart prints");
-    assert!(controls.iter().all(|&s| !s), "no control prints: {controls:?}");
-    e2e::figure(format!(
-        "print: {} figures, {} tables and their charts kept, {} controls hidden",
-        figures.len(),
-        tables.len(),
-        controls.len()
-    ));
+    for path in ["/thong-ke/?xem=bang", "/thong-ke/2024/bao-cao/"] {
+        let tab = chrome.browser.new_tab().unwrap();
+        tab.navigate_to(&format!("http://{addr}{path}")).unwrap().wait_until_navigated().unwrap();
+        wait_for(&tab, e2e::APP_SETTLED, "the app", TIMEOUT);
+        tab.call_method(Emulation::SetEmulatedMedia { media: Some("print".into()), features: None }).unwrap();
+        let shown = |selector: &str| -> Vec<bool> {
+            serde_json::from_str(&eval_string(
+                &tab,
+                &format!(
+                    "JSON.stringify([...document.querySelectorAll('{selector}')].map(e => getComputedStyle(e).display !== 'none' && !!(e.offsetWidth || e.offsetHeight)))"
+                ),
+            ))
+            .unwrap()
+        };
+        let (figures, charts, tables) =
+            (shown("figure.chart-figure"), shown("figure.chart-figure .chart"), shown("figure.chart-figure .table-wrap"));
+        let controls = shown(".controls, .downloads, .toggle, .report-link");
+        assert!(figures.len() >= 8, "{path}: the page has its figures: {}", figures.len());
+        assert!(figures.iter().chain(&tables).all(|&s| s), "{path}: every figure and table prints: {figures:?} {tables:?}");
+        let empty_charts: usize =
+            eval_string(&tab, "String(document.querySelectorAll('figure.chart-figure .chart:empty').length)").parse().unwrap();
+        assert_eq!(charts.iter().filter(|&&s| s).count() + empty_charts, charts.len(), "{path}: every drawn chart prints");
+        assert!(controls.iter().all(|&s| !s), "{path}: no control prints: {controls:?}");
+        seen.push(format!("{path} {} figures and tables kept, {} controls hidden", figures.len(), controls.len()));
+    }
+    e2e::figure(format!("print: {}", seen.join("; ")));
 }
 
 /// The answer first: on a phone the headline cards stand above the fold of the statistics pages

@@ -21,6 +21,11 @@ pub fn stats_year(year: i32) -> String {
     format!("{STATS}{year}/")
 }
 
+/// `/thong-ke/<year>/bao-cao/`: the year's figures as one report to print.
+pub fn stats_report(year: i32) -> String {
+    format!("{STATS}{year}/bao-cao/")
+}
+
 /// `/don-vi/<code>/` (the code folded to lower case).
 pub fn org(code: &OrgCode) -> String {
     org_code(code.as_str())
@@ -103,6 +108,7 @@ mod tests {
     fn routes_and_their_files() {
         assert_eq!(file_of(HOME), "index.html");
         assert_eq!(file_of(&stats_year(2024)), "thong-ke/2024/index.html");
+        assert_eq!(file_of(&stats_report(2024)), "thong-ke/2024/bao-cao/index.html");
         assert_eq!(file_of(&org(&OrgCode::parse("CQ01-02").unwrap())), "don-vi/cq01-02/index.html");
         assert_eq!(file_of(NEWS_FEED), "tin-tuc/atom.xml");
         assert_eq!(file_of(&csv(tables::MEETINGS)), "du-lieu/sinh-hoat-chi-bo.csv");

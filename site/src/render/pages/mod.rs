@@ -46,6 +46,7 @@ pub fn all(ctx: &Context<'_>) -> Vec<Job> {
     ];
     for year in ctx.quota.years.iter().map(|y| y.year) {
         jobs.push(Job::new(file_of(&routes::stats_year(year)), move |ctx| stats::render(ctx, Some(year))));
+        jobs.push(Job::new(file_of(&routes::stats_report(year)), move |ctx| stats::render_report(ctx, year)));
     }
     for code in ctx.data.orgs.keys() {
         let code = code.clone();

@@ -35,6 +35,9 @@ pub fn render(ctx: &Context<'_>, year: Option<i32>) -> String {
         })
         .collect_view();
     let cards = shown.as_ref().map(|data| view! { <HeadlineCards cards=cards(ctx, data) /> });
+    let report_link = shown.as_ref().map(|d| {
+        view! { <p class="report-link"><a href=routes::stats_report(d.year)>{format!("Báo cáo năm {} (bản để in) →", d.year)}</a></p> }
+    });
     let figure = shown.map(|data| {
         let selected = data.year;
         view! {
@@ -72,12 +75,58 @@ pub fn render(ctx: &Context<'_>, year: Option<i32>) -> String {
             <nav class="year-nav" aria-label="Số liệu theo năm">
                 <ul>{year_links}</ul>
             </nav>
+            {report_link}
             <p id="app-status" class="app-status" role="status"></p>
             {figure}
             {target_table}
             {plans}
             {trends}
             {super::embedded_json("quota-data", &ctx.quota)}
+        },
+    )
+}
+
+/// `/thong-ke/<year>/bao-cao/`: the year's statistics as one report that prints on A4 — the
+/// headline figures, admissions against the quota (every organization), month by month, the
+/// targets, next year's plans, then the figures across the years. Static: no app, no controls.
+pub fn render_report(ctx: &Context<'_>, year: i32) -> String {
+    let Some(data) = ctx.quota.year(year).cloned() else { return String::new() };
+    let title = format!("Báo cáo số liệu công tác xây dựng Đảng năm {year}");
+    let path = routes::stats_report(year);
+    let meta = PageMeta {
+        title: &title,
+        description:
+            "Số liệu một năm của Đảng bộ Khối, trình bày để in: kết nạp, mục tiêu, xếp loại, sinh hoạt chi bộ, biến động đảng viên.",
+        path: &path,
+        app: None,
+    };
+    let period = match data.as_of {
+        Some(d) => format!("Năm đang thực hiện: số liệu đến ngày {}.", format::date(d)),
+        None => format!("Số liệu cả năm {year}."),
+    };
+    let stats = ctx.stats;
+    let targets = ctx.data.rules(year).targets;
+    let target_table = stats.targets.year(year).cloned().map(|t| view! { <TargetsTable data=t disclosure=ctx.disclosure.clone() /> });
+    let cards = cards(ctx, &data);
+    page(
+        ctx,
+        meta,
+        view! {
+            <h1>{title.clone()}</h1>
+            <p class="lead">{format!("{}. {period} Nguồn: báo cáo của các tổ chức đảng trực thuộc.", ctx.data.khoi.name)}</p>
+            <p class="report-link print-hide"><a href=routes::stats_year(year)>{format!("← Biểu đồ tương tác năm {year}")}</a>" · In trang này bằng lệnh In của trình duyệt (Ctrl+P)."</p>
+            <HeadlineCards cards=cards />
+            <YearFigures data=data />
+            {target_table}
+            {plans_section(ctx, year)}
+            <h2 id="qua-cac-nam">"Qua các năm"</h2>
+            <RatingsFigure ratings=stats.ratings.clone() group=RatedGroup::Organizations targets=targets disclosure=ctx.disclosure.clone() />
+            <RatingsFigure ratings=stats.ratings.clone() group=RatedGroup::Branches targets=targets disclosure=ctx.disclosure.clone() />
+            <RatingsFigure ratings=stats.ratings.clone() group=RatedGroup::Members targets=targets disclosure=ctx.disclosure.clone() />
+            <CapFigure ratings=stats.ratings.clone() disclosure=ctx.disclosure.clone() />
+            <MeetingsFigure meetings=stats.meetings.clone() targets=targets />
+            <MovementsFigure movements=stats.movements.clone() disclosure=ctx.disclosure.clone() />
+            <StockFigure stock=stats.stock.clone() />
         },
     )
 }

@@ -25,21 +25,7 @@ type Snapshot = BTreeMap<PathBuf, Vec<u8>>;
 
 /// Every file under `dir` with its bytes; `None` if `dir` does not exist.
 fn snapshot(dir: &Path) -> Option<Snapshot> {
-    if !dir.exists() {
-        return None;
-    }
-    let mut out = BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).unwrap().flatten() {
-            if e.path().is_dir() {
-                stack.push(e.path());
-            } else {
-                out.insert(e.path().strip_prefix(dir).unwrap().to_path_buf(), std::fs::read(e.path()).unwrap());
-            }
-        }
-    }
-    Some(out)
+    dir.exists().then(|| common::tree(dir))
 }
 
 fn build(data: &Path, out: &str, cwd: &Path) -> std::process::Child {

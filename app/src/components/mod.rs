@@ -14,7 +14,7 @@ mod trends;
 
 pub use admissions::{cumulative_chart, monthly_table, CumulativeFigure, YearFigures};
 pub use branches::{branches_table, BranchAdmissionsTable};
-pub use cards::{admissions_card, Card, HeadlineCards, ADMISSIONS_CARD};
+pub use cards::{admissions_card, members_card, Card, HeadlineCards, ADMISSIONS_CARD};
 pub use explorer::{Controls, QuotaExplorer};
 pub use figure::Figure;
 pub use quota::{downloads, monthly_table_name, quota_table, quota_table_name, QuotaFigure};

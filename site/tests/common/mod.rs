@@ -31,3 +31,19 @@ pub fn scratch() -> tempfile::TempDir {
     copy_dir(&sample_data(), &dir.path().join("data"));
     dir
 }
+
+/// Every file under `dir` with its bytes, by path relative to `dir`.
+pub fn tree(dir: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
+    let mut out = std::collections::BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap().flatten() {
+            if e.path().is_dir() {
+                stack.push(e.path());
+            } else {
+                out.insert(e.path().strip_prefix(dir).unwrap().to_path_buf(), std::fs::read(e.path()).unwrap());
+            }
+        }
+    }
+    out
+}

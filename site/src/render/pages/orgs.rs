@@ -6,7 +6,7 @@ use super::super::Bundle;
 use super::Context;
 use app::chart::quota_scope;
 use app::components::{
-    admissions_card, BranchAdmissionsTable, Card, Column, Controls, CumulativeFigure, DataTable, HeadlineCards, QuotaFigure,
+    admissions_card, members_card, BranchAdmissionsTable, Card, Column, Controls, CumulativeFigure, DataTable, HeadlineCards, QuotaFigure,
 };
 use app::format;
 use app::model::{Level, OrgCode, OrgKind, Organization};
@@ -263,25 +263,8 @@ fn org_cards(ctx: &Context<'_>, code: &OrgCode) -> Vec<Card> {
     let mut cards = Vec::new();
     let reports: Vec<(i32, &app::model::Report)> = data.years.iter().filter_map(|(&y, yd)| yd.reports.get(code).map(|r| (y, r))).collect();
     if let Some(&(year, r)) = reports.last() {
-        let when = r.as_of.map_or_else(|| format!("cuối năm {year}"), |d| format!("đến {}", format::date(d)));
-        let change = reports.iter().rev().nth(1).filter(|(y, _)| *y == year - 1).map(|(_, before)| {
-            let diff = r.members.end.total() as i64 - before.members.end.total() as i64;
-            let sign = if diff > 0 {
-                "+"
-            } else if diff < 0 {
-                "−"
-            } else {
-                ""
-            };
-            format!(", {sign}{} so với cuối năm {}", format::int(diff.unsigned_abs()), year - 1)
-        });
-        cards.push(Card {
-            id: "the-dang-vien",
-            label: "Đảng viên",
-            value: format::int(r.members.end.total()),
-            detail: format!("đảng viên {when}{}", change.unwrap_or_default()),
-            href: "#dang-vien-xep-loai".into(),
-        });
+        let before = reports.iter().rev().nth(1).filter(|(y, _)| *y == year - 1).map(|(_, b)| b.members.end.total());
+        cards.push(members_card(year, r.as_of, r.members.end.total(), before, "#dang-vien-xep-loai"));
     }
     let overview = ctx.quota.only(code.as_str());
     if let Some(y) = overview.latest() {

@@ -5,8 +5,8 @@ use super::super::layout::{page, PageMeta};
 use super::super::Bundle;
 use super::Context;
 use app::components::{
-    admissions_card, CapFigure, Card, Controls, HeadlineCards, MeetingsFigure, MovementsFigure, RatedGroup, RatingsFigure, StockFigure,
-    TargetsTable, YearFigures,
+    admissions_card, members_card, CapFigure, Card, Controls, HeadlineCards, MeetingsFigure, MovementsFigure, RatedGroup, RatingsFigure,
+    StockFigure, TargetsTable, YearFigures,
 };
 use app::format;
 use app::routes;
@@ -55,16 +55,7 @@ pub fn render(ctx: &Context<'_>, year: Option<i32>) -> String {
         .cloned()
         .map(|t| view! { <TargetsTable data=t disclosure=ctx.disclosure.clone() /> });
     let plans = shown_year.and_then(|y| plans_section(ctx, y));
-    let trends = view! {
-        <h2 id="qua-cac-nam">"Qua các năm"</h2>
-        <RatingsFigure ratings=stats.ratings.clone() group=RatedGroup::Organizations targets=targets disclosure=ctx.disclosure.clone() />
-        <RatingsFigure ratings=stats.ratings.clone() group=RatedGroup::Branches targets=targets disclosure=ctx.disclosure.clone() />
-        <RatingsFigure ratings=stats.ratings.clone() group=RatedGroup::Members targets=targets disclosure=ctx.disclosure.clone() />
-        <CapFigure ratings=stats.ratings.clone() disclosure=ctx.disclosure.clone() />
-        <MeetingsFigure meetings=stats.meetings.clone() targets=targets />
-        <MovementsFigure movements=stats.movements.clone() disclosure=ctx.disclosure.clone() />
-        <StockFigure stock=stats.stock.clone() />
-    };
+    let trends = trends(ctx, targets);
     page(
         ctx,
         meta,
@@ -119,16 +110,24 @@ pub fn render_report(ctx: &Context<'_>, year: i32) -> String {
             <YearFigures data=data />
             {target_table}
             {plans_section(ctx, year)}
-            <h2 id="qua-cac-nam">"Qua các năm"</h2>
-            <RatingsFigure ratings=stats.ratings.clone() group=RatedGroup::Organizations targets=targets disclosure=ctx.disclosure.clone() />
-            <RatingsFigure ratings=stats.ratings.clone() group=RatedGroup::Branches targets=targets disclosure=ctx.disclosure.clone() />
-            <RatingsFigure ratings=stats.ratings.clone() group=RatedGroup::Members targets=targets disclosure=ctx.disclosure.clone() />
-            <CapFigure ratings=stats.ratings.clone() disclosure=ctx.disclosure.clone() />
-            <MeetingsFigure meetings=stats.meetings.clone() targets=targets />
-            <MovementsFigure movements=stats.movements.clone() disclosure=ctx.disclosure.clone() />
-            <StockFigure stock=stats.stock.clone() />
+            {trends(ctx, targets)}
         },
     )
+}
+
+/// The figures across the years, the same on the dashboard and in the year's report.
+fn trends(ctx: &Context<'_>, targets: app::model::Targets) -> impl IntoView {
+    let stats = ctx.stats;
+    view! {
+        <h2 id="qua-cac-nam">"Qua các năm"</h2>
+        <RatingsFigure ratings=stats.ratings.clone() group=RatedGroup::Organizations targets=targets disclosure=ctx.disclosure.clone() />
+        <RatingsFigure ratings=stats.ratings.clone() group=RatedGroup::Branches targets=targets disclosure=ctx.disclosure.clone() />
+        <RatingsFigure ratings=stats.ratings.clone() group=RatedGroup::Members targets=targets disclosure=ctx.disclosure.clone() />
+        <CapFigure ratings=stats.ratings.clone() disclosure=ctx.disclosure.clone() />
+        <MeetingsFigure meetings=stats.meetings.clone() targets=targets />
+        <MovementsFigure movements=stats.movements.clone() disclosure=ctx.disclosure.clone() />
+        <StockFigure stock=stats.stock.clone() />
+    }
 }
 
 fn shown_year(ctx: &Context<'_>, year: Option<i32>) -> Option<i32> {
@@ -193,25 +192,8 @@ fn cards(ctx: &Context<'_>, data: &app::stats::QuotaYear) -> Vec<Card> {
         });
     }
     if let Some(now) = stats.stock.year(year) {
-        let when = now.as_of.map_or_else(|| format!("cuối năm {year}"), |d| format!("đến {}", format::date(d)));
-        let change = stats.stock.year(year - 1).map(|before| {
-            let diff = now.members.total() as i64 - before.members.total() as i64;
-            let sign = if diff > 0 {
-                "+"
-            } else if diff < 0 {
-                "−"
-            } else {
-                ""
-            };
-            format!(", {sign}{} so với cuối năm {}", format::int(diff.unsigned_abs()), year - 1)
-        });
-        cards.push(Card {
-            id: "the-dang-vien",
-            label: "Đảng viên",
-            value: format::int(now.members.total()),
-            detail: format!("đảng viên {when}{}", change.unwrap_or_default()),
-            href: "#loai-hinh".into(),
-        });
+        let before = stats.stock.year(year - 1).map(|b| b.members.total());
+        cards.push(members_card(year, now.as_of, now.members.total(), before, "#loai-hinh"));
     }
     cards
 }

@@ -279,3 +279,24 @@ fn shift(text: &str, section: &str, key: &str, delta: i64) -> Option<String> {
 fn files(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
     common::tree(dir).into_iter().map(|(k, v)| (k.display().to_string(), v)).collect()
 }
+
+/// Every table the site publishes, built from the sample as the pages and files get it: each row
+/// fills every column and field, and a member-level column holds only values the disclosure step
+/// made (or withheld cells).
+#[test]
+fn every_published_table_keeps_its_promises() {
+    let checked = site::build::Site::new(sample_data()).check();
+    let data = checked.loaded.dataset();
+    let stats = app::stats::overview(&data);
+    let disclosure = app::privacy::Disclosure::new(&stats, app::privacy::Audience::Public, K);
+    let specs = site::render::tables::published_specs(&stats, &disclosure);
+    assert!(specs.len() >= 8, "{} tables", specs.len());
+    for t in &specs {
+        t.check().unwrap_or_else(|e| panic!("{e}"));
+    }
+    // And a member-level count put in as a plain count is caught.
+    let mut bad = specs.iter().find(|t| t.name.as_deref() == Some(app::routes::tables::MOVEMENTS)).unwrap().clone();
+    let column = bad.columns.iter().position(|c| c.privacy == app::schema::Privacy::MemberLevel).unwrap();
+    bad.rows[0].cells[column - 1] = app::table::Cell::Count(1);
+    assert!(bad.check().is_err());
+}

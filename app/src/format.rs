@@ -16,16 +16,30 @@ pub fn int(n: u64) -> String {
     out
 }
 
-/// `num/den` as a percentage with one decimal and a comma: 11/12 → "91,7%". `None` for den = 0.
-pub fn percent(num: u64, den: u64) -> Option<String> {
-    if den == 0 {
-        return None;
+/// `num ÷ den` in tenths, rounded half up in integers (2/3 → 7); `None` for den = 0. Counts are
+/// far below 2⁶⁴ / 20; u64 also spares the wasm app 128-bit division.
+pub fn tenths(num: u64, den: u64) -> Option<u64> {
+    (den > 0).then(|| (num.saturating_mul(20) + den) / den.saturating_mul(2))
+}
+
+/// Tenths with a decimal comma: 875 → "87,5".
+pub fn decimal(tenths: u64) -> String {
+    format!("{},{}", int(tenths / 10), tenths % 10)
+}
+
+/// A signed difference with a true minus sign: "+3", "−2", "0".
+pub fn signed(diff: i64) -> String {
+    match diff {
+        0 => "0".to_string(),
+        d if d > 0 => format!("+{}", int(d.unsigned_abs())),
+        d => format!("−{}", int(d.unsigned_abs())),
     }
-    // Round half up in tenths of a percent using integers, so 2/3 is always "66,7%". Counts
-    // are far below 2⁶⁴ / 2000; u64 also spares the wasm app 128-bit division.
-    let tenths = (num.saturating_mul(2000) + den) / den.saturating_mul(2);
-    let whole = int(tenths / 10);
-    Some(format!("{whole},{}%", tenths % 10))
+}
+
+/// `num/den` as a percentage with one decimal and a comma: 11/12 → "91,7%", 2/3 → "66,7%".
+/// `None` for den = 0.
+pub fn percent(num: u64, den: u64) -> Option<String> {
+    tenths(num.saturating_mul(100), den).map(|t| format!("{}%", decimal(t)))
 }
 
 /// "12/15 (80,0%)", or "12/0" when there is nothing to divide by.

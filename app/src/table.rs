@@ -8,7 +8,7 @@ use crate::chart::escape;
 use crate::format;
 use crate::privacy::Published;
 use crate::schema::Privacy;
-use crate::stats::Ratio;
+use crate::stats::{Mean, Ratio};
 use chrono::NaiveDate;
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -150,8 +150,8 @@ pub enum Cell {
     Missing(&'static str),
     /// A change against last year ("+2", "−1", "0").
     Change(i64),
-    /// A mean to one decimal ("84,5"); `None` when there is nothing to average.
-    Mean(Option<(u64, u64)>),
+    /// A mean to one decimal ("84,5"); "—" when there is nothing to average.
+    Mean(Mean),
     /// Not published here: it would rest on a hidden cell, or there is nothing to show.
     Withheld,
 }
@@ -172,14 +172,9 @@ impl Cell {
             Cell::Labeled { text, .. } => text.clone(),
             Cell::Flag { text, .. } => text.to_string(),
             Cell::Missing(text) => text.to_string(),
-            Cell::Change(0) => "0".to_string(),
-            Cell::Change(d) if *d > 0 => format!("+{}", format::int(d.unsigned_abs())),
-            Cell::Change(d) => format!("−{}", format::int(d.unsigned_abs())),
-            Cell::Mean(None) | Cell::Withheld => "—".to_string(),
-            Cell::Mean(Some((sum, count))) => {
-                let t = tenths(*sum, *count);
-                format!("{},{}", format::int(t / 10), t % 10)
-            }
+            Cell::Change(d) => format::signed(*d),
+            Cell::Mean(m) => m.value_string(),
+            Cell::Withheld => "—".to_string(),
         }
     }
 
@@ -188,13 +183,9 @@ impl Cell {
         match (self, kind) {
             (Cell::Period { year, as_of }, _) => vec![Machine::Int(i64::from(*year)), as_of.map_or(Machine::Null, Machine::Date)],
             (Cell::Year(y), _) => vec![Machine::Int(i64::from(*y))],
-            (Cell::Ratio(r) | Cell::Percent(r), Kind::Share) if r.den == 0 => vec![Machine::Null],
-            // Percent to one decimal, rounded half up, in exact integers.
-            (Cell::Ratio(r) | Cell::Percent(r), Kind::Share) => {
-                vec![Machine::Decimal { tenths: tenths(r.num.saturating_mul(100), r.den) as i64 }]
-            }
-            (Cell::Percent(r), _) => vec![Machine::Int(r.num as i64), Machine::Int(r.den as i64)],
-            (Cell::Ratio(r), _) => vec![Machine::Int(r.num as i64), Machine::Int(r.den as i64)],
+            // Percent to one decimal, rounded as on the page.
+            (Cell::Ratio(r) | Cell::Percent(r), Kind::Share) => vec![decimal(format::tenths(r.num.saturating_mul(100), r.den))],
+            (Cell::Ratio(r) | Cell::Percent(r), _) => vec![Machine::Int(r.num as i64), Machine::Int(r.den as i64)],
             (Cell::Withheld | Cell::Missing(_), Kind::Ratio | Kind::Period | Kind::Org) => vec![Machine::Null, Machine::Null],
             (Cell::Missing(_), Kind::Value | Kind::Share) => vec![Machine::Null],
             (Cell::Org { code, name }, _) => vec![Machine::Text(code.clone()), Machine::Text(name.clone())],
@@ -205,8 +196,7 @@ impl Cell {
             (Cell::Count(n), _) => vec![Machine::Int(*n as i64)],
             (Cell::Member(p), _) => vec![p.value().map_or_else(|| Machine::Text(p.text()), |v| Machine::Int(v as i64))],
             (Cell::Change(d), _) => vec![Machine::Int(*d)],
-            (Cell::Mean(None), _) => vec![Machine::Null],
-            (Cell::Mean(Some((sum, count))), _) => vec![Machine::Decimal { tenths: tenths(*sum, *count) as i64 }],
+            (Cell::Mean(m), _) => vec![decimal(format::tenths(m.sum, m.count))],
         }
     }
 }
@@ -243,10 +233,9 @@ fn cell_html(out: &mut String, cell: &Cell) {
     }
 }
 
-/// `num ÷ den` in tenths, rounded half up, in integers (as `format::percent`; no 128-bit
-/// arithmetic in app code).
-fn tenths(num: u64, den: u64) -> u64 {
-    (num.saturating_mul(20) + den) / den.saturating_mul(2).max(1)
+/// A number in tenths for the files; empty when there is none.
+fn decimal(tenths: Option<u64>) -> Machine {
+    tenths.map_or(Machine::Null, |t| Machine::Decimal { tenths: t as i64 })
 }
 
 /// A value in CSV or JSON.

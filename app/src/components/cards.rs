@@ -61,15 +61,7 @@ fn card(data: &QuotaYear, admitted: u64, quota: u64, lagging: usize, who: &str) 
 /// year before, when it is known.
 pub fn members_card(year: i32, as_of: Option<chrono::NaiveDate>, now: u64, before: Option<u64>, href: &str) -> Card {
     let when = as_of.map_or_else(|| format!("cuối năm {year}"), |d| format!("đến {}", format::date(d)));
-    let change = before.map(|b| {
-        let diff = now as i64 - b as i64;
-        let sign = match diff.signum() {
-            1 => "+",
-            -1 => "−",
-            _ => "",
-        };
-        format!(", {sign}{} so với cuối năm {}", format::int(diff.unsigned_abs()), year - 1)
-    });
+    let change = before.map(|b| format!(", {} so với cuối năm {}", format::signed(now as i64 - b as i64), year - 1));
     Card {
         id: "the-dang-vien",
         label: "Đảng viên",

@@ -363,7 +363,7 @@ pub fn meetings_table(meetings: &MeetingsOverview) -> Table {
                     Cell::Count(y.forums),
                     Cell::Ratio(y.visited_every_quarter),
                     Cell::Ratio(y.documents.all_done),
-                    Cell::Mean((y.score.count > 0).then_some((y.score.sum, y.score.count))),
+                    Cell::Mean(y.score),
                 ],
             )
         })

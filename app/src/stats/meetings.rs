@@ -24,11 +24,7 @@ impl Mean {
 
     /// One decimal with a comma, rounded half up in integers: "87,5"; "—" when there is no value.
     pub fn value_string(self) -> String {
-        if self.count == 0 {
-            return "—".to_string();
-        }
-        let tenths = (u128::from(self.sum) * 20 + u128::from(self.count)) / (u128::from(self.count) * 2);
-        format!("{},{}", format::int((tenths / 10) as u64), tenths % 10)
+        format::tenths(self.sum, self.count).map_or_else(|| "—".to_string(), format::decimal)
     }
 }
 

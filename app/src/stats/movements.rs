@@ -66,11 +66,7 @@ impl Change {
 
     /// "+3", "−2", "0" (with a true minus sign).
     pub fn diff_string(&self) -> String {
-        match self.diff {
-            0 => "0".to_string(),
-            d if d > 0 => format!("+{}", crate::format::int(d.unsigned_abs())),
-            d => format!("−{}", crate::format::int(d.unsigned_abs())),
-        }
+        crate::format::signed(self.diff)
     }
 }
 

@@ -243,6 +243,13 @@ impl Disclosure {
         self.member_grades.get(&year).and_then(|r| r[cell as usize])
     }
 
+    /// Whether the shares of rated members in `year` (good or better, excellent, the targets on
+    /// them) rest on a hidden cell: they are computed from grades 1 and 2 and from those rated
+    /// (members − not rated), so they are withheld with any of these.
+    pub fn member_shares_withheld(&self, year: i32) -> bool {
+        [MemberCell::Excellent, MemberCell::Good, MemberCell::NotRated].iter().any(|&c| self.member_hidden(year, c).is_some())
+    }
+
     pub fn movement_hidden(&self, year: i32, cell: MovementCell) -> Option<Hidden> {
         self.movements.get(&year).and_then(|r| r[cell as usize])
     }

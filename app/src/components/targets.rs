@@ -1,5 +1,5 @@
 use super::table::TableView;
-use crate::privacy::{Disclosure, MemberCell};
+use crate::privacy::Disclosure;
 use crate::stats::{TargetKey, TargetYear};
 use crate::table::{Cell, Column, Field, Row, Table};
 use leptos::prelude::*;
@@ -75,12 +75,10 @@ pub fn TargetsTable(data: TargetYear, disclosure: Disclosure) -> impl IntoView {
     }
 }
 
-/// Whether the result of `key` in `data`'s year rests on a member count the public build hides:
-/// member targets rest on grades 1 and 2 and on those rated (members − not rated).
+/// Whether the result of `key` in `data`'s year rests on a member count the public build hides
+/// (the member targets are shares of rated members).
 pub fn withheld(data: &TargetYear, disclosure: &Disclosure, key: TargetKey) -> bool {
-    let members_hidden =
-        [MemberCell::Excellent, MemberCell::Good, MemberCell::NotRated].iter().any(|&c| disclosure.member_hidden(data.year, c).is_some());
-    members_hidden && matches!(key, TargetKey::MemberGoodOrBetter | TargetKey::MemberExcellent)
+    matches!(key, TargetKey::MemberGoodOrBetter | TargetKey::MemberExcellent) && disclosure.member_shares_withheld(data.year)
 }
 
 #[cfg(all(test, feature = "ssr"))]

@@ -104,11 +104,8 @@ pub fn ratings_table(ratings: &RatingsOverview, group: RatedGroup, disclosure: &
                 .zip(values)
                 .map(|(&c, n)| if members { Cell::Member(disclosure.member(y.year, c, n)) } else { Cell::Count(n) })
                 .collect();
-            // A share is shown only when every count it rests on is (grades 1, 2 and those rated).
-            let hidden = members
-                && [MemberCell::Excellent, MemberCell::Good, MemberCell::NotRated]
-                    .iter()
-                    .any(|&c| disclosure.member_hidden(y.year, c).is_some());
+            // A share is shown only when every count it rests on is.
+            let hidden = members && disclosure.member_shares_withheld(y.year);
             let share = |r: Ratio| if hidden { Cell::Withheld } else { Cell::Ratio(r) };
             cells.push(share(g.good_or_better));
             cells.push(share(g.excellent));
@@ -147,7 +144,7 @@ pub fn RatingsFigure(ratings: RatingsOverview, group: RatedGroup, targets: Targe
         .collect();
     let title = format!("Xếp loại chất lượng {} qua các năm", group.noun());
     let summary = match ratings.latest() {
-        Some(y) if [MemberCell::Excellent, MemberCell::Good, MemberCell::NotRated].iter().any(|&c| hidden(y.year, c).is_some()) => {
+        Some(y) if group == RatedGroup::Members && disclosure.member_shares_withheld(y.year) => {
             format!("Năm {}: một số ô có số nhỏ không được công bố để bảo vệ người được đánh giá.", y.year)
         }
         Some(y) => {

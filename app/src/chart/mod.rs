@@ -10,7 +10,7 @@ mod stacked;
 mod svg;
 
 pub use lines::{line_chart, LineChart, Series};
-pub use quota::{quota_chart, quota_row_text, quota_scope, quota_summary, QUOTA_CHART_ROWS, QUOTA_CHART_WIDTH};
+pub use quota::{quota_chart, quota_row_text, quota_scope, quota_summary, rows_scope, QUOTA_CHART_ROWS, QUOTA_CHART_WIDTH};
 pub use stacked::{stacked_chart, StackedChart, StackedRow, TargetLine};
 pub use svg::{escape, ChartLabels};
 

@@ -130,8 +130,13 @@ fn shorten(name: &str, max: usize) -> String {
 /// Who the rows of a view are, as summaries name them: the Khối, the organizations a filter
 /// keeps, or the one organization chosen.
 pub fn quota_scope(filter: &QuotaFilter, data: &QuotaYear) -> String {
-    match (&filter.parent, data.rows.as_slice()) {
-        (Some(_), [row]) => row.name.clone(),
+    rows_scope(filter, data.rows.iter())
+}
+
+/// [`quota_scope`] of the rows a view keeps, however they are held.
+pub fn rows_scope<'a>(filter: &QuotaFilter, mut kept: impl Iterator<Item = &'a crate::stats::QuotaRow>) -> String {
+    match (&filter.parent, kept.next(), kept.next()) {
+        (Some(_), Some(row), None) => row.name.clone(),
         _ if filter.is_all() => "toàn Khối".to_string(),
         _ => "các tổ chức đang lọc".to_string(),
     }

@@ -36,13 +36,7 @@ pub fn filtered_admissions_card(data: &QuotaYear, filter: &QuotaFilter) -> Card 
     let admitted = kept().filter_map(|r| r.admitted).map(u64::from).sum();
     let quota = kept().map(|r| u64::from(r.quota)).sum();
     let lagging = kept().filter(|r| r.lagging).count();
-    // As `chart::quota_scope` names them.
-    let who = match (filter.parent.is_some(), kept().next(), kept().nth(1)) {
-        (true, Some(row), None) => row.name.clone(),
-        _ if filter.is_all() => "toàn Khối".to_string(),
-        _ => "các tổ chức đang lọc".to_string(),
-    };
-    card(data, admitted, quota, lagging, &who)
+    card(data, admitted, quota, lagging, &crate::chart::rows_scope(filter, kept()))
 }
 
 fn card(data: &QuotaYear, admitted: u64, quota: u64, lagging: usize, who: &str) -> Card {

@@ -85,6 +85,11 @@ fn quota_rows(data: &QuotaYear, compare: Option<&QuotaYear>) -> Vec<Row> {
 
 /// The quota table of a year: every organization with a quota, the Khối's totals under them.
 pub fn quota_table(data: &QuotaYear, compare: Option<&QuotaYear>) -> Table {
+    Table { rows: quota_rows(data, compare), ..quota_frame(data, compare) }
+}
+
+/// The quota table without its rows: the app keeps the body string across filter changes.
+fn quota_frame(data: &QuotaYear, compare: Option<&QuotaYear>) -> Table {
     let title = match data.as_of {
         Some(d) => format!("Chỉ tiêu và kết quả kết nạp đảng viên năm {} (số liệu đến ngày {})", data.year, format::date(d)),
         None => format!("Chỉ tiêu và kết quả kết nạp đảng viên năm {}", data.year),
@@ -94,7 +99,7 @@ pub fn quota_table(data: &QuotaYear, compare: Option<&QuotaYear>) -> Table {
         title,
         caption: format!("Số liệu chỉ tiêu kết nạp năm {}", data.year),
         columns: quota_columns(compare),
-        rows: quota_rows(data, compare),
+        rows: Vec::new(),
         foot: vec![quota_total(data, compare)],
         constant: vec![Field::year(data.year), Field::as_of(data.as_of)],
     }
@@ -206,7 +211,7 @@ pub fn QuotaFigure(
     let svg_empty = svg.is_empty();
     let chart_note = (data.rows.len() > chart_rows).then(|| more_rows_note(chart_rows, data.rows.len(), on_more).into_any());
     // The body comes from the full year (the app hides filtered rows); the totals from the rows kept.
-    let table = Table { rows: Vec::new(), foot: vec![quota_total(&data, compare.as_ref())], ..quota_table(&data, compare.as_ref()) };
+    let table = quota_frame(&data, compare.as_ref());
     view! {
         <Figure
             id="chi-tieu"

@@ -86,8 +86,13 @@ fn per_month(
         _ => Vec::new(),
     };
     let own_months = list(&parent.value);
-    let sums: Vec<u64> =
-        (0..own_months.len()).map(|m| reports.iter().map(|(_, r)| list(&r.value).get(m).copied().map_or(0, u64::from)).sum()).collect();
+    // Each branch's list read once, then added month by month.
+    let mut sums = vec![0u64; own_months.len()];
+    for (_, r) in reports {
+        for (sum, n) in sums.iter_mut().zip(list(&r.value)) {
+            *sum += u64::from(n);
+        }
+    }
     if let Some(m) = (0..own_months.len()).find(|&m| u64::from(own_months[m]) != sums[m]) {
         out.push(
             Diagnostic::error(

@@ -58,8 +58,7 @@ pub fn render(data: &Dataset, app: Option<&AppAssets>, audience: Audience) -> Re
     if let Some(app) = app {
         app.add_to(&mut files);
     }
-    let mut tables = tables::quota_tables(quota);
-    tables.extend(tables::trend_tables(&stats, &disclosure));
+    let tables = tables::published(&stats, &disclosure);
     for t in &tables {
         t.write(&mut files);
     }

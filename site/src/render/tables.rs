@@ -3,7 +3,6 @@
 //! byte-order mark, so Excel shows Vietnamese) and JSON, and described in the data dictionary.
 
 use super::Files;
-use app::stats::QuotaOverview;
 use serde_json::{json, Map, Value};
 
 /// A column: machine key (ASCII, stable), Vietnamese label, meaning.
@@ -90,25 +89,23 @@ fn neutralized(s: &str) -> String {
     }
 }
 
-/// The tables behind the admission charts, one file pair per year: the very tables the
-/// figures show.
-pub fn quota_tables(quota: &QuotaOverview) -> Vec<Table> {
-    use app::components::{monthly_table, quota_table};
-    quota.years.iter().flat_map(|y| [quota_table(y, None), monthly_table(y)]).filter_map(|t| Table::from_spec(&t)).collect()
-}
-
-/// The tables behind the multi-year figures and the targets: the very tables the pages show.
-pub fn trend_tables(stats: &app::stats::Overview, disclosure: &app::privacy::Disclosure) -> Vec<Table> {
+/// Every published table with files, in the order the data page lists them: the admission
+/// tables of each year, then the figures across the years and each year's targets.
+pub fn published(stats: &app::stats::Overview, disclosure: &app::privacy::Disclosure) -> Vec<Table> {
     published_specs(stats, disclosure).iter().filter_map(Table::from_spec).collect()
 }
 
-/// Every table built as one spec ([`app::table::Table`]), as the pages and the files get them.
+/// The same tables as specs ([`app::table::Table`]), as the pages show them.
 pub fn published_specs(stats: &app::stats::Overview, disclosure: &app::privacy::Disclosure) -> Vec<app::table::Table> {
-    use app::components::{cap_table, meetings_table, movements_table, ratings_table, stock_table, targets_table, RatedGroup};
-    let mut specs: Vec<app::table::Table> = [RatedGroup::Organizations, RatedGroup::Branches, RatedGroup::Members]
-        .iter()
-        .map(|&g| ratings_table(&stats.ratings, g, disclosure))
-        .collect();
+    use app::components::{
+        cap_table, meetings_table, monthly_table, movements_table, quota_table, ratings_table, stock_table, targets_table, RatedGroup,
+    };
+    let mut specs: Vec<app::table::Table> = stats.quota.years.iter().flat_map(|y| [quota_table(y, None), monthly_table(y)]).collect();
+    specs.extend(
+        [RatedGroup::Organizations, RatedGroup::Branches, RatedGroup::Members]
+            .iter()
+            .map(|&g| ratings_table(&stats.ratings, g, disclosure)),
+    );
     specs.push(cap_table(&stats.ratings, disclosure));
     specs.push(meetings_table(&stats.meetings));
     specs.push(movements_table(&stats.movements, disclosure));

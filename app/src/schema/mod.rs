@@ -327,7 +327,6 @@ const fn other(
         kind,
         unit: Unit::None,
         presence,
-        privacy: Privacy::Organization,
         sum: Sum::None,
         ..count(field, section, key, comment, meaning, Privacy::Organization, rule, codes)
     }
@@ -346,7 +345,6 @@ const fn meeting(
         unit,
         sum: Sum::None,
         applies: Applies::Branches,
-        privacy: Privacy::Organization,
         ..count(field, Section::Meetings, key, comment, meaning, Privacy::Organization, rule, codes)
     }
 }

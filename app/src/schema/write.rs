@@ -95,13 +95,10 @@ pub fn report_toml(r: &Report, options: &Options) -> String {
 }
 
 fn field(out: &mut String, f: &FieldSpec, r: &Report, options: &Options) {
-    let comment = match f.field {
-        _ if r.as_of.is_some() && f.comment_as_of.is_some() => f.comment_as_of.unwrap_or(f.comment).to_string(),
-        Field::MonthlyAdmissions => format!("kết nạp từng tháng, tháng 1–{}", r.monthly_admissions.len()),
-        Field::PlanSent => match options.plan_deadline {
-            Some(d) => format!("{} (hạn {})", f.comment, format::date(d)),
-            None => f.comment.to_string(),
-        },
+    let comment = match (f.field, f.comment_as_of, options.plan_deadline) {
+        (_, Some(as_of), _) if r.as_of.is_some() => as_of.to_string(),
+        (Field::MonthlyAdmissions, ..) => format!("kết nạp từng tháng, tháng 1–{}", r.monthly_admissions.len()),
+        (Field::PlanSent, _, Some(d)) => format!("{} (hạn {})", f.comment, format::date(d)),
         _ => f.comment.to_string(),
     };
     match f.field.get(r) {

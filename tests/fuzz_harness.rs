@@ -158,9 +158,10 @@ fn check_findings(checked: &site::build::Checked) {
     assert_eq!(json.as_array().map(Vec::len), Some(checked.findings().items.len()));
 }
 
-/// Scripts the site itself writes: the JSON data island and the app loader.
+/// Scripts the site itself writes: the JSON data island, the app loader and the site script.
 fn allowed_script(tag: &str) -> bool {
-    tag.contains("type=\"application/json\"") || (tag.contains("type=\"module\"") && tag.contains("src=\"/pkg/"))
+    tag.contains("type=\"application/json\"")
+        || (tag.contains("type=\"module\"") && (tag.contains("src=\"/pkg/") || tag.contains("src=\"/assets/site-")))
 }
 
 /// Scans the tags of a page (text is escaped, so every raw `<` starts a tag, a comment or a

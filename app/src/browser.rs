@@ -65,10 +65,16 @@ fn mount(document: &web_sys::Document) -> Result<(), String> {
         initial.filter.parent = None;
     }
     let one_org = org.is_some();
+    // What the build drew into the page (its figures' images show that).
+    let page_view = ViewState {
+        year: Some(page_year.filter(|y| overview.year(*y).is_some()).unwrap_or(latest)),
+        filter: QuotaFilter { parent: org.clone(), ..QuotaFilter::default() },
+        ..ViewState::default()
+    };
 
     target.set_inner_html("");
     let handle = leptos::mount::mount_to(target, move || {
-        view! { <QuotaExplorer overview=overview initial=initial on_change=move |s: ViewState| keep(s, one_org) on_rows=show_rows on_card=show_card one_org=one_org /> }
+        view! { <QuotaExplorer overview=overview initial=initial on_change=move |s: ViewState| keep(s, one_org) on_rows=show_rows on_card=show_card one_org=one_org page_view=page_view /> }
     });
     // Keep the view mounted for the life of the page.
     handle.forget();

@@ -15,6 +15,27 @@ pub const SEARCH: &str = "/tim-kiem/";
 pub const DOCUMENTS_FEED: &str = "/van-ban/atom.xml";
 pub const NEWS_FEED: &str = "/tin-tuc/atom.xml";
 pub const SITEMAP: &str = "/sitemap.xml";
+/// What a visitor without a connection sees for a page not saved on the device.
+pub const OFFLINE: &str = "/ngoai-tuyen/";
+/// The service worker: at the root, so it may serve every page.
+pub const SERVICE_WORKER: &str = "/sw.js";
+pub const MANIFEST: &str = "/manifest.webmanifest";
+/// The home-screen icons, by size in pixels ("maskable": drawn inside the safe zone).
+pub const ICON_192: &str = "/icons/icon-192.png";
+pub const ICON_512: &str = "/icons/icon-512.png";
+pub const ICON_MASKABLE: &str = "/icons/icon-maskable-512.png";
+pub const ICON_APPLE: &str = "/icons/apple-touch-icon.png";
+
+/// A figure's image, relative to its page (`chi-tieu.png` beside `/thong-ke/`): the same link
+/// serves the static page and the app, whatever the page's query.
+pub fn figure_image(figure_id: &str, extension: &str) -> String {
+    format!("{figure_id}.{extension}")
+}
+
+/// [`figure_image`] from the site's root, for the page at `page`.
+pub fn figure_image_of(page: &str, figure_id: &str, extension: &str) -> String {
+    format!("{page}{}", figure_image(figure_id, extension))
+}
 
 /// `/thong-ke/<year>/`.
 pub fn stats_year(year: i32) -> String {
@@ -114,5 +135,6 @@ mod tests {
         assert_eq!(file_of(&csv(tables::MEETINGS)), "du-lieu/sinh-hoat-chi-bo.csv");
         assert_eq!(news_page(1), NEWS);
         assert_eq!(news_page(3), "/tin-tuc/trang-3/");
+        assert_eq!(file_of(&figure_image_of(&stats_year(2024), "chi-tieu", "png")), "thong-ke/2024/chi-tieu.png");
     }
 }

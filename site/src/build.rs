@@ -70,16 +70,17 @@ impl Site {
 
     /// Renders the whole site in memory. Errors in the data stop here, before any write.
     pub fn render(&self, app: Option<&AppAssets>, deny_warnings: bool) -> Result<(Checked, Files), BuildError> {
-        self.render_all(app, deny_warnings).map(|(checked, rendered)| (checked, rendered.files))
+        self.render_all(app, deny_warnings, None).map(|(checked, rendered)| (checked, rendered.files))
     }
 
-    fn render_all(&self, app: Option<&AppAssets>, deny_warnings: bool) -> Result<(Checked, Rendered), BuildError> {
+    /// `previous`: the published directory, whose images are reused where their drawing is unchanged.
+    fn render_all(&self, app: Option<&AppAssets>, deny_warnings: bool, previous: Option<&Path>) -> Result<(Checked, Rendered), BuildError> {
         let checked = self.check();
         if checked.has_errors(deny_warnings) {
             return Err(BuildError::Data(Box::new(checked)));
         }
         let dataset = checked.loaded.dataset();
-        let rendered = render::render(&dataset, app, self.audience);
+        let rendered = render::render(&dataset, app, self.audience, previous).map_err(BuildError::Output)?;
         let broken = crate::links::broken_links(&rendered.files);
         if !broken.is_empty() {
             let list: Vec<String> = broken.iter().take(20).map(|(page, link)| format!("  {page}: {link}")).collect();
@@ -92,7 +93,7 @@ impl Site {
     /// holds the true values of the hidden cells).
     pub fn build(&self, out: &Path, app: Option<&AppAssets>, deny_warnings: bool) -> Result<(Checked, BuildSummary), BuildError> {
         let started = Instant::now();
-        let (checked, rendered) = self.render_all(app, deny_warnings)?;
+        let (checked, rendered) = self.render_all(app, deny_warnings, Some(out))?;
         let files = &rendered.files;
         write_atomically(out, files).map_err(BuildError::Output)?;
         let report = privacy_report_path(out);

@@ -150,11 +150,12 @@ fn every_page_is_accounted_for_and_in_the_sitemap() {
         "du-lieu/index.html",
         "du-lieu/phuong-phap/index.html",
         "404.html",
+        "ngoai-tuyen/index.html",
     ]
     .into_iter()
     .filter(|p| public.join(p).is_file())
     .collect();
-    assert_eq!(fixed.len(), 8, "every fixed page exists");
+    assert_eq!(fixed.len(), 9, "every fixed page exists");
     let other_fixed = pages.iter().filter(|p| p.starts_with("tim-kiem")).count();
     assert_eq!(
         pages.len(),
@@ -162,7 +163,7 @@ fn every_page_is_accounted_for_and_in_the_sitemap() {
         "pages = organizations + years (each with its report) + documents + news + fixed pages"
     );
     let sitemap = std::fs::read_to_string(public.join("sitemap.xml")).unwrap();
-    assert_eq!(sitemap.matches("<loc>").count(), pages.len() - 1, "every page but 404 is in the sitemap");
+    assert_eq!(sitemap.matches("<loc>").count(), pages.len() - 2, "every page but 404 and the offline page is in the sitemap");
     let page4 = std::fs::read_to_string(public.join("tin-tuc/trang-4/index.html")).unwrap();
     assert!(page4.contains("rel=\"prev\" href=\"/tin-tuc/trang-3/\""));
     assert!(!page4.contains("rel=\"next\""));

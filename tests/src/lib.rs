@@ -100,7 +100,8 @@ pub fn collect_errors(tab: &Arc<Tab>) -> Arc<Mutex<Vec<String>>> {
 
 /// True once the page's app has mounted, or at once on a page that loads no app (pages without
 /// charts or search download no wasm).
-pub const APP_SETTLED: &str = "(!document.querySelector('script[type=module]') || document.documentElement.dataset.app === 'ready')";
+pub const APP_SETTLED: &str =
+    "(!document.querySelector('script[type=module][src^=\"/pkg/boot-\"]') || document.documentElement.dataset.app === 'ready')";
 
 /// Evaluates `expr` until it returns `true`, or panics after `timeout` naming `what`.
 pub fn wait_for(tab: &Tab, expr: &str, what: &str, timeout: Duration) {

@@ -58,15 +58,33 @@ pub fn check(dist: &Path) -> Result<Vec<String>, String> {
     let html = std::fs::read_to_string(dist.join("thong-ke/index.html")).map_err(|e| e.to_string())?;
     let mut page = gzip_size(html.as_bytes())?;
     lines.push(format!("budget: thong-ke/index.html                      {:>7.1} KB gzip", page as f64 / 1024.0));
+    let mut counted: Vec<String> = Vec::new();
     for attr in ["href=\"/", "src=\"/"] {
         for part in html.split(attr).skip(1) {
             let path = part.split('"').next().unwrap_or("");
             if path.starts_with("pkg/boot-") {
                 // The boot module is counted with its app.
                 page += apps.iter().find(|(name, _)| path.starts_with(&format!("pkg/boot-{name}-"))).map_or(0, |(_, size)| *size);
-            } else if path.ends_with(".css") || path.ends_with(".js") || path.ends_with(".svg") {
+            } else if [".css", ".js", ".svg", ".webmanifest"].iter().any(|ext| path.ends_with(ext)) && !counted.iter().any(|c| c == path) {
                 page += file_gzip(&dist.join(path))?;
+                counted.push(path.to_string());
             }
+        }
+    }
+    // The service worker and what it saves on the first visit (the apps are counted above).
+    if let Ok(worker) = std::fs::read_to_string(dist.join("sw.js")) {
+        page += gzip_size(worker.as_bytes())?;
+        let list = worker.split("const PRECACHE = ").nth(1).and_then(|rest| rest.split(';').next()).unwrap_or("[]");
+        // A JSON list of plain paths: no commas or quotes inside them.
+        for route in list.trim_matches(['[', ']']).split(',').filter(|r| !r.is_empty()) {
+            let path = route.trim_matches('"').trim_start_matches('/');
+            let file = if path.is_empty() || path.ends_with('/') { format!("{path}index.html") } else { path.to_string() };
+            if file == "thong-ke/index.html" || file.starts_with("pkg/") || counted.contains(&file) {
+                continue;
+            }
+            let size = file_gzip(&dist.join(&file))?;
+            lines.push(format!("budget: {:<44} {:>7.1} KB gzip (saved for offline)", file, size as f64 / 1024.0));
+            page += size;
         }
     }
     lines.push(format!(

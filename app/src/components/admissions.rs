@@ -17,6 +17,9 @@ pub fn CumulativeFigure(
     /// The app's tap tooltip: the figures of the month tapped.
     #[prop(optional_no_strip)]
     on_tip: Option<Callback<String>>,
+    /// Whether the build's image shows this view (see `Figure`).
+    #[prop(default = true)]
+    image: bool,
 ) -> impl IntoView {
     let (actual, pace) = data.cumulative();
     let title = format!("Kết nạp cộng dồn theo tháng năm {} so với tiến độ chỉ tiêu", data.year);
@@ -32,7 +35,7 @@ pub fn CumulativeFigure(
     let svg = cumulative_chart(&actual, &pace, &ChartLabels { id: "bieu-do-cong-don", title: &title, description: &summary });
     let table = monthly_table(&data);
     view! {
-        <Figure id="cong-don" title=title svg=svg summary=summary table_name=super::quota::monthly_table_name(data.year) on_tip=on_tip>
+        <Figure id="cong-don" title=title svg=svg summary=summary table_name=super::quota::monthly_table_name(data.year) on_tip=on_tip image=image>
             <TableView table=table />
         </Figure>
     }

@@ -191,6 +191,9 @@ pub fn QuotaExplorer(
     /// An organization's page: `overview` holds that organization only (`initial.filter.parent`).
     #[prop(optional)]
     one_org: bool,
+    /// The view the build drew into the page: while the dashboard shows it, each figure links
+    /// the build's image of it; another view has no image to offer.
+    page_view: ViewState,
 ) -> impl IntoView {
     let years: Vec<i32> = overview.years.iter().map(|y| y.year).collect();
     let committees = overview.committees.clone();
@@ -207,6 +210,10 @@ pub fn QuotaExplorer(
         on_change.run(state.get_untracked());
     });
     let more = Callback::new(move |()| chart_rows.update(|n| *n += QUOTA_CHART_ROWS));
+    let page_view = StoredValue::new(page_view);
+    let as_built = move |s: &ViewState| {
+        page_view.with_value(|p| s.year == p.year && s.filter == p.filter) && s.compare.is_none() && chart_rows.get() == QUOTA_CHART_ROWS
+    };
     // A tap on a chart shows the exact figures there (the hover text) in the sticky line above.
     let show_tip = Callback::new(move |text: String| tooltip.set(text));
     // The year's rows under the filters; each figure below redraws from it.
@@ -232,8 +239,9 @@ pub fn QuotaExplorer(
             let data = data?;
             on_rows.run(data.rows.iter().map(|r| s.filter.keeps(r)).collect());
             on_card.run(super::cards::filtered_admissions_card(&data, &s.filter));
+            let image = as_built(&s);
             Some(view! {
-                <QuotaFigure data=data compare=compare filter=s.filter display=s.display on_tip=Some(show_tip) chart_rows=chart_rows.get() on_more=Some(more) table_rows=table_rows.get() />
+                <QuotaFigure data=data compare=compare filter=s.filter display=s.display on_tip=Some(show_tip) chart_rows=chart_rows.get() on_more=Some(more) table_rows=table_rows.get() image=image />
             })
         }}
         {move || {
@@ -246,7 +254,7 @@ pub fn QuotaExplorer(
             let s = state.get();
             let data = filtered(&s).filter(|d| s.display != Display::Table && !d.rows.is_empty())?;
             let who = crate::chart::quota_scope(&s.filter, &data);
-            Some(view! { <CumulativeFigure data=data who=who on_tip=Some(show_tip) /> })
+            Some(view! { <CumulativeFigure data=data who=who on_tip=Some(show_tip) image=as_built(&s) /> })
         }}
     }
 }

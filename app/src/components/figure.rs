@@ -24,8 +24,17 @@ pub fn Figure(
     /// Under the chart, e.g. that it draws only some of the table's rows.
     #[prop(optional_no_strip)]
     chart_note: Option<AnyView>,
+    /// Whether the build's image of this figure shows what the page shows: the app passes
+    /// false once a filter has changed the chart (the image is the page's first view).
+    #[prop(default = true)]
+    image: bool,
     children: Children,
 ) -> impl IntoView {
+    let image = image && !svg.is_empty();
+    #[cfg(feature = "ssr")]
+    if image {
+        images::record(id, &title, &svg, source.as_deref());
+    }
     let caption_id = format!("{id}-caption");
     let labelled_by = caption_id.clone();
     let table_label = caption_id.clone();
@@ -40,6 +49,7 @@ pub fn Figure(
             {chart_note}
             <p class="chart-summary">{summary}</p>
             {source.map(|s| view! { <p class="chart-source">{s}</p> })}
+            {image.then(|| image_links(id))}
             {table_name.map(|stem| super::quota::downloads(&stem))}
             // Focusable so keyboard users can scroll a wide table on a phone.
             <div class="table-wrap" hidden=hide_table tabindex="0" role="region" aria-labelledby=table_label>{children()}</div>
@@ -52,4 +62,66 @@ fn tapped_text(ev: &leptos::ev::MouseEvent) -> Option<String> {
     use leptos::wasm_bindgen::JsCast;
     let target = ev.target()?.dyn_into::<leptos::web_sys::Element>().ok()?;
     target.closest("[data-hit]").ok()??.text_content().filter(|t| !t.is_empty())
+}
+
+/// The figure as an image (PNG and SVG, with its title, source and date drawn in: the site
+/// renders them beside the page, named by the figure's id) and "Chia sẻ", which the site's small
+/// script shows where the browser can share or copy a link (a button that does nothing without
+/// script would only confuse).
+fn image_links(id: &'static str) -> impl IntoView {
+    view! {
+        <p class="image-links">
+            "Tải ảnh: "
+            <a href=crate::routes::figure_image(id, "png") download="">"PNG"</a>
+            " · "
+            <a href=crate::routes::figure_image(id, "svg") download="">"SVG"</a>
+            " "
+            <button type="button" class="share-button" data-share=id>"Chia sẻ"</button>
+        </p>
+    }
+}
+
+/// The figures a page renders, collected while the site renders it (`images::collect`), so the
+/// site can draw each one as an image beside the page without the components knowing of files.
+#[cfg(feature = "ssr")]
+pub mod images {
+    use std::cell::RefCell;
+
+    /// What a figure's image shows.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct FigureSource {
+        /// The figure's id: unique within its page, the image's file stem.
+        pub id: &'static str,
+        pub title: String,
+        /// The chart as the page has it (`chart::svg::accessible`).
+        pub svg: String,
+        pub source: Option<String>,
+    }
+
+    thread_local! {
+        static FIGURES: RefCell<Option<Vec<FigureSource>>> = const { RefCell::new(None) };
+    }
+
+    /// Runs `render` and returns what it rendered with the figures it built, in page order.
+    /// Rendering is synchronous, so every figure of the page is built on this thread.
+    pub fn collect<T>(render: impl FnOnce() -> T) -> (T, Vec<FigureSource>) {
+        let outer = FIGURES.with(|f| f.borrow_mut().replace(Vec::new()));
+        let out = render();
+        let figures = FIGURES.with(|f| std::mem::replace(&mut *f.borrow_mut(), outer)).unwrap_or_default();
+        (out, figures)
+    }
+
+    /// The id of the first figure recorded so far on this page: its main figure, whose image
+    /// previews the page's link (the page shell asks once the content is built).
+    pub fn first_id() -> Option<&'static str> {
+        FIGURES.with(|f| f.borrow().as_ref().and_then(|list| list.first().map(|fig| fig.id)))
+    }
+
+    pub(super) fn record(id: &'static str, title: &str, svg: &str, source: Option<&str>) {
+        FIGURES.with(|f| {
+            if let Some(list) = f.borrow_mut().as_mut() {
+                list.push(FigureSource { id, title: title.to_string(), svg: svg.to_string(), source: source.map(str::to_string) });
+            }
+        });
+    }
 }

@@ -16,8 +16,10 @@ pub use admissions::{cumulative_chart, monthly_table, CumulativeFigure, YearFigu
 pub use branches::{branches_table, BranchAdmissionsTable};
 pub use cards::{admissions_card, members_card, Card, HeadlineCards, ADMISSIONS_CARD};
 pub use explorer::{Controls, QuotaExplorer};
+#[cfg(feature = "ssr")]
+pub use figure::images;
 pub use figure::Figure;
-pub use quota::{downloads, monthly_table_name, quota_table, quota_table_name, QuotaFigure};
+pub use quota::{downloads, monthly_table_name, quota_table, quota_table_name, QuotaFigure, QUOTA_FIGURE_ID};
 pub use search::{SearchBox, SearchForm, SEARCH_INPUT_ID};
 pub use table::{Column, DataTable, TableView};
 pub use targets::{targets_table, TargetsTable};

@@ -143,6 +143,9 @@ fn more_rows_note(shown: usize, total: usize, on_more: Option<Callback<()>>) -> 
     }
 }
 
+/// The quota figure's id: the page's main figure, whose image previews a shared link.
+pub const QUOTA_FIGURE_ID: &str = "chi-tieu";
+
 /// The quota chart of one year, its summary sentence and its data table (the chart's text
 /// alternative, and what prints).
 #[component]
@@ -168,6 +171,9 @@ pub fn QuotaFigure(
     /// `quota_table_rows(data, compare)` when the caller keeps it across filter changes.
     #[prop(optional_no_strip)]
     table_rows: Option<String>,
+    /// Whether the build's image shows this view (see `Figure`).
+    #[prop(default = true)]
+    image: bool,
 ) -> impl IntoView {
     let title = format!("Tiến độ thực hiện chỉ tiêu kết nạp đảng viên năm {}", data.year);
     let rows = table_rows.unwrap_or_else(|| quota_table_rows(&data, compare.as_ref()));
@@ -214,7 +220,7 @@ pub fn QuotaFigure(
     let table = quota_frame(&data, compare.as_ref());
     view! {
         <Figure
-            id="chi-tieu"
+            id=QUOTA_FIGURE_ID
             title=title
             svg=svg
             summary=summary
@@ -224,6 +230,7 @@ pub fn QuotaFigure(
             hide_table=display == Display::Chart
             on_tip=on_tip
             chart_note=chart_note
+            image=image
         >
             <TableView table=table rows=Some(rows) />
         </Figure>

@@ -50,7 +50,7 @@ impl Bundle {
 /// (an external file, so pages need no inline script).
 #[derive(Debug, Clone)]
 pub struct AppAssets {
-    files: Vec<(String, Vec<u8>)>,
+    files: Vec<(Bundle, String, Vec<u8>)>,
     boots: Vec<(Bundle, String)>,
 }
 
@@ -91,9 +91,9 @@ impl AppAssets {
             bundle.fallback()
         );
         let boot_name = format!("boot-{}-{}.js", bundle.name(), short_hash(boot.as_bytes()));
-        self.files.push((format!("pkg/{js}"), read(js)?));
-        self.files.push((format!("pkg/{wasm}"), read(wasm)?));
-        self.files.push((format!("pkg/{boot_name}"), boot.into_bytes()));
+        self.files.push((bundle, format!("pkg/{js}"), read(js)?));
+        self.files.push((bundle, format!("pkg/{wasm}"), read(wasm)?));
+        self.files.push((bundle, format!("pkg/{boot_name}"), boot.into_bytes()));
         self.boots.push((bundle, format!("/pkg/{boot_name}")));
         Ok(())
     }
@@ -104,18 +104,43 @@ impl AppAssets {
     }
 
     pub(super) fn add_to(&self, files: &mut Files) {
-        files.extend(self.files.iter().cloned());
+        files.extend(self.files.iter().map(|(_, path, bytes)| (path.clone(), bytes.clone())));
+    }
+
+    /// The site paths of `bundle`'s files (`/pkg/…`): what a page that loads it downloads.
+    pub fn routes_of(&self, bundle: Bundle) -> Vec<String> {
+        self.files.iter().filter(|(b, _, _)| *b == bundle).map(|(_, path, _)| format!("/{path}")).collect()
     }
 }
 
-/// FNV-1a, 64 bits: stable across runs and platforms (unlike `DefaultHasher`).
+/// A file name's content hash: 40 bits of [`Fnv`].
 pub(crate) fn short_hash(bytes: &[u8]) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
+    let mut h = Fnv::default();
+    h.write(bytes);
+    format!("{:010x}", h.finish() >> 24)
+}
+
+/// FNV-1a, 64 bits, over any number of buffers: stable across runs and platforms (unlike
+/// `DefaultHasher`).
+pub(crate) struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
     }
-    format!("{:010x}", h >> 24)
+}
+
+impl Fnv {
+    pub(crate) fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    pub(crate) fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 #[cfg(test)]

@@ -9,8 +9,11 @@ use quick_xml::Writer;
 
 pub(super) fn add(ctx: &Context<'_>, files: &mut Files) {
     let base = ctx.data.site.base_url.trim_end_matches('/').to_string();
-    let mut urls: Vec<String> =
-        files.keys().filter(|p| p.ends_with("index.html")).map(|p| format!("{base}/{}", p.trim_end_matches("index.html"))).collect();
+    let mut urls: Vec<String> = files
+        .keys()
+        .filter(|p| p.ends_with("index.html") && **p != routes::file_of(routes::OFFLINE))
+        .map(|p| format!("{base}/{}", p.trim_end_matches("index.html")))
+        .collect();
     urls.sort();
     files.insert(routes::file_of(routes::SITEMAP), sitemap(&urls));
     let robots = match ctx.audience {

@@ -34,6 +34,19 @@ pub fn page(ctx: &Context<'_>, meta: PageMeta<'_>, content: impl IntoView + 'sta
     let site = &ctx.data.site;
     let full_title = if meta.path == "/" { site.title.clone() } else { format!("{} | {}", meta.title, site.title) };
     let canonical = format!("{}{}", site.base_url.trim_end_matches('/'), meta.path);
+    // The page's main figure previews its link in a chat; pages without one show the dashboard's.
+    let content = content.into_view();
+    let image = app::components::images::first_id()
+        .map(|id| routes::figure_image_of(meta.path, id, "png"))
+        .or_else(|| ctx.site_image.clone())
+        .map(|route| format!("{}{route}", site.base_url.trim_end_matches('/')));
+    let image_meta = image.map(|url| {
+        view! {
+            {open_graph("og:image", url)}
+            {open_graph("og:image:alt", format!("Biểu đồ: {}", meta.title))}
+            <meta name="twitter:card" content="summary_large_image" />
+        }
+    });
     let boot = ctx.app.zip(meta.app).map(|(a, bundle)| view! { <script type="module" src=a.boot_path(bundle).to_string()></script> });
     // The internal build carries full detail: marked on every page and kept out of search engines.
     let internal = ctx.audience == Audience::Internal;
@@ -63,10 +76,15 @@ pub fn page(ctx: &Context<'_>, meta: PageMeta<'_>, content: impl IntoView + 'sta
                 {open_graph("og:description", meta.description.to_string())}
                 {open_graph("og:url", canonical)}
                 {open_graph("og:locale", "vi_VN".to_string())}
+                {image_meta}
+                <meta name="theme-color" content=super::offline::THEME_COLOR />
                 <link rel="icon" type="image/svg+xml" href="/favicon.svg" />
+                <link rel="apple-touch-icon" href=routes::ICON_APPLE />
+                <link rel="manifest" href=routes::MANIFEST />
                 <link rel="alternate" type="application/atom+xml" title="Văn bản" href=routes::DOCUMENTS_FEED />
                 <link rel="alternate" type="application/atom+xml" title="Tin tức" href=routes::NEWS_FEED />
                 <link rel="stylesheet" href=ctx.css_path.clone() />
+                <script type="module" src=ctx.script_path.clone()></script>
                 {boot}
             </head>
             <body>
@@ -83,6 +101,8 @@ pub fn page(ctx: &Context<'_>, meta: PageMeta<'_>, content: impl IntoView + 'sta
                         </nav>
                     </div>
                 </header>
+                // Filled by the site script: a saved copy read offline, or newer data published.
+                <p id="ban-luu" class="offline-notice wrap" role="status" hidden data-so-lieu=ctx.data_date.clone()></p>
                 <main id="noi-dung" class="wrap">{content}</main>
                 <footer class="site-footer">
                     <div class="wrap">

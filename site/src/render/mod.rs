@@ -3,8 +3,10 @@
 
 mod assets;
 mod feeds;
+mod images;
 mod layout;
 pub(crate) mod markdown;
+mod offline;
 mod pages;
 pub mod tables;
 
@@ -30,6 +32,14 @@ pub struct Context<'a> {
     pub stats: &'a Overview,
     pub app: Option<&'a AppAssets>,
     pub css_path: String,
+    /// The site's script (service worker, saved-copy notice, sharing): every page loads it.
+    pub script_path: String,
+    /// How recent the published figures are: "ngày 30/09/2025" for a year in progress, else
+    /// "năm 2024" (empty without data). Said on images and by the saved-copy notice.
+    pub data_date: String,
+    /// The image a page without figures of its own shows when its link is shared: the
+    /// dashboard's main figure.
+    pub site_image: Option<String>,
     /// Every published table (CSV and JSON under `/du-lieu/`).
     pub tables: &'a [tables::Table],
 }
@@ -48,13 +58,16 @@ pub struct Rendered {
     pub suppressed: Vec<Suppressed>,
 }
 
-pub fn render(data: &Dataset, app: Option<&AppAssets>, audience: Audience) -> Rendered {
+/// `previous`: a published directory whose figure images may be reused (see `images`).
+pub fn render(data: &Dataset, app: Option<&AppAssets>, audience: Audience, previous: Option<&std::path::Path>) -> Result<Rendered, String> {
     let stats = app::stats::overview(data);
     let disclosure = Disclosure::new(&stats, audience, u64::from(data.site.privacy_threshold));
     let quota = &stats.quota;
     let mut files = Files::new();
     let css_path = assets::add_css(&mut files);
+    let script_path = offline::add_script(&mut files);
     assets::add_favicon(&mut files);
+    images::add_icons(&mut files)?;
     if let Some(app) = app {
         app.add_to(&mut files);
     }
@@ -62,21 +75,53 @@ pub fn render(data: &Dataset, app: Option<&AppAssets>, audience: Audience) -> Re
     for t in &tables {
         t.write(&mut files);
     }
-    let ctx = Context { data, audience, disclosure: &disclosure, quota, stats: &stats, app, css_path, tables: &tables };
+    let data_date = match quota.latest() {
+        Some(y) => y.as_of.map_or_else(|| format!("năm {}", y.year), |d| format!("ngày {}", app::format::date(d))),
+        None => String::new(),
+    };
+    let site_image = quota
+        .latest()
+        .filter(|y| !y.rows.is_empty())
+        .map(|_| app::routes::figure_image_of(app::routes::STATS, app::components::QUOTA_FIGURE_ID, "png"));
+    let ctx = Context {
+        data,
+        audience,
+        disclosure: &disclosure,
+        quota,
+        stats: &stats,
+        app,
+        css_path: css_path.clone(),
+        script_path: script_path.clone(),
+        data_date,
+        site_image,
+        tables: &tables,
+    };
 
     // Each page is independent: render in parallel, collect in path order.
     let jobs = pages::all(&ctx);
     let total = jobs.len();
     let done = std::sync::atomic::AtomicUsize::new(0);
-    let rendered: Vec<(String, Vec<u8>)> = jobs
+    let rendered: Vec<((String, Vec<u8>), images::PageFigures)> = jobs
         .into_par_iter()
         .map(|job| {
-            let page = (job.path.clone(), (job.render)(&ctx).into_bytes());
+            let (html, figures) = app::components::images::collect(|| (job.render)(&ctx));
+            let page_route = format!("/{}", job.path.trim_end_matches("index.html"));
             report_progress(done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1, total);
-            page
+            ((job.path.clone(), html.into_bytes()), (page_route, figures))
         })
         .collect();
-    files.extend(rendered);
+    let (pages, figures): (Vec<_>, Vec<_>) = rendered.into_iter().unzip();
+    files.extend(pages);
+    let imprint = images::Imprint {
+        base_url: data.site.base_url.trim_end_matches('/'),
+        site_title: &data.site.title,
+        default_source: &format!("Nguồn: báo cáo của các tổ chức đảng trực thuộc {}, số liệu {}.", data.khoi.name, ctx.data_date),
+    };
+    images::add_figures(&mut files, &figures, &imprint, previous)?;
     feeds::add(&ctx, &mut files);
-    Rendered { files, suppressed: disclosure.report(&stats) }
+    offline::add_manifest(&ctx, &mut files);
+    let mut shell = vec![css_path, script_path, "/favicon.svg".to_string(), app::routes::ICON_192.to_string()];
+    shell.extend(app.map(|a| a.routes_of(Bundle::Dashboard)).unwrap_or_default());
+    offline::add_worker(&mut files, &shell);
+    Ok(Rendered { files, suppressed: disclosure.report(&stats) })
 }

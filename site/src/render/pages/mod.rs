@@ -6,6 +6,7 @@ mod home;
 mod method;
 mod news;
 mod not_found;
+mod offline;
 mod orgs;
 mod search;
 mod stats;
@@ -40,6 +41,7 @@ pub fn all(ctx: &Context<'_>) -> Vec<Job> {
         Job::new(file_of(routes::DOCUMENTS), documents::render_list),
         Job::new(file_of(routes::NEWS), |ctx| news::render_list(ctx, 1)),
         Job::new("404.html", not_found::render),
+        Job::new(file_of(routes::OFFLINE), offline::render),
         Job::new(file_of(routes::SEARCH), search::render),
         Job::new(file_of(routes::DATA), |ctx| data::render(ctx, ctx.tables)),
         Job::new(file_of(routes::METHOD), method::render),

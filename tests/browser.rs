@@ -209,7 +209,7 @@ fn printing_keeps_every_figure_and_table_and_hides_the_controls() {
         };
         let (figures, charts, tables) =
             (shown("figure.chart-figure"), shown("figure.chart-figure .chart"), shown("figure.chart-figure .table-wrap"));
-        let controls = shown(".controls, .downloads, .toggle, .report-link");
+        let controls = shown(".controls, .downloads, .image-links, .toggle, .report-link");
         assert!(figures.len() >= 8, "{path}: the page has its figures: {}", figures.len());
         assert!(figures.iter().chain(&tables).all(|&s| s), "{path}: every figure and table prints: {figures:?} {tables:?}");
         let empty_charts: usize =

@@ -22,18 +22,17 @@ if (document.documentElement.hasAttribute("data-ban-luu")) {
 }
 
 if ("serviceWorker" in navigator) {
-  // A first visit has no worker yet: a worker installed then is not "newer data".
-  const hadWorker = Boolean(navigator.serviceWorker.controller);
+  // Each build's worker says which data it publishes (a fingerprint, also in every page): a
+  // page whose data differs was published before, so newer data is out.
+  const mine = notice ? notice.dataset.phienBan : "";
+  navigator.serviceWorker.addEventListener("message", (event) => {
+    const theirs = event.data && event.data.data;
+    if (theirs && mine && theirs !== mine) say("Đã có số liệu mới hơn bản đang xem.", true);
+  });
   navigator.serviceWorker
     .register("/sw.js")
     .then((registration) => {
-      registration.addEventListener("updatefound", () => {
-        const worker = registration.installing;
-        if (!worker) return;
-        worker.addEventListener("statechange", () => {
-          if (worker.state === "activated" && hadWorker) say("Đã có số liệu mới hơn bản đang xem.", true);
-        });
-      });
+      if (navigator.serviceWorker.controller) navigator.serviceWorker.controller.postMessage("data?");
       // Back online after reading a saved copy: ask whether a newer build is out.
       addEventListener("online", () => registration.update().catch(() => {}));
     })

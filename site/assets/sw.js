@@ -4,6 +4,8 @@
 const CACHE = "thong-ke-" + "__VERSION__";
 const PRECACHE = __PRECACHE__;
 const OFFLINE = "__OFFLINE__";
+// The fingerprint of this build's data: open pages compare it with their own.
+const DATA = "__DATA__";
 // Past this, a weak connection loses to the saved copy (the network answer still updates it).
 const PATIENCE_MS = 4000;
 
@@ -21,8 +23,15 @@ self.addEventListener("activate", (event) => {
     caches
       .keys()
       .then((keys) => Promise.all(keys.filter((key) => key.startsWith("thong-ke-") && key !== CACHE).map((key) => caches.delete(key))))
-      .then(() => self.clients.claim()),
+      .then(() => self.clients.claim())
+      .then(() => self.clients.matchAll({ type: "window" }))
+      .then((pages) => pages.forEach((page) => page.postMessage({ data: DATA }))),
   );
+});
+
+// A page just opened asks which data the worker serves.
+self.addEventListener("message", (event) => {
+  if (event.data === "data?" && event.source) event.source.postMessage({ data: DATA });
 });
 
 self.addEventListener("fetch", (event) => {

@@ -181,3 +181,53 @@ impl CpuProfile {
         }
     }
 }
+
+/// A network between the browser and the server that can be cut: a loopback TCP relay. Cutting
+/// it closes every open connection (the browser keeps idle and pre-opened ones) and drops every
+/// new one unanswered, as when a phone loses its signal; the server itself keeps running.
+pub struct NetworkLink {
+    pub addr: SocketAddr,
+    up: Arc<std::sync::atomic::AtomicBool>,
+    open: Arc<Mutex<Vec<std::net::TcpStream>>>,
+}
+
+impl NetworkLink {
+    pub fn to(server: SocketAddr) -> NetworkLink {
+        use std::sync::atomic::{AtomicBool, Ordering};
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = listener.local_addr().unwrap();
+        let up = Arc::new(AtomicBool::new(true));
+        let open = Arc::new(Mutex::new(Vec::new()));
+        let (state, connections) = (up.clone(), open.clone());
+        std::thread::spawn(move || {
+            for client in listener.incoming().flatten() {
+                if !state.load(Ordering::SeqCst) {
+                    drop(client);
+                    continue;
+                }
+                let Ok(upstream) = std::net::TcpStream::connect(server) else { continue };
+                let (Ok(client_read), Ok(upstream_read), Ok(kept)) = (client.try_clone(), upstream.try_clone(), client.try_clone()) else {
+                    continue;
+                };
+                connections.lock().unwrap().push(kept);
+                std::thread::spawn(move || pipe(client_read, upstream));
+                std::thread::spawn(move || pipe(upstream_read, client));
+            }
+        });
+        NetworkLink { addr, up, open }
+    }
+
+    pub fn set_up(&self, up: bool) {
+        self.up.store(up, std::sync::atomic::Ordering::SeqCst);
+        if !up {
+            for connection in self.open.lock().unwrap().drain(..) {
+                let _ = connection.shutdown(std::net::Shutdown::Both);
+            }
+        }
+    }
+}
+
+fn pipe(mut from: std::net::TcpStream, mut to: std::net::TcpStream) {
+    let _ = std::io::copy(&mut from, &mut to);
+    let _ = to.shutdown(std::net::Shutdown::Both);
+}

@@ -30,7 +30,8 @@ pub fn Figure(
     image: bool,
     children: Children,
 ) -> impl IntoView {
-    let image = image && !svg.is_empty();
+    let drawn = !svg.is_empty();
+    let image = image && drawn;
     #[cfg(feature = "ssr")]
     if image {
         images::record(id, &title, &svg, source.as_deref());
@@ -49,7 +50,7 @@ pub fn Figure(
             {chart_note}
             <p class="chart-summary">{summary}</p>
             {source.map(|s| view! { <p class="chart-source">{s}</p> })}
-            {image.then(|| image_links(id))}
+            {drawn.then(|| image_links(id, image))}
             {table_name.map(|stem| super::quota::downloads(&stem))}
             // Focusable so keyboard users can scroll a wide table on a phone.
             <div class="table-wrap" hidden=hide_table tabindex="0" role="region" aria-labelledby=table_label>{children()}</div>
@@ -65,17 +66,23 @@ fn tapped_text(ev: &leptos::ev::MouseEvent) -> Option<String> {
 }
 
 /// The figure as an image (PNG and SVG, with its title, source and date drawn in: the site
-/// renders them beside the page, named by the figure's id) and "Chia sẻ", which the site's small
+/// renders them beside the page, named by the figure's id), when the image shows what the page
+/// shows; and "Chia sẻ", the link to this figure in the current view, which the site's small
 /// script shows where the browser can share or copy a link (a button that does nothing without
 /// script would only confuse).
-fn image_links(id: &'static str) -> impl IntoView {
-    view! {
-        <p class="image-links">
+fn image_links(id: &'static str, image: bool) -> impl IntoView {
+    let files = image.then(|| {
+        view! {
             "Tải ảnh: "
             <a href=crate::routes::figure_image(id, "png") download="">"PNG"</a>
             " · "
             <a href=crate::routes::figure_image(id, "svg") download="">"SVG"</a>
             " "
+        }
+    });
+    view! {
+        <p class="image-links">
+            {files}
             <button type="button" class="share-button" data-share=id>"Chia sẻ"</button>
         </p>
     }

@@ -43,7 +43,7 @@ pub(super) const THEME_COLOR: &str = "#9f1239";
 /// The worker, written last: its cache is named by a hash of every other file, so any change to
 /// the published site is a new worker, and the browser replaces the old cache. Precached: the
 /// home page, the dashboard with its data (in the page) and app, the offline page, the shell.
-pub(super) fn add_worker(files: &mut Files, shell: &[String]) {
+pub(super) fn add_worker(files: &mut Files, shell: &[String], data_version: &str) {
     let mut hash = Fnv::default();
     for (path, bytes) in files.iter() {
         hash.write(path.as_bytes());
@@ -55,7 +55,8 @@ pub(super) fn add_worker(files: &mut Files, shell: &[String]) {
     let worker = WORKER
         .replace("__VERSION__", &format!("{:016x}", hash.finish()))
         .replace("__PRECACHE__", &serde_json::to_string(&precache).unwrap_or_default())
-        .replace("__OFFLINE__", routes::OFFLINE);
+        .replace("__OFFLINE__", routes::OFFLINE)
+        .replace("__DATA__", data_version);
     files.insert(routes::file_of(routes::SERVICE_WORKER), worker.into_bytes());
 }
 
@@ -71,16 +72,16 @@ mod tests {
         files.insert("assets/site-1.css".into(), b"c".to_vec());
         let shell = vec!["/assets/site-1.css".to_string(), "/assets/missing.js".to_string()];
         let mut first = files.clone();
-        add_worker(&mut first, &shell);
+        add_worker(&mut first, &shell, "d1");
         let worker = String::from_utf8(first["sw.js"].clone()).unwrap();
         assert!(worker.contains(r#"const PRECACHE = ["/","/thong-ke/","/assets/site-1.css"];"#), "{worker}");
         assert!(!worker.contains("__"), "{worker}");
 
         let mut changed = files.clone();
         changed.insert("thong-ke/index.html".into(), b"b2".to_vec());
-        add_worker(&mut changed, &shell);
+        add_worker(&mut changed, &shell, "d1");
         let mut again = files.clone();
-        add_worker(&mut again, &shell);
+        add_worker(&mut again, &shell, "d1");
         assert_ne!(first["sw.js"], changed["sw.js"]);
         assert_eq!(first["sw.js"], again["sw.js"]);
     }

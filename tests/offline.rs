@@ -89,7 +89,7 @@ fn a_visited_dashboard_opens_offline_and_a_new_deploy_replaces_it() {
     tab.evaluate("window.dispatchEvent(new Event('online'))", false).unwrap();
     wait_for(
         &tab,
-        "(document.getElementById('ban-luu').textContent || '').startsWith('Đã có số liệu mới hơn')",
+        "(document.getElementById('ban-luu').textContent || '').startsWith('Đã có bản cập nhật mới hơn')",
         "the newer-data notice",
         TIMEOUT,
     );

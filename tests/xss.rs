@@ -155,7 +155,8 @@ const DOM_CHECK: &str = r#"(() => {
     if (['iframe', 'frame', 'object', 'embed', 'applet', 'base', 'portal'].includes(el.localName)) bad.push('element <' + el.localName + '>');
     if (el.localName === 'meta' && (el.getAttribute('http-equiv') || '').toLowerCase() === 'refresh') bad.push('meta refresh');
     if (el.localName === 'script') {
-      const ok = el.type === 'application/json' || (el.type === 'module' && new URL(el.src, location.href).pathname.startsWith('/pkg/'));
+      const path = el.type === 'module' ? new URL(el.src, location.href).pathname : '';
+      const ok = el.type === 'application/json' || path.startsWith('/pkg/') || /^\/assets\/site-[0-9a-f]+\.js$/.test(path);
       if (!ok) bad.push('script ' + el.outerHTML.slice(0, 120));
     }
   }

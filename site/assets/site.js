@@ -22,17 +22,17 @@ if (document.documentElement.hasAttribute("data-ban-luu")) {
 }
 
 if ("serviceWorker" in navigator) {
-  // Each build's worker says which data it publishes (a fingerprint, also in every page): a
-  // page whose data differs was published before, so newer data is out.
+  // Each build's worker names its build (a hash, also in every page of it): a page of another
+  // build was published before the worker's, so a newer one is out.
   const mine = notice ? notice.dataset.phienBan : "";
   navigator.serviceWorker.addEventListener("message", (event) => {
-    const theirs = event.data && event.data.data;
-    if (theirs && mine && theirs !== mine) say("Đã có số liệu mới hơn bản đang xem.", true);
+    const theirs = event.data && event.data.build;
+    if (theirs && mine && theirs !== mine) say("Đã có bản cập nhật mới hơn bản đang xem.", true);
   });
   navigator.serviceWorker
     .register("/sw.js")
     .then((registration) => {
-      if (navigator.serviceWorker.controller) navigator.serviceWorker.controller.postMessage("data?");
+      if (navigator.serviceWorker.controller) navigator.serviceWorker.controller.postMessage("build?");
       // Back online after reading a saved copy: ask whether a newer build is out.
       addEventListener("online", () => registration.update().catch(() => {}));
     })

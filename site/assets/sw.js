@@ -1,11 +1,11 @@
 // The service worker: pages already visited, the page shell and the dashboard (its app and the
 // data in its page) open without a connection. One cache per published build, named by the
 // build's content hash: a new deploy installs a new worker, which drops the old cache.
-const CACHE = "thong-ke-" + "__VERSION__";
+// The build's hash: every page of the build carries it too.
+const BUILD = "__VERSION__";
+const CACHE = "thong-ke-" + BUILD;
 const PRECACHE = __PRECACHE__;
 const OFFLINE = "__OFFLINE__";
-// The fingerprint of this build's data: open pages compare it with their own.
-const DATA = "__DATA__";
 // Past this, a weak connection loses to the saved copy (the network answer still updates it).
 const PATIENCE_MS = 4000;
 
@@ -25,13 +25,13 @@ self.addEventListener("activate", (event) => {
       .then((keys) => Promise.all(keys.filter((key) => key.startsWith("thong-ke-") && key !== CACHE).map((key) => caches.delete(key))))
       .then(() => self.clients.claim())
       .then(() => self.clients.matchAll({ type: "window" }))
-      .then((pages) => pages.forEach((page) => page.postMessage({ data: DATA }))),
+      .then((pages) => pages.forEach((page) => page.postMessage({ build: BUILD }))),
   );
 });
 
-// A page just opened asks which data the worker serves.
+// A page just opened asks which build the worker serves.
 self.addEventListener("message", (event) => {
-  if (event.data === "data?" && event.source) event.source.postMessage({ data: DATA });
+  if (event.data === "build?" && event.source) event.source.postMessage({ build: BUILD });
 });
 
 self.addEventListener("fetch", (event) => {

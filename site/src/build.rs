@@ -80,11 +80,7 @@ impl Site {
             return Err(BuildError::Data(Box::new(checked)));
         }
         let dataset = checked.loaded.dataset();
-        let rendered = render::render(
-            &dataset,
-            render::Options { app, audience: self.audience, previous, data_version: checked.sources().data_version() },
-        )
-        .map_err(BuildError::Output)?;
+        let rendered = render::render(&dataset, render::Options { app, audience: self.audience, previous }).map_err(BuildError::Output)?;
         let broken = crate::links::broken_links(&rendered.files);
         if !broken.is_empty() {
             let list: Vec<String> = broken.iter().take(20).map(|(page, link)| format!("  {page}: {link}")).collect();

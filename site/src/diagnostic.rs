@@ -24,31 +24,6 @@ pub struct SourceFile {
 }
 
 impl SourceMap {
-    /// A fingerprint of the data read (file names and contents, not where the command ran):
-    /// pages carry it so a reader learns when newer data has been published.
-    pub fn data_version(&self) -> String {
-        let mut each: Vec<u64> = self
-            .files
-            .iter()
-            .map(|f| {
-                let mut h = crate::render::Fnv::default();
-                let tail: Vec<_> = f.path.components().rev().take(3).collect();
-                for part in tail {
-                    h.write(part.as_os_str().as_encoded_bytes());
-                    h.write(b"/");
-                }
-                h.write(f.text.as_bytes());
-                h.finish()
-            })
-            .collect();
-        each.sort_unstable();
-        let mut all = crate::render::Fnv::default();
-        for h in each {
-            all.write(&h.to_le_bytes());
-        }
-        format!("{:016x}", all.finish())
-    }
-
     pub fn add(&mut self, path: PathBuf, text: String) -> FileId {
         self.files.push(SourceFile { path, text });
         self.files.len() - 1

@@ -102,7 +102,7 @@ pub fn page(ctx: &Context<'_>, meta: PageMeta<'_>, content: impl IntoView + 'sta
                     </div>
                 </header>
                 // Filled by the site script: a saved copy read offline, or newer data published.
-                <p id="ban-luu" class="offline-notice wrap" role="status" hidden data-so-lieu=ctx.data_date.clone() data-phien-ban=ctx.data_version.clone()></p>
+                <p id="ban-luu" class="offline-notice wrap" role="status" hidden data-so-lieu=ctx.data_date.clone() data-phien-ban=super::offline::BUILD_PLACEHOLDER></p>
                 <main id="noi-dung" class="wrap">{content}</main>
                 <footer class="site-footer">
                     <div class="wrap">

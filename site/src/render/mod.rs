@@ -37,8 +37,6 @@ pub struct Context<'a> {
     /// How recent the published figures are: "ngày 30/09/2025" for a year in progress, else
     /// "năm 2024" (empty without data). Said on images and by the saved-copy notice.
     pub data_date: String,
-    /// The data's fingerprint: the site script compares it with the newest build's.
-    pub data_version: String,
     /// The image a page without figures of its own shows when its link is shared: the
     /// dashboard's main figure.
     pub site_image: Option<String>,
@@ -66,12 +64,10 @@ pub struct Options<'a> {
     pub audience: Audience,
     /// A published directory whose figure images may be reused (see `images`).
     pub previous: Option<&'a std::path::Path>,
-    /// The data's fingerprint (`SourceMap::data_version`).
-    pub data_version: String,
 }
 
 pub fn render(data: &Dataset, options: Options<'_>) -> Result<Rendered, String> {
-    let Options { app, audience, previous, data_version } = options;
+    let Options { app, audience, previous } = options;
     let stats = app::stats::overview(data);
     let disclosure = Disclosure::new(&stats, audience, u64::from(data.site.privacy_threshold));
     let quota = &stats.quota;
@@ -105,7 +101,6 @@ pub fn render(data: &Dataset, options: Options<'_>) -> Result<Rendered, String> 
         css_path: css_path.clone(),
         script_path: script_path.clone(),
         data_date,
-        data_version: data_version.clone(),
         site_image,
         tables: &tables,
     };
@@ -135,6 +130,6 @@ pub fn render(data: &Dataset, options: Options<'_>) -> Result<Rendered, String> 
     offline::add_manifest(&ctx, &mut files);
     let mut shell = vec![css_path, script_path, "/favicon.svg".to_string(), app::routes::ICON_192.to_string()];
     shell.extend(app.map(|a| a.routes_of(Bundle::Dashboard)).unwrap_or_default());
-    offline::add_worker(&mut files, &shell, &data_version);
+    offline::stamp_build(&mut files, &shell);
     Ok(Rendered { files, suppressed: disclosure.report(&stats) })
 }

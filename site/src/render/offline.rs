@@ -40,23 +40,39 @@ pub(super) fn add_manifest(ctx: &Context<'_>, files: &mut Files) {
 /// The header's colour, for the phone's status bar.
 pub(super) const THEME_COLOR: &str = "#9f1239";
 
-/// The worker, written last: its cache is named by a hash of every other file, so any change to
-/// the published site is a new worker, and the browser replaces the old cache. Precached: the
-/// home page, the dashboard with its data (in the page) and app, the offline page, the shell.
-pub(super) fn add_worker(files: &mut Files, shell: &[String], data_version: &str) {
+/// Where a page says which build it belongs to, until the build's hash is known.
+pub(super) const BUILD_PLACEHOLDER: &str = "ban-dung-chua-tinh";
+
+/// Names the build, last: a hash of every file (pages as rendered, with the placeholder) goes
+/// into each page and into the service worker, whose cache it names. Any change to the
+/// published site is a new worker, which replaces the old cache and tells open pages of an older
+/// build that a newer one is out. The hash is of published files only: it says nothing of a
+/// hidden cell that the pages do not. Precached: the home page, the dashboard with its data (in
+/// the page) and app, the offline page, the shell.
+pub(super) fn stamp_build(files: &mut Files, shell: &[String]) {
     let mut hash = Fnv::default();
     for (path, bytes) in files.iter() {
         hash.write(path.as_bytes());
         hash.write(bytes);
     }
+    let version = format!("{:016x}", hash.finish());
+    let placeholder = format!("data-phien-ban=\"{BUILD_PLACEHOLDER}\"");
+    let stamped = format!("data-phien-ban=\"{version}\"");
+    for (path, bytes) in files.iter_mut() {
+        if path.ends_with(".html") {
+            let html = String::from_utf8_lossy(bytes);
+            if html.contains(&placeholder) {
+                *bytes = html.replacen(&placeholder, &stamped, 1).into_bytes();
+            }
+        }
+    }
     let mut precache: Vec<String> = vec![routes::HOME.into(), routes::STATS.into(), routes::OFFLINE.into(), routes::MANIFEST.into()];
     precache.extend(shell.iter().cloned());
     precache.retain(|route| files.contains_key(&routes::file_of(route)));
     let worker = WORKER
-        .replace("__VERSION__", &format!("{:016x}", hash.finish()))
+        .replace("__VERSION__", &version)
         .replace("__PRECACHE__", &serde_json::to_string(&precache).unwrap_or_default())
-        .replace("__OFFLINE__", routes::OFFLINE)
-        .replace("__DATA__", data_version);
+        .replace("__OFFLINE__", routes::OFFLINE);
     files.insert(routes::file_of(routes::SERVICE_WORKER), worker.into_bytes());
 }
 
@@ -65,23 +81,26 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_changed_site_is_a_new_worker_that_precaches_what_exists() {
+    fn a_changed_site_is_a_new_worker_that_precaches_what_exists_and_pages_name_it() {
         let mut files = Files::new();
-        files.insert("index.html".into(), b"a".to_vec());
+        files.insert("index.html".into(), format!("<p data-phien-ban=\"{BUILD_PLACEHOLDER}\"></p>").into_bytes());
         files.insert("thong-ke/index.html".into(), b"b".to_vec());
         files.insert("assets/site-1.css".into(), b"c".to_vec());
         let shell = vec!["/assets/site-1.css".to_string(), "/assets/missing.js".to_string()];
         let mut first = files.clone();
-        add_worker(&mut first, &shell, "d1");
+        stamp_build(&mut first, &shell);
         let worker = String::from_utf8(first["sw.js"].clone()).unwrap();
         assert!(worker.contains(r#"const PRECACHE = ["/","/thong-ke/","/assets/site-1.css"];"#), "{worker}");
         assert!(!worker.contains("__"), "{worker}");
+        let page = String::from_utf8(first["index.html"].clone()).unwrap();
+        let version = worker.split("const BUILD = \"").nth(1).unwrap().split('"').next().unwrap();
+        assert_eq!(page, format!("<p data-phien-ban=\"{version}\"></p>"), "the page names the worker's build");
 
         let mut changed = files.clone();
         changed.insert("thong-ke/index.html".into(), b"b2".to_vec());
-        add_worker(&mut changed, &shell, "d1");
+        stamp_build(&mut changed, &shell);
         let mut again = files.clone();
-        add_worker(&mut again, &shell, "d1");
+        stamp_build(&mut again, &shell);
         assert_ne!(first["sw.js"], changed["sw.js"]);
         assert_eq!(first["sw.js"], again["sw.js"]);
     }

@@ -244,14 +244,17 @@ mod tests {
         let loaded = loaded_with(vec![committee.clone(), branch.clone(), grassroots_branch.clone()]);
 
         let text = report_text(&loaded, &committee, 2024);
-        assert_eq!(sections(&text), ["dang_vien", "bien_dong", "xep_loai", "van_ban_bat_buoc", "ke_hoach_nam_sau"]);
+        assert_eq!(sections(&text), ["dang_vien", "bien_dong", "ket_nap_trong_do", "xep_loai", "van_ban_bat_buoc", "ke_hoach_nam_sau"]);
 
         let text = report_text(&loaded, &grassroots_branch, 2024);
-        assert_eq!(sections(&text), ["dang_vien", "bien_dong", "xep_loai", "sinh_hoat", "van_ban_bat_buoc", "ke_hoach_nam_sau"]);
+        assert_eq!(
+            sections(&text),
+            ["dang_vien", "bien_dong", "ket_nap_trong_do", "xep_loai", "sinh_hoat", "van_ban_bat_buoc", "ke_hoach_nam_sau"]
+        );
         assert!(!text.contains("cap_uy_du_theo_quy"));
 
         let text = report_text(&loaded, &branch, 2024);
-        assert_eq!(sections(&text), ["dang_vien", "bien_dong", "xep_loai", "sinh_hoat", "van_ban_bat_buoc"]);
+        assert_eq!(sections(&text), ["dang_vien", "bien_dong", "ket_nap_trong_do", "xep_loai", "sinh_hoat", "van_ban_bat_buoc"]);
         assert!(text.contains("cap_uy_du_theo_quy = [0, 0, 0, 0]"));
         assert!(text.contains("dinh_ky_theo_thang = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0] # số buổi"));
         assert!(text.contains("ket_nap_theo_thang = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0] # kết nạp từng tháng"));

@@ -75,9 +75,12 @@ fn a_new_report_reads_cleanly_and_starts_where_last_year_ended() {
     }
 
     let path = |code: &str| dir.path().join(format!("data/reports/2026/{code}.toml"));
-    assert_eq!(sections(&path("CQ01-01")), ["dang_vien", "bien_dong", "xep_loai", "sinh_hoat", "van_ban_bat_buoc"]);
-    assert_eq!(sections(&path("CQ01")), ["dang_vien", "bien_dong", "xep_loai", "van_ban_bat_buoc", "ke_hoach_nam_sau"]);
-    assert_eq!(sections(&path("CQ05")), ["dang_vien", "bien_dong", "xep_loai", "sinh_hoat", "van_ban_bat_buoc", "ke_hoach_nam_sau"]);
+    assert_eq!(sections(&path("CQ01-01")), ["dang_vien", "bien_dong", "ket_nap_trong_do", "xep_loai", "sinh_hoat", "van_ban_bat_buoc"]);
+    assert_eq!(sections(&path("CQ01")), ["dang_vien", "bien_dong", "ket_nap_trong_do", "xep_loai", "van_ban_bat_buoc", "ke_hoach_nam_sau"]);
+    assert_eq!(
+        sections(&path("CQ05")),
+        ["dang_vien", "bien_dong", "ket_nap_trong_do", "xep_loai", "sinh_hoat", "van_ban_bat_buoc", "ke_hoach_nam_sau"]
+    );
     let branch = std::fs::read_to_string(path("CQ01-01")).unwrap();
     assert!(branch.contains("\ncap_uy_du_theo_quy = [0, 0, 0, 0]"), "{branch}");
     assert!(branch.contains("\ndinh_ky_theo_thang = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]"), "{branch}");

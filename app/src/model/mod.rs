@@ -14,5 +14,5 @@ pub use dataset::{Dataset, Khoi, SiteConfig, YearData};
 pub use document::{DocType, Document, NewsItem};
 pub use grade::Grade;
 pub use org::{Level, OrgCode, OrgKind, Organization, Ownership};
-pub use report::{Meetings, MemberStock, Movements, NextYearPlan, Ratings, Report, RequiredDocs, Stock};
+pub use report::{AdmittedProfile, Meetings, MemberStock, Movements, NextYearPlan, Ratings, Report, RequiredDocs, Stock};
 pub use rules::{RatingRules, Rulebook, Targets};

@@ -13,6 +13,8 @@ pub struct Report {
     pub movements: Movements,
     /// Admissions per month, January first; as many months as the report covers.
     pub monthly_admissions: Vec<u32>,
+    /// Who the new members are ("trong đó", Biểu 2); absent where not reported.
+    pub admitted_profile: Option<AdmittedProfile>,
     /// Year-end ratings; absent for a year in progress.
     pub ratings: Option<Ratings>,
     /// Branch meetings; only branches hold them.
@@ -34,6 +36,7 @@ impl Report {
             members: MemberStock::default(),
             movements: Movements::default(),
             monthly_admissions: Vec::new(),
+            admitted_profile: None,
             ratings: None,
             meetings: None,
             required_docs: None,
@@ -83,6 +86,25 @@ pub struct Movements {
     pub expelled: u32,
     pub removed: u32,
     pub deceased: u32,
+}
+
+/// Who the year's new members are, the "trong đó" rows of the admissions form (Biểu 2): each is
+/// a part of `Movements::admitted`, and the parts overlap (a woman may be a Youth Union member).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AdmittedProfile {
+    pub women: u32,
+    pub ethnic_minority: u32,
+    pub religious: u32,
+    pub youth_union: u32,
+    pub business_owners: u32,
+    pub readmitted: u32,
+}
+
+impl AdmittedProfile {
+    /// The parts in the order of the form.
+    pub fn parts(&self) -> [u32; 6] {
+        [self.women, self.ethnic_minority, self.religious, self.youth_union, self.business_owners, self.readmitted]
+    }
 }
 
 impl Movements {

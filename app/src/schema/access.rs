@@ -2,7 +2,7 @@
 //! both ways.
 
 use super::Field;
-use crate::model::{Grade, Meetings, NextYearPlan, OrgCode, Ratings, Report, RequiredDocs};
+use crate::model::{AdmittedProfile, Grade, Meetings, NextYearPlan, OrgCode, Ratings, Report, RequiredDocs};
 use chrono::NaiveDate;
 
 /// A field's value, as read from or written to a report file.
@@ -28,6 +28,7 @@ impl Field {
         let rating = |f: fn(&Ratings) -> u32| r.ratings.as_ref().map(|x| Count(f(x)));
         let meeting = |f: fn(&Meetings) -> u32| r.meetings.as_ref().map(|x| Count(f(x)));
         let doc = |f: fn(&RequiredDocs) -> bool| r.required_docs.as_ref().map(|x| Bool(f(x)));
+        let admitted = |f: fn(&AdmittedProfile) -> u32| r.admitted_profile.as_ref().map(|x| Count(f(x)));
         match self {
             Field::Year => Some(Value::Year(r.year)),
             Field::Org => Some(Value::Org(r.org.clone())),
@@ -50,6 +51,12 @@ impl Field {
             Field::Removed => Some(Count(v.removed)),
             Field::Deceased => Some(Count(v.deceased)),
             Field::MonthlyAdmissions => Some(List(r.monthly_admissions.clone())),
+            Field::AdmittedWomen => admitted(|x| x.women),
+            Field::AdmittedEthnicMinority => admitted(|x| x.ethnic_minority),
+            Field::AdmittedReligious => admitted(|x| x.religious),
+            Field::AdmittedYouthUnion => admitted(|x| x.youth_union),
+            Field::AdmittedBusinessOwners => admitted(|x| x.business_owners),
+            Field::Readmitted => admitted(|x| x.readmitted),
             Field::OrgGrade => r.ratings.as_ref().and_then(|x| x.organization).map(Value::Grade),
             Field::MembersExcellent => rating(|x| x.count(Grade::Excellent)),
             Field::MembersGood => rating(|x| x.count(Grade::Good)),
@@ -130,6 +137,10 @@ impl Field {
     }
 }
 
+fn admitted(r: &mut Report) -> &mut AdmittedProfile {
+    r.admitted_profile.get_or_insert_with(AdmittedProfile::default)
+}
+
 fn ratings(r: &mut Report) -> &mut Ratings {
     r.ratings.get_or_insert_with(Ratings::default)
 }
@@ -157,6 +168,12 @@ fn count_slot(r: &mut Report, f: Field) -> Option<&mut u32> {
         Field::Expelled => &mut r.movements.expelled,
         Field::Removed => &mut r.movements.removed,
         Field::Deceased => &mut r.movements.deceased,
+        Field::AdmittedWomen => &mut admitted(r).women,
+        Field::AdmittedEthnicMinority => &mut admitted(r).ethnic_minority,
+        Field::AdmittedReligious => &mut admitted(r).religious,
+        Field::AdmittedYouthUnion => &mut admitted(r).youth_union,
+        Field::AdmittedBusinessOwners => &mut admitted(r).business_owners,
+        Field::Readmitted => &mut admitted(r).readmitted,
         Field::MembersExcellent => &mut ratings(r).members[Grade::Excellent as usize],
         Field::MembersGood => &mut ratings(r).members[Grade::Good as usize],
         Field::MembersCompleted => &mut ratings(r).members[Grade::Completed as usize],
@@ -177,6 +194,16 @@ fn count_slot(r: &mut Report, f: Field) -> Option<&mut u32> {
 mod tests {
     use super::*;
     use crate::schema::{Kind, FIELDS};
+
+    #[test]
+    fn the_profile_fields_name_the_parts_in_order() {
+        for (i, field) in crate::schema::ADMITTED_PROFILE.iter().enumerate() {
+            let mut r = Report::empty(2024, OrgCode::parse("CQ01").unwrap());
+            field.set(&mut r, Value::Count(7));
+            let parts = r.admitted_profile.unwrap().parts();
+            assert_eq!(parts.iter().position(|&p| p == 7), Some(i), "{}", field.path());
+        }
+    }
 
     /// Every field set to a distinct value reads back as that value, and no other field moves.
     #[test]

@@ -22,6 +22,7 @@ pub enum Section {
     Top,
     Members,
     Movements,
+    AdmittedProfile,
     Ratings,
     Meetings,
     RequiredDocs,
@@ -177,6 +178,12 @@ pub enum Field {
     Removed,
     Deceased,
     MonthlyAdmissions,
+    AdmittedWomen,
+    AdmittedEthnicMinority,
+    AdmittedReligious,
+    AdmittedYouthUnion,
+    AdmittedBusinessOwners,
+    Readmitted,
     OrgGrade,
     MembersExcellent,
     MembersGood,
@@ -246,6 +253,17 @@ const _: () = {
     }
 };
 
+/// The fields of `[ket_nap_trong_do]`, in the order of `AdmittedProfile::parts` (a test in
+/// `access` holds them together).
+pub const ADMITTED_PROFILE: [Field; 6] = [
+    Field::AdmittedWomen,
+    Field::AdmittedEthnicMinority,
+    Field::AdmittedReligious,
+    Field::AdmittedYouthUnion,
+    Field::AdmittedBusinessOwners,
+    Field::Readmitted,
+];
+
 impl Field {
     pub fn spec(self) -> &'static FieldSpec {
         &FIELDS[self as usize]
@@ -274,6 +292,7 @@ pub const SECTIONS: &[SectionSpec] = &[
     SectionSpec { section: Section::Top, key: "", comment: "đầu tệp", meaning: "top level", required: true, applies: Applies::Every, complete_years_only: false, note: "" },
     SectionSpec { section: Section::Members, key: "dang_vien", comment: "số đảng viên", meaning: "member stock", required: true, applies: Applies::Every, complete_years_only: false, note: "" },
     SectionSpec { section: Section::Movements, key: "bien_dong", comment: "biến động trong năm", meaning: "movements during the year", required: true, applies: Applies::Every, complete_years_only: false, note: "**Cân đối (E020):** đầu năm (chính thức + dự bị) + `ket_nap` + `chuyen_den` − (`chuyen_di` + `xoa_ten` + `khai_tru` + `ra_khoi_dang` + `tu_tran` + `khong_chuyen_chinh_thuc`) = cuối năm (chính thức + dự bị). Hai khóa `xoa_ten` và `khong_chuyen_chinh_thuc` đều bị trừ, nên mỗi người chỉ ghi ở một khóa. **Dự bị (E024):** `cuoi_nam_du_bi` = `dau_nam_du_bi` + `ket_nap` − `chuyen_chinh_thuc` − `khong_chuyen_chinh_thuc`. **Liên tục (E021):** số đầu năm bằng số cuối năm trong báo cáo năm trước của cùng tổ chức; bỏ qua khi báo cáo năm trước có `ngay_so_lieu`. *Stock and flow must balance; the end of one year is the start of the next.*" },
+    SectionSpec { section: Section::AdmittedProfile, key: "ket_nap_trong_do", comment: "đảng viên mới kết nạp, trong đó (Biểu 2)", meaning: "who the new members are", required: false, applies: Applies::Every, complete_years_only: false, note: "Mỗi số là **một phần** của `bien_dong.ket_nap` và các phần có thể trùng nhau (một đảng viên nữ có thể là đoàn viên thanh niên), nên mỗi số ≤ `ket_nap` (E025) nhưng tổng có thể lớn hơn. Bỏ cả mục nếu tổ chức chưa thống kê. *Each count is a part of the admitted, parts overlap.*" },
     SectionSpec { section: Section::Ratings, key: "xep_loai", comment: "đánh giá, xếp loại chất lượng cuối năm", meaning: "year-end quality ratings", required: false, applies: Applies::Every, complete_years_only: true, note: "Các số đảng viên là số **riêng từng loại** (không cộng dồn). *Member counts per grade are exclusive.*" },
     SectionSpec { section: Section::Meetings, key: "sinh_hoat", comment: "sinh hoạt chi bộ", meaning: "branch meetings", required: false, applies: Applies::Branches, complete_years_only: false, note: "" },
     SectionSpec { section: Section::RequiredDocs, key: "van_ban_bat_buoc", comment: "văn bản bắt buộc đã hoàn thành trong năm", meaning: "required documents done this year", required: false, applies: Applies::Every, complete_years_only: false, note: "" },
@@ -311,7 +330,13 @@ const fn count(
     }
 }
 
+/// A "trong đó" count of the admitted (`[ket_nap_trong_do]`).
+const fn profile(field: Field, key: &'static str, comment: &'static str, meaning: &'static str, privacy: Privacy) -> FieldSpec {
+    count(field, Section::AdmittedProfile, key, comment, meaning, privacy, "≤ `bien_dong.ket_nap`", "E003 E004 E005 · E025 E050")
+}
+
 #[allow(clippy::too_many_arguments)]
+
 const fn other(
     field: Field,
     section: Section,
@@ -558,6 +583,13 @@ pub const FIELDS: &[FieldSpec] = &[
             "E003 E004 E005 · E022 E023 E050",
         )
     },
+    // Ethnicity and religion say something of the person: member-level, like grades.
+    profile(Field::AdmittedWomen, "nu", "nữ", "women", MemberCount),
+    profile(Field::AdmittedEthnicMinority, "dan_toc_thieu_so", "người dân tộc thiểu số", "ethnic minorities", MemberLevel),
+    profile(Field::AdmittedReligious, "ton_giao", "người có đạo (theo tôn giáo)", "religious believers", MemberLevel),
+    profile(Field::AdmittedYouthUnion, "doan_vien", "đoàn viên thanh niên", "Youth Union members", MemberCount),
+    profile(Field::AdmittedBusinessOwners, "chu_doanh_nghiep", "chủ doanh nghiệp tư nhân", "private business owners", MemberCount),
+    profile(Field::Readmitted, "ket_nap_lai", "kết nạp lại", "readmitted", MemberCount),
     other(
         Field::OrgGrade,
         S::Ratings,

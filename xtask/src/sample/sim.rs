@@ -465,6 +465,9 @@ impl Sim<'_> {
             deceased: tu_tran,
         };
         data.monthly_admissions = adm[..months].to_vec();
+        // Its own stream: adding the profile left every other figure of the sample as it was.
+        let mut profile_rng = Rng::derive(self.seed, 0xA_0000_0000 ^ ((b.org as u64) << 16) ^ yc.year as u64);
+        data.admitted_profile = Some(admitted_profile(&mut profile_rng, ket_nap));
         data.ratings = ratings;
         data.meetings = Some(meetings);
         data.required_docs = Some(docs);
@@ -542,6 +545,20 @@ fn take(room: &mut u32, want: u32) -> u32 {
 }
 
 /// Starting stock in the first year: some probationary members admitted the year before.
+/// Who `admitted` new members are, at shares like those the Khối's reports give (each person
+/// drawn once per part: the parts overlap).
+fn admitted_profile(rng: &mut Rng, admitted: u32) -> app::model::AdmittedProfile {
+    let mut part = |share: f64| (0..admitted).filter(|_| rng.chance(share)).count() as u32;
+    app::model::AdmittedProfile {
+        women: part(0.46),
+        ethnic_minority: part(0.05),
+        religious: part(0.04),
+        youth_union: part(0.66),
+        business_owners: part(0.01),
+        readmitted: part(0.01),
+    }
+}
+
 fn init_branch(b: &mut Branch, rng: &mut Rng) {
     let size = b.target.max(MIN_FULL);
     let prob = rng.binomial(size, 0.085).min(size - MIN_FULL);

@@ -336,7 +336,6 @@ const fn profile(field: Field, key: &'static str, comment: &'static str, meaning
 }
 
 #[allow(clippy::too_many_arguments)]
-
 const fn other(
     field: Field,
     section: Section,

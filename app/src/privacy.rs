@@ -186,6 +186,11 @@ pub struct Disclosure {
     pub k: Option<u64>,
     pub member_grades: BTreeMap<i32, [Option<Hidden>; 5]>,
     pub movements: BTreeMap<i32, [Option<Hidden>; 3]>,
+    /// The "trong đó" of the admitted (`schema::ADMITTED_PROFILE` order): only the member-level
+    /// parts (ethnicity, religion) are ever hidden. No total of the parts is published (they
+    /// overlap), so a small one is hidden alone.
+    #[serde(default)]
+    pub profiles: BTreeMap<i32, [Option<Hidden>; 6]>,
 }
 
 impl Disclosure {
@@ -217,7 +222,19 @@ impl Disclosure {
                 (y.year, [hidden[0], hidden[1], hidden[2]])
             })
             .collect();
-        Disclosure { k: Some(k), member_grades, movements }
+        let profiles = stats
+            .profile
+            .years
+            .iter()
+            .map(|y| {
+                let hidden = std::array::from_fn(|i| {
+                    let member_level = crate::schema::ADMITTED_PROFILE[i].spec().privacy == crate::schema::Privacy::MemberLevel;
+                    (member_level && (1..k).contains(&y.parts[i])).then_some(Hidden::Primary)
+                });
+                (y.year, hidden)
+            })
+            .collect();
+        Disclosure { k: Some(k), member_grades, movements, profiles }
     }
 
     fn publish(&self, value: u64, hidden: Option<Hidden>) -> Published {
@@ -250,6 +267,15 @@ impl Disclosure {
         [MemberCell::Excellent, MemberCell::Good, MemberCell::NotRated].iter().any(|&c| self.member_hidden(year, c).is_some())
     }
 
+    /// Part `i` of the year's admitted (`schema::ADMITTED_PROFILE` order), as published.
+    pub fn profile(&self, year: i32, i: usize, value: u64) -> Published {
+        self.publish(value, self.profile_hidden(year, i))
+    }
+
+    pub fn profile_hidden(&self, year: i32, i: usize) -> Option<Hidden> {
+        self.profiles.get(&year).and_then(|r| r.get(i).copied().flatten())
+    }
+
     pub fn movement_hidden(&self, year: i32, cell: MovementCell) -> Option<Hidden> {
         self.movements.get(&year).and_then(|r| r[cell as usize])
     }
@@ -267,6 +293,19 @@ impl Disclosure {
                         year: y.year,
                         column: cell.key().to_string(),
                         value: row[cell as usize],
+                        rule,
+                    });
+                }
+            }
+        }
+        for y in &stats.profile.years {
+            for (i, field) in crate::schema::ADMITTED_PROFILE.iter().enumerate() {
+                if let Some(rule) = self.profile_hidden(y.year, i) {
+                    out.push(Suppressed {
+                        table: crate::routes::tables::PROFILE.into(),
+                        year: y.year,
+                        column: field.spec().key.to_string(),
+                        value: y.parts[i],
                         rule,
                     });
                 }

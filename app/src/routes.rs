@@ -104,6 +104,7 @@ pub mod tables {
     pub const MEETINGS: &str = "sinh-hoat-chi-bo";
     pub const MOVEMENTS: &str = "bien-dong-dang-vien";
     pub const STOCK: &str = "dang-vien-theo-loai-hinh";
+    pub const PROFILE: &str = "co-cau-dang-vien-moi-ket-nap";
 
     /// Quotas and admissions of one year.
     pub fn quota(year: i32) -> String {

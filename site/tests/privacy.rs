@@ -121,6 +121,19 @@ fn no_hidden_cell_can_be_recovered_from_the_public_output() {
             }
         }
     }
+    // Who the new members are: the member-level parts (ethnicity, religion) publish no total
+    // (the parts overlap); a hidden one keeps its 1..k−1 range and takes its share with it.
+    for row in table(public.path(), app::routes::tables::PROFILE) {
+        for (c, share) in [("dan_toc_thieu_so", "ty_le_dan_toc_thieu_so"), ("ton_giao", "ty_le_ton_giao")] {
+            match cell(&row[c]) {
+                Cell::Known(v) => assert!(v == 0 || v >= K, "{c} = {v} published"),
+                _ => {
+                    hidden_cells += 1;
+                    assert!(row[share].is_null(), "the share of a hidden {c} is withheld: {row:?}");
+                }
+            }
+        }
+    }
     assert!(hidden_cells > 0, "the sample data has small branches: something must be hidden");
     // The report, outside the published tree, lists exactly the hidden cells.
     let report: Vec<Value> =
@@ -211,7 +224,9 @@ fn no_public_output_tells_two_values_of_a_hidden_cell_apart() {
                     && (from == "dang_vien_hoan_thanh" || x.count(app::model::Grade::Failed) > r.members.disciplined)
             })
         });
-        assert_twins_publish_the_same(&file, "xep_loai", from, to);
+        assert_twins_publish_the_same(&file, &format!("moving one member from `{from}` to `{to}`"), |t| {
+            shift(t, "xep_loai", from, -1).and_then(|t| shift(&t, "xep_loai", to, 1))
+        });
         twins += 1;
     }
     // Members struck off (a small count, no published total) against transfers out (not
@@ -219,22 +234,37 @@ fn no_public_output_tells_two_values_of_a_hidden_cell_apart() {
     if let Some((year, struck)) = hidden("bien-dong-dang-vien", "xoa_ten") {
         let (from, to) = if struck + 1 < K { ("chuyen_di", "xoa_ten") } else { ("xoa_ten", "chuyen_di") };
         let file = grassroots_branch(year, &|r| r.movements.transferred_out > 0 && (from == "chuyen_di" || r.movements.struck_off > 0));
-        assert_twins_publish_the_same(&file, "bien_dong", from, to);
+        assert_twins_publish_the_same(&file, &format!("moving one member from `{from}` to `{to}`"), |t| {
+            shift(t, "bien_dong", from, -1).and_then(|t| shift(&t, "bien_dong", to, 1))
+        });
         twins += 1;
     }
-    assert_eq!(twins, 2, "the sample hides a member grade and a strike-off to attack");
+    // New members of an ethnic minority (a small count, no published total): one more or one
+    // fewer in a chi bộ cơ sở.
+    if let Some((year, count)) = hidden(app::routes::tables::PROFILE, "dan_toc_thieu_so") {
+        let up = count + 1 < K;
+        let file = grassroots_branch(year, &|r| {
+            r.admitted_profile.is_some_and(|p| if up { p.ethnic_minority < r.movements.admitted } else { p.ethnic_minority > 0 })
+        });
+        assert_twins_publish_the_same(&file, "one more or fewer new member of an ethnic minority", |t| {
+            shift(t, "ket_nap_trong_do", "dan_toc_thieu_so", if up { 1 } else { -1 })
+        });
+        twins += 1;
+    }
+    assert_eq!(twins, 3, "the sample hides a member grade, a strike-off and an ethnic minority count to attack");
     use std::io::Write;
     let _ =
         writeln!(std::io::stderr().lock(), "privacy: {twins} twin data trees, each publishing the same bytes in every file as the sample");
 }
 
-/// Builds the sample and a copy where one member moves from `from` to `to` in `[section]` of
-/// `file`, both for the public, and requires every published file to be byte-identical.
-fn assert_twins_publish_the_same(file: &str, section: &str, from: &str, to: &str) {
+/// Builds the sample and a copy with `edit` applied to `file` (a hidden value changed, every
+/// published total kept), both for the public, and requires every published file to be
+/// byte-identical.
+fn assert_twins_publish_the_same(file: &str, what: &str, edit: impl Fn(&str) -> Option<String>) {
     let twin = scratch();
     let path = twin.path().join("data").join(file);
     let text = std::fs::read_to_string(&path).unwrap();
-    let moved = shift(&text, section, from, -1).and_then(|t| shift(&t, section, to, 1)).unwrap_or_else(|| panic!("{file}: no {from}/{to}"));
+    let moved = edit(&text).unwrap_or_else(|| panic!("{file}: cannot apply {what}"));
     std::fs::write(&path, moved).unwrap();
     let check = site(&["check", "--data", "data", "--deny-warnings"], twin.path());
     assert!(check.status.success(), "the twin is valid data: {}", String::from_utf8_lossy(&check.stderr));
@@ -244,7 +274,7 @@ fn assert_twins_publish_the_same(file: &str, section: &str, from: &str, to: &str
     let (a, b) = (files(&original.path().join("public")), files(&twin.path().join("public")));
     assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>(), "the same files");
     let differing: Vec<&String> = a.iter().filter(|(k, v)| b.get(*k) != Some(*v)).map(|(k, _)| k).collect();
-    assert!(differing.is_empty(), "moving one member from `{from}` to `{to}` in {file} shows in {differing:?}");
+    assert!(differing.is_empty(), "{what} in {file} shows in {differing:?}");
     // The true values did differ: the privacy reports, outside the site, tell them apart.
     let report = |dir: &Path| std::fs::read(dir.join("public.privacy-report.json")).unwrap();
     assert_ne!(report(original.path()), report(twin.path()), "the twin changed a hidden value");

@@ -7,6 +7,7 @@
 mod meetings;
 mod movements;
 mod plans;
+mod profile;
 mod quota;
 mod ratings;
 mod ratio;
@@ -19,6 +20,7 @@ pub(crate) mod testdata;
 pub use meetings::{meetings_overview, DocKind, DocsSummary, Mean, MeetingsOverview, MeetingsYear};
 pub use movements::{movements_overview, Change, MovementTotals, MovementsOverview, MovementsYear, YearChanges};
 pub use plans::{plans_overview, LatePlan, PlansOverview, PlansYear};
+pub use profile::{profile_overview, ProfileOverview, ProfileYear, PROFILE_PARTS};
 pub use quota::{monthly_pace, quota_overview, running_total, QuotaFilter, QuotaOverview, QuotaRow, QuotaYear, YearPace};
 pub use ratings::{ratings_overview, GradeSummary, RatingsOverview, RatingsYear};
 pub use ratio::{Gap, Ratio};
@@ -38,6 +40,7 @@ pub struct Overview {
     pub movements: MovementsOverview,
     pub stock: StockOverview,
     pub plans: PlansOverview,
+    pub profile: ProfileOverview,
 }
 
 pub fn overview(data: &Dataset) -> Overview {
@@ -51,6 +54,7 @@ pub fn overview(data: &Dataset) -> Overview {
         movements: movements_overview(data),
         stock: stock_overview(data),
         plans: plans_overview(data),
+        profile: profile_overview(data),
     }
 }
 

@@ -98,7 +98,8 @@ pub fn published(stats: &app::stats::Overview, disclosure: &app::privacy::Disclo
 /// The same tables as specs ([`app::table::Table`]), as the pages show them.
 pub fn published_specs(stats: &app::stats::Overview, disclosure: &app::privacy::Disclosure) -> Vec<app::table::Table> {
     use app::components::{
-        cap_table, meetings_table, monthly_table, movements_table, quota_table, ratings_table, stock_table, targets_table, RatedGroup,
+        cap_table, meetings_table, monthly_table, movements_table, profile_table, quota_table, ratings_table, stock_table, targets_table,
+        RatedGroup,
     };
     let mut specs: Vec<app::table::Table> = stats.quota.years.iter().flat_map(|y| [quota_table(y, None), monthly_table(y)]).collect();
     specs.extend(
@@ -110,6 +111,9 @@ pub fn published_specs(stats: &app::stats::Overview, disclosure: &app::privacy::
     specs.push(meetings_table(&stats.meetings));
     specs.push(movements_table(&stats.movements, disclosure));
     specs.push(stock_table(&stats.stock));
+    if !stats.profile.years.is_empty() {
+        specs.push(profile_table(&stats.profile, disclosure));
+    }
     specs.extend(stats.targets.years.iter().map(|t| targets_table(t, disclosure)));
     specs
 }

@@ -5,8 +5,8 @@ use super::super::layout::{page, PageMeta};
 use super::super::Bundle;
 use super::Context;
 use app::components::{
-    admissions_card, members_card, CapFigure, Card, Controls, HeadlineCards, MeetingsFigure, MovementsFigure, RatedGroup, RatingsFigure,
-    StockFigure, TargetsTable, YearFigures,
+    admissions_card, members_card, CapFigure, Card, Controls, HeadlineCards, MeetingsFigure, MovementsFigure, ProfileSection, RatedGroup,
+    RatingsFigure, StockFigure, TargetsTable, YearFigures,
 };
 use app::format;
 use app::routes;
@@ -35,6 +35,7 @@ pub fn render(ctx: &Context<'_>, year: Option<i32>) -> String {
         })
         .collect_view();
     let cards = shown.as_ref().map(|data| view! { <HeadlineCards cards=cards(ctx, data) /> });
+    let profile = shown.as_ref().map(|data| profile_section(ctx, data));
     let report_link = shown.as_ref().map(|d| {
         view! { <p class="report-link"><a href=routes::stats_report(d.year)>{format!("Báo cáo năm {} (bản để in) →", d.year)}</a></p> }
     });
@@ -69,6 +70,7 @@ pub fn render(ctx: &Context<'_>, year: Option<i32>) -> String {
             {report_link}
             <p id="app-status" class="app-status" role="status"></p>
             {figure}
+            {profile}
             {target_table}
             {plans}
             {trends}
@@ -107,12 +109,18 @@ pub fn render_report(ctx: &Context<'_>, year: i32) -> String {
             <p class="lead">{format!("{}. {period} Nguồn: báo cáo của các tổ chức đảng trực thuộc.", ctx.data.khoi.name)}</p>
             <p class="report-link print-hide"><a href=routes::stats_year(year)>{format!("← Biểu đồ tương tác năm {year}")}</a>" · In trang này bằng lệnh In của trình duyệt (Ctrl+P)."</p>
             <HeadlineCards cards=cards />
+            {profile_section(ctx, &data)}
             <YearFigures data=data />
             {target_table}
             {plans_section(ctx, year)}
             {trends(ctx, targets)}
         },
     )
+}
+
+/// Who the year's new members are: the press sentence and the table across the years.
+fn profile_section(ctx: &Context<'_>, data: &app::stats::QuotaYear) -> impl IntoView {
+    view! { <ProfileSection quota=data.clone() profile=ctx.stats.profile.clone() disclosure=ctx.disclosure.clone() /> }
 }
 
 /// The figures across the years, the same on the dashboard and in the year's report.

@@ -120,7 +120,7 @@ pub fn ProfileSection(quota: QuotaYear, profile: ProfileOverview, disclosure: Di
             <h2 id="co-cau-ket-nap">"Cơ cấu đảng viên mới kết nạp"</h2>
             <p class="press-paragraph">{sentence}</p>
             {downloads}
-            {table.map(|t| view! { <div class="table-wrap" tabindex="0" role="region" aria-labelledby="co-cau-ket-nap"><TableView table=t /></div> })}
+            {table.map(|t| view! { <div class="table-wrap" tabindex="0"><TableView table=t /></div> })}
         </section>
     }
 }

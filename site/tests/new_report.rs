@@ -75,12 +75,24 @@ fn a_new_report_reads_cleanly_and_starts_where_last_year_ended() {
     }
 
     let path = |code: &str| dir.path().join(format!("data/reports/2026/{code}.toml"));
-    assert_eq!(sections(&path("CQ01-01")), ["dang_vien", "bien_dong", "ket_nap_trong_do", "xep_loai", "sinh_hoat", "van_ban_bat_buoc"]);
-    assert_eq!(sections(&path("CQ01")), ["dang_vien", "bien_dong", "ket_nap_trong_do", "xep_loai", "van_ban_bat_buoc", "ke_hoach_nam_sau"]);
-    assert_eq!(
-        sections(&path("CQ05")),
-        ["dang_vien", "bien_dong", "ket_nap_trong_do", "xep_loai", "sinh_hoat", "van_ban_bat_buoc", "ke_hoach_nam_sau"]
-    );
+    // The forms' sections for every level; meetings and the plan as the level has them.
+    let forms = [
+        "dang_vien",
+        "dang_vien_trong_do",
+        "dang_vien_theo_tuoi",
+        "dang_vien_trinh_do",
+        "bien_dong",
+        "ket_nap_trong_do",
+        "ket_nap_theo_tuoi",
+        "ket_nap_trinh_do",
+        "xep_loai",
+        "huy_hieu_the_dang",
+        "ky_luat_theo_hinh_thuc",
+    ];
+    let with = |rest: &[&str]| forms.iter().chain(rest).map(|s| s.to_string()).collect::<Vec<_>>();
+    assert_eq!(sections(&path("CQ01-01")), with(&["sinh_hoat", "van_ban_bat_buoc"]));
+    assert_eq!(sections(&path("CQ01")), with(&["van_ban_bat_buoc", "ke_hoach_nam_sau"]));
+    assert_eq!(sections(&path("CQ05")), with(&["sinh_hoat", "van_ban_bat_buoc", "ke_hoach_nam_sau"]));
     let branch = std::fs::read_to_string(path("CQ01-01")).unwrap();
     assert!(branch.contains("\ncap_uy_du_theo_quy = [0, 0, 0, 0]"), "{branch}");
     assert!(branch.contains("\ndinh_ky_theo_thang = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]"), "{branch}");

@@ -6,6 +6,7 @@
 //! output. Output is a pure function of the arguments: one seeded PRNG stream per
 //! organization, sorted iteration only.
 
+mod composition;
 mod date;
 mod names;
 mod orgs;

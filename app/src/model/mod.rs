@@ -14,5 +14,8 @@ pub use dataset::{Dataset, Khoi, SiteConfig, YearData};
 pub use document::{DocType, Document, NewsItem};
 pub use grade::Grade;
 pub use org::{Level, OrgCode, OrgKind, Organization, Ownership};
-pub use report::{AdmittedProfile, Meetings, MemberStock, Movements, NextYearPlan, Ratings, Report, RequiredDocs, Stock};
+pub use report::{
+    AdmittedProfile, AgeBands, Discipline, Education, Meetings, MemberEducation, MemberProfile, MemberStock, Movements, NextYearPlan,
+    PartyWork, Ratings, Report, RequiredDocs, Stock, AGE_BANDS, BADGE_TIERS, QUALIFICATION_LEVELS, SCHOOLING_LEVELS, THEORY_LEVELS,
+};
 pub use rules::{RatingRules, Rulebook, Targets};

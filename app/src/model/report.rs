@@ -10,13 +10,27 @@ pub struct Report {
     /// Set for a year in progress: the figures are as of this date.
     pub as_of: Option<NaiveDate>,
     pub members: MemberStock,
+    /// Who the members at the end of the period are ("trong đó", Biểu 3); absent where not reported.
+    pub member_profile: Option<MemberProfile>,
+    /// Members at the end of the period by age band (Biểu 3).
+    pub member_ages: Option<AgeBands>,
+    /// Members at the end of the period by education and political theory (Biểu 3).
+    pub member_education: Option<MemberEducation>,
     pub movements: Movements,
     /// Admissions per month, January first; as many months as the report covers.
     pub monthly_admissions: Vec<u32>,
     /// Who the new members are ("trong đó", Biểu 2); absent where not reported.
     pub admitted_profile: Option<AdmittedProfile>,
+    /// The admitted by age band at admission (Biểu 2).
+    pub admitted_ages: Option<AgeBands>,
+    /// The admitted by education (Biểu 2).
+    pub admitted_education: Option<Education>,
     /// Year-end ratings; absent for a year in progress.
     pub ratings: Option<Ratings>,
+    /// Party badges and cards (Biểu 7).
+    pub party_work: Option<PartyWork>,
+    /// The year's disciplined members by form (Biểu 7).
+    pub discipline: Option<Discipline>,
     /// Branch meetings; only branches hold them.
     pub meetings: Option<Meetings>,
     pub required_docs: Option<RequiredDocs>,
@@ -34,10 +48,17 @@ impl Report {
             org,
             as_of: None,
             members: MemberStock::default(),
+            member_profile: None,
+            member_ages: None,
+            member_education: None,
             movements: Movements::default(),
             monthly_admissions: Vec::new(),
             admitted_profile: None,
+            admitted_ages: None,
+            admitted_education: None,
             ratings: None,
+            party_work: None,
+            discipline: None,
             meetings: None,
             required_docs: None,
             next_year_plan: None,
@@ -81,7 +102,13 @@ pub struct Movements {
     pub made_full: u32,
     pub probation_failed: u32,
     pub transferred_in: u32,
+    /// Of `transferred_in`, from another province (the rest came from within the province).
+    pub transferred_in_other_province: u32,
     pub transferred_out: u32,
+    /// Of `transferred_out`, to another province.
+    pub transferred_out_other_province: u32,
+    /// Party membership restored (phục hồi đảng tịch): back on the rolls as full members.
+    pub restored: u32,
     pub struck_off: u32,
     pub expelled: u32,
     pub removed: u32,
@@ -107,9 +134,72 @@ impl AdmittedProfile {
     }
 }
 
+/// Age bands of the forms (Biểu 2 and 3): 18–30, 31–35, then five-year bands, over 60.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgeBands(pub [u32; AGE_BANDS]);
+
+pub const AGE_BANDS: usize = 8;
+
+impl AgeBands {
+    pub fn total(&self) -> u64 {
+        self.0.iter().map(|&n| u64::from(n)).sum()
+    }
+}
+
+/// General education (THCS, THPT) and professional qualification (untrained … doctorate): each
+/// person is in exactly one level of each, so each list sums to the whole.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Education {
+    pub schooling: [u32; SCHOOLING_LEVELS],
+    pub qualification: [u32; QUALIFICATION_LEVELS],
+}
+
+pub const SCHOOLING_LEVELS: usize = 2;
+pub const QUALIFICATION_LEVELS: usize = 7;
+pub const THEORY_LEVELS: usize = 3;
+
+/// Members' education, and their political theory (sơ cấp, trung cấp, cao cấp/cử nhân): not
+/// everyone has one, so theory levels add up to at most the whole.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberEducation {
+    pub education: Education,
+    pub theory: [u32; THEORY_LEVELS],
+}
+
+/// Who the members at the end of the period are (Biểu 3): overlapping parts of the whole.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberProfile {
+    pub women: u32,
+    pub ethnic_minority: u32,
+    pub religious: u32,
+    pub youth_union: u32,
+    pub retired: u32,
+    /// Of the retired, exempted from activities.
+    pub retired_exempted: u32,
+}
+
+/// Party badges awarded by tier (30, 40, 45 … 90 years of membership) and cards (Biểu 7).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartyWork {
+    pub badges: [u32; BADGE_TIERS],
+    pub cards_issued: u32,
+    pub cards_reissued_lost: u32,
+    pub cards_replaced_damaged: u32,
+}
+
+pub const BADGE_TIERS: usize = 12;
+
+/// The year's disciplined members still on the rolls, by form (expulsion is `Movements::expelled`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Discipline {
+    pub reprimand: u32,
+    pub warning: u32,
+    pub dismissal: u32,
+}
+
 impl Movements {
     pub fn inflow(&self) -> u64 {
-        u64::from(self.admitted) + u64::from(self.transferred_in)
+        u64::from(self.admitted) + u64::from(self.transferred_in) + u64::from(self.restored)
     }
 
     /// Everyone who left the organization's rolls during the year.
@@ -131,6 +221,9 @@ pub struct Ratings {
     pub not_rated_new: u32,
     pub not_rated_exempted: u32,
     pub not_rated_suspended: u32,
+    /// The organization's score out of 100 (Quy định 366-QĐ/TW, from 2025).
+    #[serde(default)]
+    pub score: Option<u32>,
 }
 
 impl Ratings {

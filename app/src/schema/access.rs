@@ -1,8 +1,13 @@
 //! Where each field lives in [`Report`]: the one place that maps a schema field to the model,
 //! both ways.
 
-use super::Field;
-use crate::model::{AdmittedProfile, Grade, Meetings, NextYearPlan, OrgCode, Ratings, Report, RequiredDocs};
+use super::{
+    Field, ADMITTED_AGES, ADMITTED_QUALIFICATION, ADMITTED_SCHOOLING, BADGES, MEMBER_AGES, MEMBER_QUALIFICATION, MEMBER_SCHOOLING, THEORY,
+};
+use crate::model::{
+    AdmittedProfile, AgeBands, Discipline, Education, Grade, Meetings, MemberEducation, MemberProfile, NextYearPlan, OrgCode, PartyWork,
+    Ratings, Report, RequiredDocs,
+};
 use chrono::NaiveDate;
 
 /// A field's value, as read from or written to a report file.
@@ -29,6 +34,9 @@ impl Field {
         let meeting = |f: fn(&Meetings) -> u32| r.meetings.as_ref().map(|x| Count(f(x)));
         let doc = |f: fn(&RequiredDocs) -> bool| r.required_docs.as_ref().map(|x| Bool(f(x)));
         let admitted = |f: fn(&AdmittedProfile) -> u32| r.admitted_profile.as_ref().map(|x| Count(f(x)));
+        let member = |f: fn(&MemberProfile) -> u32| r.member_profile.as_ref().map(|x| Count(f(x)));
+        let work = |f: fn(&PartyWork) -> u32| r.party_work.as_ref().map(|x| Count(f(x)));
+        let discipline = |f: fn(&Discipline) -> u32| r.discipline.as_ref().map(|x| Count(f(x)));
         match self {
             Field::Year => Some(Value::Year(r.year)),
             Field::Org => Some(Value::Org(r.org.clone())),
@@ -51,6 +59,74 @@ impl Field {
             Field::Removed => Some(Count(v.removed)),
             Field::Deceased => Some(Count(v.deceased)),
             Field::MonthlyAdmissions => Some(List(r.monthly_admissions.clone())),
+            Field::MemberWomen => member(|x| x.women),
+            Field::MemberEthnicMinority => member(|x| x.ethnic_minority),
+            Field::MemberReligious => member(|x| x.religious),
+            Field::MemberYouthUnion => member(|x| x.youth_union),
+            Field::Retired => member(|x| x.retired),
+            Field::RetiredExempted => member(|x| x.retired_exempted),
+            Field::TransferredInOtherProvince => Some(Count(v.transferred_in_other_province)),
+            Field::Restored => Some(Count(v.restored)),
+            Field::TransferredOutOtherProvince => Some(Count(v.transferred_out_other_province)),
+            Field::OrgScore => r.ratings.as_ref().and_then(|x| x.score).map(Count),
+            Field::CardsIssued => work(|x| x.cards_issued),
+            Field::CardsReissuedLost => work(|x| x.cards_reissued_lost),
+            Field::CardsReplacedDamaged => work(|x| x.cards_replaced_damaged),
+            Field::Reprimand => discipline(|x| x.reprimand),
+            Field::Warning => discipline(|x| x.warning),
+            Field::Dismissal => discipline(|x| x.dismissal),
+            Field::MemberAge18To30
+            | Field::MemberAge31To35
+            | Field::MemberAge36To40
+            | Field::MemberAge41To45
+            | Field::MemberAge46To50
+            | Field::MemberAge51To55
+            | Field::MemberAge56To60
+            | Field::MemberAgeOver60
+            | Field::AdmittedAge18To30
+            | Field::AdmittedAge31To35
+            | Field::AdmittedAge36To40
+            | Field::AdmittedAge41To45
+            | Field::AdmittedAge46To50
+            | Field::AdmittedAge51To55
+            | Field::AdmittedAge56To60
+            | Field::AdmittedAgeOver60
+            | Field::MemberLowerSecondary
+            | Field::MemberUpperSecondary
+            | Field::MemberUntrained
+            | Field::MemberElementary
+            | Field::MemberIntermediate
+            | Field::MemberCollege
+            | Field::MemberUniversity
+            | Field::MemberMaster
+            | Field::MemberDoctor
+            | Field::AdmittedLowerSecondary
+            | Field::AdmittedUpperSecondary
+            | Field::AdmittedUntrained
+            | Field::AdmittedElementary
+            | Field::AdmittedIntermediate
+            | Field::AdmittedCollege
+            | Field::AdmittedUniversity
+            | Field::AdmittedMaster
+            | Field::AdmittedDoctor
+            | Field::TheoryElementary
+            | Field::TheoryIntermediate
+            | Field::TheoryAdvanced
+            | Field::Badge30
+            | Field::Badge40
+            | Field::Badge45
+            | Field::Badge50
+            | Field::Badge55
+            | Field::Badge60
+            | Field::Badge65
+            | Field::Badge70
+            | Field::Badge75
+            | Field::Badge80
+            | Field::Badge85
+            | Field::Badge90 => {
+                let (list, i) = group(self);
+                (list.get)(r).map(|l| Count(l[i]))
+            }
             Field::AdmittedWomen => admitted(|x| x.women),
             Field::AdmittedEthnicMinority => admitted(|x| x.ethnic_minority),
             Field::AdmittedReligious => admitted(|x| x.religious),
@@ -107,6 +183,7 @@ impl Field {
             (Field::MeetingsMonthly, Value::List(l)) => meetings(r).monthly = l,
             (Field::UpperVisits, Value::List(l)) => meetings(r).upper_visits = Some(l),
             (Field::MeetingScore, Value::Count(n)) => meetings(r).score = Some(n),
+            (Field::OrgScore, Value::Count(n)) => ratings(r).score = Some(n),
             (Field::PlanSent, Value::Bool(sent)) => {
                 r.next_year_plan = match (sent, r.next_year_plan) {
                     (true, Some(NextYearPlan::Sent(d))) => Some(NextYearPlan::Sent(d)),
@@ -141,6 +218,74 @@ fn admitted(r: &mut Report) -> &mut AdmittedProfile {
     r.admitted_profile.get_or_insert_with(AdmittedProfile::default)
 }
 
+fn member(r: &mut Report) -> &mut MemberProfile {
+    r.member_profile.get_or_insert_with(MemberProfile::default)
+}
+
+fn work(r: &mut Report) -> &mut PartyWork {
+    r.party_work.get_or_insert_with(PartyWork::default)
+}
+
+fn discipline(r: &mut Report) -> &mut Discipline {
+    r.discipline.get_or_insert_with(Discipline::default)
+}
+
+/// A breakdown kept as a list in the model (age bands, education levels, badge tiers): its
+/// fields in list order, and the list in a report, read and (created and) written.
+struct Group {
+    fields: &'static [Field],
+    get: fn(&Report) -> Option<&[u32]>,
+    slot: fn(&mut Report) -> &mut [u32],
+}
+
+const GROUPS: [Group; 8] = [
+    Group {
+        fields: &MEMBER_AGES,
+        get: |r| r.member_ages.as_ref().map(|a| &a.0[..]),
+        slot: |r| &mut r.member_ages.get_or_insert_with(AgeBands::default).0,
+    },
+    Group {
+        fields: &ADMITTED_AGES,
+        get: |r| r.admitted_ages.as_ref().map(|a| &a.0[..]),
+        slot: |r| &mut r.admitted_ages.get_or_insert_with(AgeBands::default).0,
+    },
+    Group {
+        fields: &MEMBER_SCHOOLING,
+        get: |r| r.member_education.as_ref().map(|e| &e.education.schooling[..]),
+        slot: |r| &mut r.member_education.get_or_insert_with(MemberEducation::default).education.schooling,
+    },
+    Group {
+        fields: &MEMBER_QUALIFICATION,
+        get: |r| r.member_education.as_ref().map(|e| &e.education.qualification[..]),
+        slot: |r| &mut r.member_education.get_or_insert_with(MemberEducation::default).education.qualification,
+    },
+    Group {
+        fields: &ADMITTED_SCHOOLING,
+        get: |r| r.admitted_education.as_ref().map(|e| &e.schooling[..]),
+        slot: |r| &mut r.admitted_education.get_or_insert_with(Education::default).schooling,
+    },
+    Group {
+        fields: &ADMITTED_QUALIFICATION,
+        get: |r| r.admitted_education.as_ref().map(|e| &e.qualification[..]),
+        slot: |r| &mut r.admitted_education.get_or_insert_with(Education::default).qualification,
+    },
+    Group {
+        fields: &THEORY,
+        get: |r| r.member_education.as_ref().map(|e| &e.theory[..]),
+        slot: |r| &mut r.member_education.get_or_insert_with(MemberEducation::default).theory,
+    },
+    Group {
+        fields: &BADGES,
+        get: |r| r.party_work.as_ref().map(|w| &w.badges[..]),
+        slot: |r| &mut r.party_work.get_or_insert_with(PartyWork::default).badges,
+    },
+];
+
+/// The group a list-kept field belongs to, and its place in the list.
+fn group(f: Field) -> (&'static Group, usize) {
+    GROUPS.iter().find_map(|g| g.fields.iter().position(|x| *x == f).map(|i| (g, i))).expect("called for the fields of GROUPS only")
+}
+
 fn ratings(r: &mut Report) -> &mut Ratings {
     r.ratings.get_or_insert_with(Ratings::default)
 }
@@ -168,6 +313,25 @@ fn count_slot(r: &mut Report, f: Field) -> Option<&mut u32> {
         Field::Expelled => &mut r.movements.expelled,
         Field::Removed => &mut r.movements.removed,
         Field::Deceased => &mut r.movements.deceased,
+        Field::MemberWomen => &mut member(r).women,
+        Field::MemberEthnicMinority => &mut member(r).ethnic_minority,
+        Field::MemberReligious => &mut member(r).religious,
+        Field::MemberYouthUnion => &mut member(r).youth_union,
+        Field::Retired => &mut member(r).retired,
+        Field::RetiredExempted => &mut member(r).retired_exempted,
+        Field::TransferredInOtherProvince => &mut r.movements.transferred_in_other_province,
+        Field::Restored => &mut r.movements.restored,
+        Field::TransferredOutOtherProvince => &mut r.movements.transferred_out_other_province,
+        Field::CardsIssued => &mut work(r).cards_issued,
+        Field::CardsReissuedLost => &mut work(r).cards_reissued_lost,
+        Field::CardsReplacedDamaged => &mut work(r).cards_replaced_damaged,
+        Field::Reprimand => &mut discipline(r).reprimand,
+        Field::Warning => &mut discipline(r).warning,
+        Field::Dismissal => &mut discipline(r).dismissal,
+        f if GROUPS.iter().any(|g| g.fields.contains(&f)) => {
+            let (list, i) = group(f);
+            &mut (list.slot)(r)[i]
+        }
         Field::AdmittedWomen => &mut admitted(r).women,
         Field::AdmittedEthnicMinority => &mut admitted(r).ethnic_minority,
         Field::AdmittedReligious => &mut admitted(r).religious,

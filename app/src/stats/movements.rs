@@ -22,6 +22,8 @@ pub struct MovementTotals {
     pub expelled: u64,
     pub removed: u64,
     pub deceased: u64,
+    #[serde(default)]
+    pub restored: u64,
 }
 
 impl MovementTotals {
@@ -35,11 +37,12 @@ impl MovementTotals {
         self.expelled += u64::from(m.expelled);
         self.removed += u64::from(m.removed);
         self.deceased += u64::from(m.deceased);
+        self.restored += u64::from(m.restored);
     }
 
-    /// Admitted and transferred in.
+    /// Admitted, transferred in and restored.
     pub fn inflow(&self) -> u64 {
-        self.admitted + self.transferred_in
+        self.admitted + self.transferred_in + self.restored
     }
 
     /// Everyone who left the rolls.

@@ -60,7 +60,7 @@ fn blank(year: i32, c: &str, as_of: Option<NaiveDate>) -> Report {
 }
 
 fn ratings(organization: Option<Grade>, members: [u32; 4], not_rated_new: u32, not_rated_exempted: u32) -> Ratings {
-    Ratings { organization, members, not_rated_new, not_rated_exempted, not_rated_suspended: 0 }
+    Ratings { organization, members, not_rated_new, not_rated_exempted, not_rated_suspended: 0, score: None }
 }
 
 #[allow(clippy::too_many_arguments)]

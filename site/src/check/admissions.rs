@@ -28,19 +28,6 @@ pub(super) fn check(loaded: &Loaded, out: &mut Vec<Diagnostic>) {
             };
             out.push(Diagnostic::error(Code::E023, message).at(r.file, r.spans.field(Field::MonthlyAdmissions)).hint(hint));
         }
-        if let Some(profile) = &rep.admitted_profile {
-            let admitted = rep.movements.admitted;
-            for (field, part) in app::schema::ADMITTED_PROFILE.iter().zip(profile.parts()) {
-                if part > admitted {
-                    out.push(
-                        Diagnostic::error(Code::E025, format!("trong {admitted} đảng viên mới kết nạp có {part} {}", field.spec().comment))
-                            .at(r.file, r.spans.field(*field))
-                            .also(r.file, r.spans.field(Field::Admitted), format!("`ket_nap = {admitted}`"))
-                            .hint("mỗi số trong [ket_nap_trong_do] là một phần của `bien_dong.ket_nap`"),
-                    );
-                }
-            }
-        }
         let sum: u64 = monthly.iter().map(|&n| u64::from(n)).sum();
         if sum != u64::from(rep.movements.admitted) {
             out.push(

@@ -3,6 +3,7 @@
 
 mod admissions;
 mod balance;
+mod composition;
 mod hierarchy;
 mod identity;
 mod meetings;
@@ -24,6 +25,7 @@ pub fn check(loaded: &mut Loaded) {
     let orgs: Orgs = loaded.orgs.iter().map(|o| (&o.value.code, &o.value)).collect();
     balance::check(loaded, &mut found);
     admissions::check(loaded, &mut found);
+    composition::check(loaded, &mut found);
     ratings::check(loaded, &orgs, &mut found);
     hierarchy::check(loaded, &orgs, &mut found);
     meetings::check(loaded, &orgs, &mut found);

@@ -429,6 +429,7 @@ impl Sim<'_> {
                 not_rated_new: second_half,
                 not_rated_exempted: mien,
                 not_rated_suspended: dinh_chi,
+                score: None,
             }
         });
 
@@ -463,11 +464,15 @@ impl Sim<'_> {
             expelled: khai_tru,
             removed: ra_khoi_dang,
             deceased: tu_tran,
+            // Restorations are rare enough that the sample has none; the transfers' scope is drawn
+            // with the composition.
+            ..Movements::default()
         };
         data.monthly_admissions = adm[..months].to_vec();
         // Its own stream: adding the profile left every other figure of the sample as it was.
         let mut profile_rng = Rng::derive(self.seed, 0xA_0000_0000 ^ ((b.org as u64) << 16) ^ yc.year as u64);
         data.admitted_profile = Some(admitted_profile(&mut profile_rng, ket_nap));
+        super::composition::compose(&mut data, self.seed, b.org, !matches!(org.kind, Kind::DoanhNghiep(_)));
         data.ratings = ratings;
         data.meetings = Some(meetings);
         data.required_docs = Some(docs);

@@ -191,6 +191,22 @@ pub struct Disclosure {
     /// overlap), so a small one is hidden alone.
     #[serde(default)]
     pub profiles: BTreeMap<i32, [Option<Hidden>; 6]>,
+    /// The statistical forms (`stats::FORMS`) per year: per form, per row, per scope. Only the
+    /// site's pages and files show them, so the app's data does not carry them.
+    #[serde(skip)]
+    pub forms: BTreeMap<i32, Vec<Vec<[FormCell; 3]>>>,
+}
+
+/// How a cell of the statistical forms is published.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum FormCell {
+    #[default]
+    Shown,
+    Hidden(Hidden),
+    /// Not published by kind: one kind's count is small, and the Khối's total (published in
+    /// other tables) would give it away from the other kind's. Withheld in both kinds, so the
+    /// reader learns only that one of them is small.
+    Withheld,
 }
 
 impl Disclosure {
@@ -234,7 +250,7 @@ impl Disclosure {
                 (y.year, hidden)
             })
             .collect();
-        Disclosure { k: Some(k), member_grades, movements, profiles }
+        Disclosure { k: Some(k), member_grades, movements, profiles, forms: BTreeMap::new() }
     }
 
     fn publish(&self, value: u64, hidden: Option<Hidden>) -> Published {
@@ -276,12 +292,64 @@ impl Disclosure {
         self.profiles.get(&year).and_then(|r| r.get(i).copied().flatten())
     }
 
+    /// Protects the statistical forms: at the Khối's scope a small member-level count is hidden
+    /// (with partners inside a block of rows whose whole is published); by kind, a member-level
+    /// row (or a block) with any small count is withheld in both kinds.
+    pub fn protect_forms(&mut self, forms: &crate::stats::FormsOverview) {
+        let Some(k) = self.k else { return };
+        let small = |v: u64| (1..k).contains(&v);
+        for y in &forms.years {
+            let mut table = Vec::new();
+            for (f, form) in crate::stats::FORMS.iter().enumerate() {
+                let rows = form.rows;
+                let value = |i: usize| y.value(f, i).unwrap_or([0; 3]);
+                let member = |i: usize| rows[i].measure.privacy() == crate::schema::Privacy::MemberLevel;
+                let mut cells = vec![[FormCell::Shown; 3]; rows.len()];
+                for (i, row) in rows.iter().enumerate().filter(|(i, _)| member(*i)) {
+                    // A block is handled with its first row.
+                    let block: Vec<usize> = match row.block {
+                        Some(b) if rows.iter().position(|r| r.block == Some(b)) == Some(i) => {
+                            (0..rows.len()).filter(|&j| rows[j].block == Some(b)).collect()
+                        }
+                        Some(_) => continue,
+                        None => vec![i],
+                    };
+                    let khoi: Vec<u64> = block.iter().map(|&j| value(j)[0]).collect();
+                    let hidden = protect_row(&khoi, k, block.len() > 1);
+                    let by_kind_small = block.iter().any(|&j| small(value(j)[1]) || small(value(j)[2]));
+                    for (&j, h) in block.iter().zip(hidden) {
+                        cells[j][0] = h.map_or(FormCell::Shown, FormCell::Hidden);
+                        if by_kind_small || h.is_some() {
+                            cells[j][1] = FormCell::Withheld;
+                            cells[j][2] = FormCell::Withheld;
+                        }
+                    }
+                }
+                table.push(cells);
+            }
+            self.forms.insert(y.year, table);
+        }
+    }
+
+    /// A cell of a statistical form, as published; `None` where it is withheld.
+    pub fn form(&self, year: i32, form: usize, row: usize, scope: usize, value: u64) -> Option<Published> {
+        match self.form_cell(year, form, row, scope) {
+            FormCell::Shown => Some(self.publish(value, None)),
+            FormCell::Hidden(h) => Some(self.publish(value, Some(h))),
+            FormCell::Withheld => None,
+        }
+    }
+
+    pub fn form_cell(&self, year: i32, form: usize, row: usize, scope: usize) -> FormCell {
+        self.forms.get(&year).and_then(|t| t.get(form)).and_then(|f| f.get(row)).map_or(FormCell::Shown, |r| r[scope])
+    }
+
     pub fn movement_hidden(&self, year: i32, cell: MovementCell) -> Option<Hidden> {
         self.movements.get(&year).and_then(|r| r[cell as usize])
     }
 
     /// Every hidden cell with its true value, for the report kept outside the published site.
-    pub fn report(&self, stats: &Overview) -> Vec<Suppressed> {
+    pub fn report(&self, stats: &Overview, form_values: &crate::stats::FormsOverview) -> Vec<Suppressed> {
         let mut out = Vec::new();
         for y in &stats.ratings.years {
             let m = &y.members;
@@ -308,6 +376,27 @@ impl Disclosure {
                         value: y.parts[i],
                         rule,
                     });
+                }
+            }
+        }
+        for (&year, forms) in &self.forms {
+            for ((form, cells), spec) in forms.iter().enumerate().zip(crate::stats::FORMS) {
+                for ((i, row), scopes) in spec.rows.iter().enumerate().zip(cells) {
+                    for (scope, cell) in crate::stats::Scope::ALL.iter().zip(scopes) {
+                        let rule = match cell {
+                            FormCell::Shown => continue,
+                            FormCell::Hidden(h) => *h,
+                            FormCell::Withheld => Hidden::Complementary,
+                        };
+                        let value = form_values.year(year).and_then(|y| y.value(form, i)).map_or(0, |v| v[*scope as usize]);
+                        out.push(Suppressed {
+                            table: crate::routes::tables::form(spec.key, year),
+                            year,
+                            column: format!("{} · {}", row.label(), scope.name()),
+                            value,
+                            rule,
+                        });
+                    }
                 }
             }
         }

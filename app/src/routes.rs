@@ -84,6 +84,11 @@ pub fn json(table: &str) -> String {
     format!("{DATA}{table}.json")
 }
 
+/// A workbook of the data folder (`tables::workbook`).
+pub fn xlsx(stem: &str) -> String {
+    format!("{DATA}{stem}.xlsx")
+}
+
 /// The file in the output directory that serves `route`: a page route ending in `/` is its
 /// `index.html`; a file route is itself.
 pub fn file_of(route: &str) -> String {
@@ -119,6 +124,16 @@ pub mod tables {
     /// Admissions per month of one year.
     pub fn monthly(year: i32) -> String {
         format!("ket-nap-theo-thang-{year}")
+    }
+
+    /// One statistical form of one year (`stats::Form::key`: `bieu-1`).
+    pub fn form(key: &str, year: i32) -> String {
+        format!("{key}-{year}")
+    }
+
+    /// The workbook of one year's forms, beside its tables (`routes::xlsx`).
+    pub fn workbook(year: i32) -> String {
+        format!("bieu-thong-ke-{year}")
     }
 }
 

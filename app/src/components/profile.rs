@@ -50,6 +50,11 @@ pub fn press_paragraph(quota: &QuotaYear, profile: Option<&ProfileYear>, disclos
         .filter(|&i| p.parts[i] > 0 && disclosure.profile_hidden(p.year, i).is_none())
         .map(|i| format!("{} {} ({})", PARTS[i].said, format::int(p.parts[i]), p.share(i).percent_string()))
         .collect();
+    let mut parts = parts;
+    if p.university > 0 {
+        let share = Ratio::new(p.university, p.education_admitted).percent_string();
+        parts.push(format!("trình độ chuyên môn đại học {} ({share})", format::int(p.university)));
+    }
     if !parts.is_empty() {
         text.push_str("; trong đó ");
         text.push_str(&parts.join(", "));
@@ -133,8 +138,16 @@ mod tests {
 
     fn year_with_profile() -> (QuotaYear, ProfileYear) {
         let quota = overview(&testdata::dataset()).quota.years[0].clone();
-        let profile =
-            ProfileYear { year: quota.year, as_of: None, reported: 3, grassroots: 4, admitted: 160, parts: [71, 2, 0, 105, 0, 3] };
+        let profile = ProfileYear {
+            year: quota.year,
+            as_of: None,
+            reported: 3,
+            grassroots: 4,
+            admitted: 160,
+            parts: [71, 2, 0, 105, 0, 3],
+            education_admitted: 0,
+            university: 0,
+        };
         (quota, profile)
     }
 
@@ -162,5 +175,44 @@ mod tests {
         assert!(table.check().is_ok());
         assert!(matches!(&table.rows[0].cells[3], Cell::Member(p) if p.is_hidden()));
         assert_eq!(table.rows[0].cells[4], Cell::Withheld, "the share of a hidden part is withheld");
+    }
+
+    /// The sentence for a data set that holds one organization's year: its quota and report.
+    fn said_for(quota: u32, admitted: u32, women: u32, youth: u32, university: Option<u32>) -> String {
+        use crate::model::{AdmittedProfile, Education};
+        let mut data = testdata::dataset();
+        data.years.retain(|&y, _| y == 2024);
+        let y = data.years.get_mut(&2024).unwrap();
+        let code = y.quotas.keys().next().unwrap().clone();
+        y.quotas = [(code.clone(), quota)].into();
+        let mut report = y.reports.remove(&code).unwrap();
+        y.reports.clear();
+        report.movements.admitted = admitted;
+        report.monthly_admissions = [vec![0; 11], vec![admitted]].concat();
+        report.admitted_profile = Some(AdmittedProfile { women, youth_union: youth, ..Default::default() });
+        report.admitted_education = university.map(|u| Education { qualification: [0, 0, 0, 0, u, 0, 0], ..Default::default() });
+        y.reports.insert(code, report);
+        let stats = overview(&data);
+        press_paragraph(&stats.quota.years[0], stats.profile.year(2024), &Disclosure::default())
+    }
+
+    /// Figures published by real party committees, reproduced from their counts (the press rounds
+    /// half up to one decimal, as `format::percent` does):
+    /// - Thị ủy Kinh Môn (Hải Dương), 2022: "kết nạp 166 đảng viên, đạt 87,4% chỉ tiêu tỉnh giao
+    ///   cả năm (190 đảng viên) … 130 đảng viên nữ, chiếm 78,3%. 109 đảng viên có trình độ
+    ///   chuyên môn đại học, chiếm 65,7%" — Báo Hải Dương, 07/09/2022,
+    ///   https://m.baohaiduong.vn/xay-dung-dang---chinh-quyen/so-dang-vien-moi-ket-nap-o-kinh-mon-vuot-ca-nam-ngoai-213185
+    /// - Huyện ủy Tứ Kỳ (Hải Dương), 2012: "kết nạp được 192 đảng viên, vượt 47,7% kế hoạch năm
+    ///   … 125 đảng viên là nữ, chiếm 65,1%; 136 đảng viên là đoàn viên thanh niên, chiếm 70,8%"
+    ///   (the plan, not printed, is the one number that gives 47,7%: 130) — Báo Hải Dương,
+    ///   05/12/2012, https://baohaiduong.vn/tu-ky-ket-nap-dang-vuot-47-7-ke-hoach-319204.html
+    #[test]
+    fn figures_published_by_party_committees_are_reproduced() {
+        let kinh_mon = said_for(190, 166, 130, 0, Some(109));
+        assert!(kinh_mon.contains("kết nạp 166 đảng viên, đạt 87,4% chỉ tiêu"), "{kinh_mon}");
+        assert!(kinh_mon.contains("trong đó nữ 130 (78,3%), trình độ chuyên môn đại học 109 (65,7%)."), "{kinh_mon}");
+        let tu_ky = said_for(130, 192, 125, 136, None);
+        assert!(tu_ky.contains("kết nạp 192 đảng viên, đạt 147,7% chỉ tiêu"), "{tu_ky}");
+        assert!(tu_ky.contains("trong đó nữ 125 (65,1%), đoàn viên thanh niên 136 (70,8%)."), "{tu_ky}");
     }
 }

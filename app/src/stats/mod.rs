@@ -4,6 +4,7 @@
 //! Khối-wide member figures sum over grassroots organizations only (a đảng bộ cơ sở's report
 //! is the sum of its branches'); meetings and required documents are the branches'.
 
+mod forms;
 mod meetings;
 mod movements;
 mod plans;
@@ -17,6 +18,7 @@ mod targets;
 #[cfg(test)]
 pub(crate) mod testdata;
 
+pub use forms::{forms_overview, Form, FormRow, FormsOverview, FormsYear, Measure, Scope, FORMS};
 pub use meetings::{meetings_overview, DocKind, DocsSummary, Mean, MeetingsOverview, MeetingsYear};
 pub use movements::{movements_overview, Change, MovementTotals, MovementsOverview, MovementsYear, YearChanges};
 pub use plans::{plans_overview, LatePlan, PlansOverview, PlansYear};

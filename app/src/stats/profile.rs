@@ -11,6 +11,9 @@ use serde::{Deserialize, Serialize};
 /// The parts in the order of `AdmittedProfile::parts` and `schema::ADMITTED_PROFILE`.
 pub const PROFILE_PARTS: usize = 6;
 
+/// University in `Education::qualification` (`schema::ADMITTED_QUALIFICATION`).
+const UNIVERSITY: usize = 4;
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ProfileYear {
     pub year: i32,
@@ -22,6 +25,12 @@ pub struct ProfileYear {
     /// Admitted by the organizations that reported the profile: the whole of each share.
     pub admitted: u64,
     pub parts: [u64; PROFILE_PARTS],
+    /// Admitted by the organizations that reported the admitted's education, and of them those
+    /// with a university degree (the press's "trình độ chuyên môn đại học").
+    #[serde(default)]
+    pub education_admitted: u64,
+    #[serde(default)]
+    pub university: u64,
 }
 
 impl ProfileYear {
@@ -48,9 +57,22 @@ pub fn profile_overview(data: &Dataset) -> ProfileOverview {
         .years
         .iter()
         .filter_map(|(&year, y)| {
-            let mut out = ProfileYear { year, as_of: scope::as_of(y), reported: 0, grassroots: 0, admitted: 0, parts: [0; PROFILE_PARTS] };
+            let mut out = ProfileYear {
+                year,
+                as_of: scope::as_of(y),
+                reported: 0,
+                grassroots: 0,
+                admitted: 0,
+                parts: [0; PROFILE_PARTS],
+                education_admitted: 0,
+                university: 0,
+            };
             for (_, r) in scope::grassroots(data, y) {
                 out.grassroots += 1;
+                if let Some(e) = &r.admitted_education {
+                    out.education_admitted += u64::from(r.movements.admitted);
+                    out.university += u64::from(e.qualification[UNIVERSITY]);
+                }
                 let Some(profile) = &r.admitted_profile else { continue };
                 out.reported += 1;
                 out.admitted += u64::from(r.movements.admitted);

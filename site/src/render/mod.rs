@@ -9,6 +9,7 @@ pub(crate) mod markdown;
 mod offline;
 mod pages;
 pub mod tables;
+mod workbook;
 
 pub use assets::{AppAssets, Bundle, Fnv};
 
@@ -30,6 +31,8 @@ pub struct Context<'a> {
     pub quota: &'a QuotaOverview,
     /// Every statistic, computed once for all pages.
     pub stats: &'a Overview,
+    /// The statistical forms of every year (Biểu 1, 2, 3, 7 and the ratings).
+    pub forms: &'a app::stats::FormsOverview,
     pub app: Option<&'a AppAssets>,
     pub css_path: String,
     /// The site's script (service worker, saved-copy notice, sharing): every page loads it.
@@ -69,7 +72,9 @@ pub struct Options<'a> {
 pub fn render(data: &Dataset, options: Options<'_>) -> Result<Rendered, String> {
     let Options { app, audience, previous } = options;
     let stats = app::stats::overview(data);
-    let disclosure = Disclosure::new(&stats, audience, u64::from(data.site.privacy_threshold));
+    let forms = app::stats::forms_overview(data);
+    let mut disclosure = Disclosure::new(&stats, audience, u64::from(data.site.privacy_threshold));
+    disclosure.protect_forms(&forms);
     let quota = &stats.quota;
     let mut files = Files::new();
     let css_path = assets::add_css(&mut files);
@@ -79,10 +84,11 @@ pub fn render(data: &Dataset, options: Options<'_>) -> Result<Rendered, String> 
     if let Some(app) = app {
         app.add_to(&mut files);
     }
-    let tables = tables::published(&stats, &disclosure);
+    let tables = tables::published(&stats, &forms, &disclosure);
     for t in &tables {
         t.write(&mut files);
     }
+    workbook::add(&mut files, data, &forms, &disclosure)?;
     let data_date = match quota.latest() {
         Some(y) => y.as_of.map_or_else(|| format!("năm {}", y.year), |d| format!("ngày {}", app::format::date(d))),
         None => String::new(),
@@ -97,6 +103,7 @@ pub fn render(data: &Dataset, options: Options<'_>) -> Result<Rendered, String> 
         disclosure: &disclosure,
         quota,
         stats: &stats,
+        forms: &forms,
         app,
         css_path: css_path.clone(),
         script_path: script_path.clone(),
@@ -131,5 +138,5 @@ pub fn render(data: &Dataset, options: Options<'_>) -> Result<Rendered, String> 
     let mut shell = vec![css_path, script_path, "/favicon.svg".to_string(), app::routes::ICON_192.to_string()];
     shell.extend(app.map(|a| a.routes_of(Bundle::Dashboard)).unwrap_or_default());
     offline::stamp_build(&mut files, &shell);
-    Ok(Rendered { files, suppressed: disclosure.report(&stats) })
+    Ok(Rendered { files, suppressed: disclosure.report(&stats, &forms) })
 }

@@ -91,12 +91,16 @@ fn neutralized(s: &str) -> String {
 
 /// Every published table with files, in the order the data page lists them: the admission
 /// tables of each year, then the figures across the years and each year's targets.
-pub fn published(stats: &app::stats::Overview, disclosure: &app::privacy::Disclosure) -> Vec<Table> {
-    published_specs(stats, disclosure).iter().filter_map(Table::from_spec).collect()
+pub fn published(stats: &app::stats::Overview, forms: &app::stats::FormsOverview, disclosure: &app::privacy::Disclosure) -> Vec<Table> {
+    published_specs(stats, forms, disclosure).iter().filter_map(Table::from_spec).collect()
 }
 
 /// The same tables as specs ([`app::table::Table`]), as the pages show them.
-pub fn published_specs(stats: &app::stats::Overview, disclosure: &app::privacy::Disclosure) -> Vec<app::table::Table> {
+pub fn published_specs(
+    stats: &app::stats::Overview,
+    forms: &app::stats::FormsOverview,
+    disclosure: &app::privacy::Disclosure,
+) -> Vec<app::table::Table> {
     use app::components::{
         cap_table, meetings_table, monthly_table, movements_table, profile_table, quota_table, ratings_table, stock_table, targets_table,
         RatedGroup,
@@ -115,6 +119,7 @@ pub fn published_specs(stats: &app::stats::Overview, disclosure: &app::privacy::
         specs.push(profile_table(&stats.profile, disclosure));
     }
     specs.extend(stats.targets.years.iter().map(|t| targets_table(t, disclosure)));
+    specs.extend(forms.years.iter().flat_map(|y| app::components::form_tables(y, forms.year(y.year - 1), disclosure)));
     specs
 }
 

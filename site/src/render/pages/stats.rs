@@ -57,6 +57,13 @@ pub fn render(ctx: &Context<'_>, year: Option<i32>) -> String {
         .map(|t| view! { <TargetsTable data=t disclosure=ctx.disclosure.clone() /> });
     let plans = shown_year.and_then(|y| plans_section(ctx, y));
     let trends = trends(ctx, targets);
+    // The forms are long: on a year's page; the dashboard links to them.
+    let forms = match year {
+        Some(y) => forms_section(ctx, y).into_any(),
+        None => shown_year
+            .map(|y| view! { <p class="report-link"><a href=format!("{}#bieu-thong-ke", routes::stats_year(y))>{format!("Biểu thống kê năm {y} (Biểu 1, 2, 3, 7 và xếp loại) →")}</a></p> })
+            .into_any(),
+    };
     page(
         ctx,
         meta,
@@ -74,6 +81,7 @@ pub fn render(ctx: &Context<'_>, year: Option<i32>) -> String {
             {target_table}
             {plans}
             {trends}
+            {forms}
             {super::embedded_json("quota-data", &ctx.quota)}
         },
     )
@@ -114,8 +122,16 @@ pub fn render_report(ctx: &Context<'_>, year: i32) -> String {
             {target_table}
             {plans_section(ctx, year)}
             {trends(ctx, targets)}
+            {forms_section(ctx, year)}
         },
     )
+}
+
+/// "Biểu thống kê": the year's forms, with the year before beside them.
+fn forms_section(ctx: &Context<'_>, year: i32) -> Option<impl IntoView> {
+    let current = ctx.forms.year(year)?;
+    let tables = app::components::form_tables(current, ctx.forms.year(year - 1), ctx.disclosure);
+    (!tables.is_empty()).then(|| view! { <app::components::FormsSection tables=tables year=year partial=current.as_of.is_some() /> })
 }
 
 /// Who the year's new members are: the press sentence and the table across the years.

@@ -292,9 +292,14 @@ impl Disclosure {
         self.profiles.get(&year).and_then(|r| r.get(i).copied().flatten())
     }
 
-    /// Protects the statistical forms: at the Khối's scope a small member-level count is hidden
-    /// (with partners inside a block of rows whose whole is published); by kind, a member-level
-    /// row (or a block) with any small count is withheld in both kinds.
+    /// Protects the statistical forms. A member-level count between 1 and k−1 is hidden ("<k")
+    /// at the Khối's scope; by kind, its row is withheld in both kinds whenever either kind's
+    /// count is small (the Khối's total, published, would give one kind's from the other's).
+    /// Rows of a block add up to a whole that is published or derivable (grades and the not
+    /// rated make the members at the end; Biểu 1's decreases make start + increases − end;
+    /// discipline forms make the disciplined): when any member-level count of a block is small
+    /// at any scope, every other cell of the block is withheld at every scope ("—", which claims
+    /// nothing), so no hidden count can be found by subtraction.
     pub fn protect_forms(&mut self, forms: &crate::stats::FormsOverview) {
         let Some(k) = self.k else { return };
         let small = |v: u64| (1..k).contains(&v);
@@ -304,24 +309,38 @@ impl Disclosure {
                 let rows = form.rows;
                 let value = |i: usize| y.value(f, i).unwrap_or([0; 3]);
                 let member = |i: usize| rows[i].measure.privacy() == crate::schema::Privacy::MemberLevel;
+                let primary = |i: usize, s: usize| member(i) && small(value(i)[s]);
                 let mut cells = vec![[FormCell::Shown; 3]; rows.len()];
-                for (i, row) in rows.iter().enumerate().filter(|(i, _)| member(*i)) {
-                    // A block is handled with its first row.
-                    let block: Vec<usize> = match row.block {
+                let mut groups: Vec<Vec<usize>> = Vec::new();
+                for (i, row) in rows.iter().enumerate() {
+                    match row.block {
                         Some(b) if rows.iter().position(|r| r.block == Some(b)) == Some(i) => {
-                            (0..rows.len()).filter(|&j| rows[j].block == Some(b)).collect()
+                            groups.push((0..rows.len()).filter(|&j| rows[j].block == Some(b)).collect());
                         }
-                        Some(_) => continue,
-                        None => vec![i],
-                    };
-                    let khoi: Vec<u64> = block.iter().map(|&j| value(j)[0]).collect();
-                    let hidden = protect_row(&khoi, k, block.len() > 1);
-                    let by_kind_small = block.iter().any(|&j| small(value(j)[1]) || small(value(j)[2]));
-                    for (&j, h) in block.iter().zip(hidden) {
-                        cells[j][0] = h.map_or(FormCell::Shown, FormCell::Hidden);
-                        if by_kind_small || h.is_some() {
-                            cells[j][1] = FormCell::Withheld;
-                            cells[j][2] = FormCell::Withheld;
+                        Some(_) => {}
+                        None if member(i) => groups.push(vec![i]),
+                        None => {}
+                    }
+                }
+                for group in groups {
+                    if group.len() == 1 {
+                        let i = group[0];
+                        if primary(i, 0) {
+                            cells[i][0] = FormCell::Hidden(Hidden::Primary);
+                        }
+                        if primary(i, 0) || primary(i, 1) || primary(i, 2) {
+                            cells[i][1] = FormCell::Withheld;
+                            cells[i][2] = FormCell::Withheld;
+                        }
+                        continue;
+                    }
+                    if !group.iter().any(|&i| (0..3).any(|s| primary(i, s))) {
+                        continue;
+                    }
+                    for &i in &group {
+                        cells[i] = [FormCell::Withheld; 3];
+                        if primary(i, 0) {
+                            cells[i][0] = FormCell::Hidden(Hidden::Primary);
                         }
                     }
                 }

@@ -131,6 +131,11 @@ pub mod tables {
         format!("{key}-{year}")
     }
 
+    /// The composition table of a form of one year (`bieu-2` → who the admitted are).
+    pub fn composition(key: &str, year: i32) -> String {
+        format!("co-cau-{key}-{year}")
+    }
+
     /// The workbook of one year's forms, beside its tables (`routes::xlsx`).
     pub fn workbook(year: i32) -> String {
         format!("bieu-thong-ke-{year}")

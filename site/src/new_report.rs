@@ -217,6 +217,7 @@ mod tests {
             name: format!("Tổ chức {code}"),
             kind: OrgKind::Agency,
             level,
+            workplace: None,
             founded: NaiveDate::from_ymd_opt(2010, 1, 1).unwrap(),
             ended: Some(NaiveDate::from_ymd_opt(2024, 12, 31).unwrap()),
             merged_into: None,

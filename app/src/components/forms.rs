@@ -28,6 +28,112 @@ const VALUE_FIELDS: [[Field; 3]; 3] = [
     ],
 ];
 
+/// The machine fields of a composition table's columns: the count, its share of the whole, the
+/// share a year earlier, scope by scope.
+const SHARE_FIELDS: [[Field; 3]; 3] = [
+    [
+        Field::new("toan_khoi_so", "Toàn Khối: số", "Toàn Đảng bộ Khối, năm báo cáo"),
+        Field::new("toan_khoi_ty_le", "Toàn Khối: tỷ lệ (%)", "Phần trăm trên tổng số (dòng đầu của biểu)"),
+        Field::new("toan_khoi_ty_le_nam_truoc", "Toàn Khối: tỷ lệ năm trước (%)", "Phần trăm năm trước"),
+    ],
+    [
+        Field::new("co_quan_so", "Cơ quan: số", "Các tổ chức cơ sở đảng ở cơ quan"),
+        Field::new("co_quan_ty_le", "Cơ quan: tỷ lệ (%)", "Phần trăm trên tổng số của cơ quan"),
+        Field::new("co_quan_ty_le_nam_truoc", "Cơ quan: tỷ lệ năm trước (%)", "Phần trăm năm trước"),
+    ],
+    [
+        Field::new("doanh_nghiep_so", "Doanh nghiệp: số", "Các tổ chức cơ sở đảng ở doanh nghiệp"),
+        Field::new("doanh_nghiep_ty_le", "Doanh nghiệp: tỷ lệ (%)", "Phần trăm trên tổng số của doanh nghiệp"),
+        Field::new("doanh_nghiep_ty_le_nam_truoc", "Doanh nghiệp: tỷ lệ năm trước (%)", "Phần trăm năm trước"),
+    ],
+];
+
+/// The composition of form `f`'s whole (its first row) in `current`'s year: each member part
+/// with its count and share ("nữ 71 — 43,8%"), the share a year earlier beside it, for the Khối
+/// and by kind. A hidden count hides its share.
+pub fn composition_table(f: usize, current: &FormsYear, previous: Option<&FormsYear>, disclosure: &Disclosure) -> Option<Table> {
+    let form = &FORMS[f];
+    let title = form.composition?;
+    if !current.has(f) {
+        return None;
+    }
+    let mut columns = vec![Column::text("Thành phần", Field::new("thanh_phan", "Thành phần", "Một phần của tổng số"))];
+    for (scope, fields) in Scope::ALL.iter().zip(SHARE_FIELDS) {
+        let [count, share, before] = fields;
+        columns.push(Column::member(format!("{}: số", scope.name()), count));
+        columns.push(Column::share(format!("{}: tỷ lệ", scope.name()), share));
+        columns.push(Column::share(format!("{}: tỷ lệ năm trước", scope.name()), before));
+    }
+    let share = |y: &FormsYear, i: usize, s: usize| -> Option<(Option<crate::privacy::Published>, Ratio)> {
+        let whole = y.value(f, 0)?[s];
+        let v = y.value(f, i)?[s];
+        let published = disclosure.form(y.year, f, i, s, v);
+        Some((published, Ratio::new(v, whole)))
+    };
+    let rows = form
+        .rows
+        .iter()
+        .enumerate()
+        .skip(1)
+        .filter(|(_, row)| row.measure.privacy() != crate::schema::Privacy::Organization)
+        .map(|(i, row)| {
+            let mut cells = Vec::with_capacity(9);
+            for s in 0..Scope::ALL.len() {
+                let now = share(current, i, s);
+                let shown = |x: &Option<(Option<crate::privacy::Published>, Ratio)>| match x {
+                    Some((Some(p), r)) if !p.is_hidden() => Cell::Percent(*r),
+                    _ => Cell::Withheld,
+                };
+                let before = previous.and_then(|p| share(p, i, s));
+                cells.push(now.as_ref().and_then(|(p, _)| p.clone()).map_or(Cell::Withheld, Cell::Member));
+                cells.push(shown(&now));
+                cells.push(shown(&before));
+            }
+            Row { head: Cell::Text(row.label().to_string()), cells, class: None }
+        })
+        .collect();
+    let period =
+        current.as_of.map_or_else(|| format!("năm {}", current.year), |d| format!("năm {} (đến {})", current.year, crate::format::date(d)));
+    let whole = form.rows[0].label().to_lowercase();
+    Some(Table {
+        name: Some(names::composition(form.key, current.year)),
+        title: format!("{title}, {period}"),
+        caption: format!("{title}, {period}: mỗi thành phần và tỷ lệ trên {whole}"),
+        columns,
+        rows,
+        foot: Vec::new(),
+        constant: vec![Field::year(current.year), Field::as_of(current.as_of)],
+    })
+}
+
+/// The composition tables of a year, in `FORMS` order.
+pub fn composition_tables(current: &FormsYear, previous: Option<&FormsYear>, disclosure: &Disclosure) -> Vec<Table> {
+    (0..FORMS.len()).filter_map(|f| composition_table(f, current, previous, disclosure)).collect()
+}
+
+/// "Cơ cấu đảng viên": who the admitted and the members are, with shares, on a year's page.
+#[component]
+pub fn CompositionSection(tables: Vec<Table>) -> impl IntoView {
+    let tables = tables
+        .into_iter()
+        .map(|t| {
+            let links = t.name.as_deref().map(downloads);
+            view! {
+                <h3>{t.title.clone()}</h3>
+                {links}
+                <div class="table-wrap" tabindex="0"><TableView table=t /></div>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="composition" aria-labelledby="co-cau-dang-vien">
+            <h2 id="co-cau-dang-vien">"Cơ cấu đảng viên"</h2>
+            <p>"Mỗi thành phần với số lượng và tỷ lệ trên tổng số, toàn Khối và theo loại hình, so với tỷ lệ năm trước. Các thành phần có thể trùng nhau (một đảng viên nữ có thể là đoàn viên)."</p>
+            {tables}
+        </section>
+    }
+}
+
 /// The heading of the comparison column: a year in progress is compared with the whole of the
 /// year before (reports carry no figures as of the same day a year earlier).
 fn previous_heading(current: &FormsYear) -> &'static str {

@@ -21,7 +21,7 @@ pub use explorer::{Controls, QuotaExplorer};
 #[cfg(feature = "ssr")]
 pub use figure::images;
 pub use figure::Figure;
-pub use forms::{form_table, form_tables, FormsSection};
+pub use forms::{composition_table, composition_tables, form_table, form_tables, CompositionSection, FormsSection};
 pub use profile::{press_paragraph, profile_table, ProfileSection};
 pub use quota::{downloads, monthly_table_name, quota_table, quota_table_name, QuotaFigure, QUOTA_FIGURE_ID};
 pub use search::{SearchBox, SearchForm, SEARCH_INPUT_ID};

@@ -28,9 +28,43 @@ pub struct YearData {
     pub rules: Option<super::Rulebook>,
     /// Admission quota per grassroots organization.
     pub quotas: BTreeMap<OrgCode, u32>,
+    /// How the quotas not written as numbers were set: a share of members.
+    #[serde(default)]
+    pub quota_rule: Option<QuotaRule>,
     /// Deadline for next year's development plans.
     pub plan_deadline: Option<NaiveDate>,
     pub reports: BTreeMap<OrgCode, Report>,
+}
+
+/// Quotas set as a share of members ("từ 3% trở lên so với tổng số đảng viên đầu nhiệm kỳ"):
+/// each organization without a number of its own gets the share of its members at the start
+/// of the year (or of the term), rounded up — "at least 3%" is met only by the next whole member.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuotaRule {
+    /// The share in tenths of a percent (30 = 3%).
+    pub tenths: u32,
+    /// The first year of the term, when the share is of the members at its start; `None` for
+    /// the start of the quota's own year.
+    pub term_start: Option<i32>,
+    /// The organizations whose quota the rule set.
+    pub derived: Vec<OrgCode>,
+}
+
+impl QuotaRule {
+    /// The quota for `members` at the base: ⌈members × share⌉, exactly.
+    pub fn quota(&self, members: u64) -> u32 {
+        (members * u64::from(self.tenths)).div_ceil(1000) as u32
+    }
+
+    /// How the page states it: "3% số đảng viên đầu năm 2024, làm tròn lên".
+    pub fn describe(&self, year: i32) -> String {
+        let t = u64::from(self.tenths);
+        let share = if t % 10 == 0 { crate::format::int(t / 10) } else { crate::format::decimal(t) };
+        match self.term_start {
+            Some(t) => format!("{share}% số đảng viên đầu nhiệm kỳ (đầu năm {t}), làm tròn lên"),
+            None => format!("{share}% số đảng viên đầu năm {year}, làm tròn lên"),
+        }
+    }
 }
 
 /// Everything the build publishes, checked. Ordered maps keep output deterministic.
@@ -57,5 +91,21 @@ impl Dataset {
 
     pub fn latest_year(&self) -> Option<i32> {
         self.years.keys().next_back().copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_share_of_members_rounds_up_to_whole_members() {
+        let rule = QuotaRule { tenths: 30, term_start: None, derived: Vec::new() };
+        assert_eq!([0, 1, 33, 34, 45, 100].map(|m| rule.quota(m)), [0, 1, 1, 2, 2, 3]);
+        let half = QuotaRule { tenths: 25, term_start: Some(2020), derived: Vec::new() };
+        assert_eq!(half.quota(40), 1);
+        assert_eq!(half.quota(41), 2);
+        assert_eq!(half.describe(2024), "2,5% số đảng viên đầu nhiệm kỳ (đầu năm 2020), làm tròn lên");
+        assert_eq!(rule.describe(2024), "3% số đảng viên đầu năm 2024, làm tròn lên");
     }
 }

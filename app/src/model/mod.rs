@@ -10,10 +10,10 @@ mod org;
 mod report;
 mod rules;
 
-pub use dataset::{Dataset, Khoi, SiteConfig, YearData};
+pub use dataset::{Dataset, Khoi, QuotaRule, SiteConfig, YearData};
 pub use document::{DocType, Document, NewsItem};
 pub use grade::Grade;
-pub use org::{Level, OrgCode, OrgKind, Organization, Ownership};
+pub use org::{Level, OrgCode, OrgKind, Organization, Ownership, Workplace};
 pub use report::{
     AdmittedProfile, AgeBands, Discipline, Education, Meetings, MemberEducation, MemberProfile, MemberStock, Movements, NextYearPlan,
     PartyWork, Ratings, Report, RequiredDocs, Stock, AGE_BANDS, BADGE_TIERS, QUALIFICATION_LEVELS, SCHOOLING_LEVELS, THEORY_LEVELS,

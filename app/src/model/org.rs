@@ -78,6 +78,85 @@ impl Ownership {
     }
 }
 
+/// The type of workplace of the forms' Biểu 5 (Hướng dẫn 11-HD/BTCTW): finer than
+/// [`OrgKind`], and consistent with it ([`Workplace::fits`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Workplace {
+    PartyAndMassOrganizations,
+    StateAgency,
+    PublicServiceUnit,
+    StateOwned100,
+    StateOver50,
+    StateUnder50,
+    JointStock,
+    LimitedLiability,
+    PrivateEnterprise,
+    ForeignInvested,
+    Cooperative,
+}
+
+impl Workplace {
+    pub const ALL: [Workplace; 11] = [
+        Workplace::PartyAndMassOrganizations,
+        Workplace::StateAgency,
+        Workplace::PublicServiceUnit,
+        Workplace::StateOwned100,
+        Workplace::StateOver50,
+        Workplace::StateUnder50,
+        Workplace::JointStock,
+        Workplace::LimitedLiability,
+        Workplace::PrivateEnterprise,
+        Workplace::ForeignInvested,
+        Workplace::Cooperative,
+    ];
+
+    /// The value of `loai_hinh` in `khoi.toml`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Workplace::PartyAndMassOrganizations => "dang_doan_the",
+            Workplace::StateAgency => "co_quan_nha_nuoc",
+            Workplace::PublicServiceUnit => "don_vi_su_nghiep",
+            Workplace::StateOwned100 => "dn_nha_nuoc_100",
+            Workplace::StateOver50 => "dn_nha_nuoc_tren_50",
+            Workplace::StateUnder50 => "dn_nha_nuoc_duoi_50",
+            Workplace::JointStock => "cong_ty_co_phan",
+            Workplace::LimitedLiability => "cong_ty_tnhh",
+            Workplace::PrivateEnterprise => "doanh_nghiep_tu_nhan",
+            Workplace::ForeignInvested => "von_nuoc_ngoai",
+            Workplace::Cooperative => "hop_tac_xa",
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Workplace::PartyAndMassOrganizations => "Cơ quan Đảng, Mặt trận Tổ quốc và đoàn thể",
+            Workplace::StateAgency => "Cơ quan nhà nước",
+            Workplace::PublicServiceUnit => "Đơn vị sự nghiệp công lập",
+            Workplace::StateOwned100 => "Doanh nghiệp nhà nước (100% vốn nhà nước)",
+            Workplace::StateOver50 => "Doanh nghiệp có vốn nhà nước trên 50%",
+            Workplace::StateUnder50 => "Doanh nghiệp có vốn nhà nước dưới 50%",
+            Workplace::JointStock => "Công ty cổ phần ngoài nhà nước",
+            Workplace::LimitedLiability => "Công ty trách nhiệm hữu hạn",
+            Workplace::PrivateEnterprise => "Doanh nghiệp tư nhân",
+            Workplace::ForeignInvested => "Doanh nghiệp có vốn đầu tư nước ngoài",
+            Workplace::Cooperative => "Hợp tác xã",
+        }
+    }
+
+    /// Whether an organization of `kind` can be of this type: agencies are party, state or
+    /// public-service bodies; a state enterprise has state capital; a private one none; a
+    /// foreign-invested one is that.
+    pub fn fits(self, kind: OrgKind) -> bool {
+        use Workplace::*;
+        match kind {
+            OrgKind::Agency => matches!(self, PartyAndMassOrganizations | StateAgency | PublicServiceUnit),
+            OrgKind::Enterprise(Ownership::State) => matches!(self, StateOwned100 | StateOver50 | StateUnder50),
+            OrgKind::Enterprise(Ownership::Private) => matches!(self, JointStock | LimitedLiability | PrivateEnterprise | Cooperative),
+            OrgKind::Enterprise(Ownership::ForeignInvested) => self == ForeignInvested,
+        }
+    }
+}
+
 /// Where an organization sits in the Khối.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Level {
@@ -130,6 +209,9 @@ pub struct Organization {
     pub name: String,
     pub kind: OrgKind,
     pub level: Level,
+    /// Its type of workplace (Biểu 5), where `khoi.toml` gives one.
+    #[serde(default)]
+    pub workplace: Option<Workplace>,
     pub founded: NaiveDate,
     pub ended: Option<NaiveDate>,
     /// Set when the organization ended by merging into another (2025 reorganization).
@@ -159,6 +241,22 @@ mod tests {
     }
 
     #[test]
+    fn every_kind_has_types_of_workplace_and_each_type_one_kind() {
+        let kinds = [
+            OrgKind::Agency,
+            OrgKind::Enterprise(Ownership::State),
+            OrgKind::Enterprise(Ownership::Private),
+            OrgKind::Enterprise(Ownership::ForeignInvested),
+        ];
+        for w in Workplace::ALL {
+            assert_eq!(kinds.iter().filter(|&&k| w.fits(k)).count(), 1, "{w:?}");
+        }
+        for k in kinds {
+            assert!(Workplace::ALL.iter().any(|w| w.fits(k)), "{k:?}");
+        }
+    }
+
+    #[test]
     fn activity_follows_founding_and_end_years() {
         let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
         let org = Organization {
@@ -166,6 +264,7 @@ mod tests {
             name: "A".into(),
             kind: OrgKind::Agency,
             level: Level::GrassrootsBranch,
+            workplace: None,
             founded: d(2022, 9, 1),
             ended: Some(d(2024, 12, 31)),
             merged_into: None,

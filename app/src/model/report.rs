@@ -224,6 +224,9 @@ pub struct Ratings {
     /// The organization's score out of 100 (Quy định 366-QĐ/TW, from 2025).
     #[serde(default)]
     pub score: Option<u32>,
+    /// The exception of Quy định 366-QĐ/TW applies: grade 1 up to 25% of grade 2, not 20%.
+    #[serde(default)]
+    pub cap_exception: Option<bool>,
 }
 
 impl Ratings {

@@ -32,9 +32,26 @@ impl RatingRules {
     }
 
     /// Members rated grade 1 may not exceed this share of those rated grade 2, counted per
-    /// grassroots organization: (numerator, denominator) = 20%.
-    pub fn excellent_cap(self) -> (u64, u64) {
-        (1, 5)
+    /// grassroots organization: (numerator, denominator) = 20%, or 25% where Quy định 366's
+    /// exception applies (`exception`: the report says so; ignored under earlier rules).
+    pub fn excellent_cap(self, exception: bool) -> (u64, u64) {
+        match (self, exception) {
+            (RatingRules::Qd366, true) => (1, 4),
+            _ => (1, 5),
+        }
+    }
+
+    /// The best grade a score allows: grade 1 from 90, grade 2 from 70, grade 3 from 50.
+    /// `None` where the rules in force do not score.
+    pub fn grade_for_score(self, score: u32) -> Option<super::Grade> {
+        use super::Grade;
+        let [excellent, good, completed] = self.score_thresholds()?;
+        Some(match score {
+            s if s >= excellent => Grade::Excellent,
+            s if s >= good => Grade::Good,
+            s if s >= completed => Grade::Completed,
+            _ => Grade::Failed,
+        })
     }
 
     /// Point thresholds (grade 1 from, grade 2 from, grade 3 from) where ratings are scored.
@@ -112,5 +129,11 @@ mod tests {
         assert_eq!(RatingRules::for_year(2025), RatingRules::Qd366);
         assert_eq!(RatingRules::for_year(2025).score_thresholds(), Some([90, 70, 50]));
         assert_eq!(RatingRules::for_year(2021).score_thresholds(), None);
+        let rules = RatingRules::for_year(2025);
+        let grades = [90, 89, 70, 69, 50, 49].map(|s| rules.grade_for_score(s).unwrap());
+        use crate::model::Grade::*;
+        assert_eq!(grades, [Excellent, Good, Good, Completed, Completed, Failed]);
+        assert_eq!(rules.excellent_cap(true), (1, 4));
+        assert_eq!(RatingRules::Qd124.excellent_cap(true), (1, 5), "the exception is Quy định 366's");
     }
 }

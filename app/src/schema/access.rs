@@ -69,6 +69,7 @@ impl Field {
             Field::Restored => Some(Count(v.restored)),
             Field::TransferredOutOtherProvince => Some(Count(v.transferred_out_other_province)),
             Field::OrgScore => r.ratings.as_ref().and_then(|x| x.score).map(Count),
+            Field::CapException => r.ratings.as_ref().and_then(|x| x.cap_exception).map(Bool),
             Field::CardsIssued => work(|x| x.cards_issued),
             Field::CardsReissuedLost => work(|x| x.cards_reissued_lost),
             Field::CardsReplacedDamaged => work(|x| x.cards_replaced_damaged),
@@ -184,6 +185,7 @@ impl Field {
             (Field::UpperVisits, Value::List(l)) => meetings(r).upper_visits = Some(l),
             (Field::MeetingScore, Value::Count(n)) => meetings(r).score = Some(n),
             (Field::OrgScore, Value::Count(n)) => ratings(r).score = Some(n),
+            (Field::CapException, Value::Bool(b)) => ratings(r).cap_exception = Some(b),
             (Field::PlanSent, Value::Bool(sent)) => {
                 r.next_year_plan = match (sent, r.next_year_plan) {
                     (true, Some(NextYearPlan::Sent(d))) => Some(NextYearPlan::Sent(d)),

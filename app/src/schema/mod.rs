@@ -240,6 +240,7 @@ pub enum Field {
     AdmittedDoctor,
     OrgGrade,
     OrgScore,
+    CapException,
     MembersExcellent,
     MembersGood,
     MembersCompleted,
@@ -1218,6 +1219,17 @@ pub const FIELDS: &[FieldSpec] = &[
             "E004 E005 · E048 W049",
         )
     },
+    other(
+        Field::CapException,
+        S::Ratings,
+        "ngoai_le_25_phan_tram",
+        Kind::Bool,
+        Presence::Optional,
+        "true: được áp dụng giới hạn xuất sắc 25% (từ năm 2025)",
+        "Quy định 366's exception: grade 1 up to 25% of grade 2",
+        "chỉ từ năm 2025; nâng giới hạn của E041 từ 20% lên 25%",
+        "E004 · E041 W049",
+    ),
     count(
         Field::MembersExcellent,
         S::Ratings,

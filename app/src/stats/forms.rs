@@ -4,7 +4,7 @@
 //! `/thong-ke/<year>/`, their CSV/JSON and the workbook are read from it.
 
 use super::scope;
-use crate::model::{Dataset, Grade, OrgKind, Report};
+use crate::model::{Dataset, Grade, OrgKind, Organization, Report, Workplace};
 use crate::schema::{
     Field, Privacy, Section, ADMITTED_AGES, ADMITTED_PROFILE, ADMITTED_QUALIFICATION, ADMITTED_SCHOOLING, BADGES, CARDS, MEMBERS_AT_END,
     MEMBER_AGES, MEMBER_QUALIFICATION, MEMBER_SCHOOLING, THEORY,
@@ -58,16 +58,23 @@ pub enum Measure {
     OrgsWith(Field),
     /// Organizations rated this grade.
     OrgsGraded(Grade),
+    /// Members at the end in organizations of this type of workplace (`None`: of no type given).
+    MembersIn(Option<Workplace>),
+    /// Organizations of this type of workplace.
+    OrgsIn(Option<Workplace>),
 }
 
 impl Measure {
-    fn of(self, r: &Report) -> u64 {
+    fn of(self, org: &Organization, r: &Report) -> u64 {
         let count = |f: Field| u64::from(f.count(r).unwrap_or(0));
         match self {
             Measure::Sum(fields) => fields.iter().map(|&f| count(f)).sum(),
             Measure::Difference(a, b) => count(a).saturating_sub(count(b)),
             Measure::OrgsWith(f) => u64::from(count(f) > 0),
             Measure::OrgsGraded(g) => u64::from(r.ratings.as_ref().and_then(|x| x.organization) == Some(g)),
+            Measure::MembersIn(w) if org.workplace == w => r.members.end.total(),
+            Measure::MembersIn(_) => 0,
+            Measure::OrgsIn(w) => u64::from(org.workplace == w),
         }
     }
 
@@ -78,14 +85,15 @@ impl Measure {
             Measure::Difference(a, b) => a.get(r).is_some() && b.get(r).is_some(),
             Measure::OrgsWith(f) => f.get(r).is_some(),
             Measure::OrgsGraded(_) => r.ratings.is_some(),
+            Measure::MembersIn(_) | Measure::OrgsIn(_) => true,
         }
     }
 
     pub fn privacy(self) -> Privacy {
         match self {
             Measure::Sum(fields) if fields.iter().any(|f| f.spec().privacy == Privacy::MemberLevel) => Privacy::MemberLevel,
-            Measure::Sum(_) | Measure::Difference(..) => Privacy::MemberCount,
-            Measure::OrgsWith(_) | Measure::OrgsGraded(_) => Privacy::Organization,
+            Measure::Sum(_) | Measure::Difference(..) | Measure::MembersIn(_) => Privacy::MemberCount,
+            Measure::OrgsWith(_) | Measure::OrgsGraded(_) | Measure::OrgsIn(_) => Privacy::Organization,
         }
     }
 }
@@ -105,6 +113,7 @@ impl FormRow {
     pub fn label(&self) -> &'static str {
         match (self.label, self.measure) {
             ("", Measure::Sum([f])) => f.spec().comment,
+            ("", Measure::MembersIn(Some(w))) => w.name(),
             (label, _) => label,
         }
     }
@@ -119,6 +128,9 @@ pub struct Form {
     pub rows: &'static [FormRow],
     /// The section without which a year has no such form (ratings: complete years only).
     pub requires: Option<Section>,
+    /// The title of its composition table (each part as a share of the first row), for the
+    /// forms whose rows are parts of a whole: "Cơ cấu đảng viên mới kết nạp".
+    pub composition: Option<&'static str>,
 }
 
 const fn row(label: &'static str, measure: Measure) -> FormRow {
@@ -131,6 +143,10 @@ const fn sub(label: &'static str, measure: Measure) -> FormRow {
 
 const fn field(f: &'static [Field]) -> FormRow {
     FormRow { label: "", measure: Measure::Sum(f), sub: true, block: None }
+}
+
+const fn decrease(label: &'static str, measure: Measure, sub: bool) -> FormRow {
+    FormRow { label, measure, sub, block: Some(3) }
 }
 
 const fn in_block(block: u8, label: &'static str, measure: Measure) -> FormRow {
@@ -171,8 +187,9 @@ const fn concat<const N: usize>(parts: &[&[FormRow]]) -> [FormRow; N] {
     out
 }
 
-use Measure::{Difference, OrgsGraded, OrgsWith, Sum};
+use Measure::{Difference, MembersIn, OrgsGraded, OrgsIn, OrgsWith, Sum};
 
+/// Biểu 1's decreases add up to start + increases − end: one block (3), subs included.
 const FORM_1: [FormRow; 17] = [
     row("Đảng viên đầu kỳ", Sum(&[Field::StartFull, Field::StartProbationary])),
     row("Tăng: kết nạp mới", Sum(&[Field::Admitted])),
@@ -180,14 +197,14 @@ const FORM_1: [FormRow; 17] = [
     sub("trong đó: từ tỉnh, thành phố khác", Sum(&[Field::TransferredInOtherProvince])),
     sub("trong đó: trong tỉnh", Difference(Field::TransferredIn, Field::TransferredInOtherProvince)),
     row("Tăng: phục hồi đảng tịch", Sum(&[Field::Restored])),
-    row("Giảm: từ trần", Sum(&[Field::Deceased])),
-    row("Giảm: khai trừ", Sum(&[Field::Expelled])),
-    row("Giảm: xóa tên", Sum(&[Field::StruckOff])),
-    row("Giảm: dự bị không được công nhận chính thức", Sum(&[Field::ProbationFailed])),
-    row("Giảm: ra khỏi Đảng", Sum(&[Field::Removed])),
-    row("Giảm: chuyển sinh hoạt đi", Sum(&[Field::TransferredOut])),
-    sub("trong đó: đi tỉnh, thành phố khác", Sum(&[Field::TransferredOutOtherProvince])),
-    sub("trong đó: trong tỉnh", Difference(Field::TransferredOut, Field::TransferredOutOtherProvince)),
+    decrease("Giảm: từ trần", Sum(&[Field::Deceased]), false),
+    decrease("Giảm: khai trừ", Sum(&[Field::Expelled]), false),
+    decrease("Giảm: xóa tên", Sum(&[Field::StruckOff]), false),
+    decrease("Giảm: dự bị không được công nhận chính thức", Sum(&[Field::ProbationFailed]), false),
+    decrease("Giảm: ra khỏi Đảng", Sum(&[Field::Removed]), false),
+    decrease("Giảm: chuyển sinh hoạt đi", Sum(&[Field::TransferredOut]), false),
+    decrease("trong đó: đi tỉnh, thành phố khác", Sum(&[Field::TransferredOutOtherProvince]), true),
+    decrease("trong đó: trong tỉnh", Difference(Field::TransferredOut, Field::TransferredOutOtherProvince), true),
     row("Đảng viên cuối kỳ", Sum(&MEMBERS_AT_END)),
     sub("trong đó: chính thức", Sum(&[Field::EndFull])),
     sub("trong đó: dự bị", Sum(&[Field::EndProbationary])),
@@ -229,6 +246,20 @@ const FORM_7: [FormRow; 12 + 3 + 1 + 3 + 1] = concat(&[
     ],
 ]);
 
+/// Biểu 5: members and grassroots organizations by type of workplace.
+const FORM_5: [FormRow; 2 * Workplace::ALL.len() + 2] = {
+    let mut rows = [const { field(&[]) }; 2 * Workplace::ALL.len() + 2];
+    let mut i = 0;
+    while i < Workplace::ALL.len() {
+        rows[2 * i] = row("", MembersIn(Some(Workplace::ALL[i])));
+        rows[2 * i + 1] = sub("số tổ chức cơ sở đảng", OrgsIn(Some(Workplace::ALL[i])));
+        i += 1;
+    }
+    rows[2 * i] = row("Chưa ghi loại hình (loai_hinh)", MembersIn(None));
+    rows[2 * i + 1] = sub("số tổ chức cơ sở đảng", OrgsIn(None));
+    rows
+};
+
 const RATINGS: [FormRow; 4 + 1 + 4 + 3] = [
     row("Tổ chức cơ sở đảng hoàn thành xuất sắc nhiệm vụ", OrgsGraded(Grade::Excellent)),
     row("Tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ", OrgsGraded(Grade::Good)),
@@ -245,11 +276,33 @@ const RATINGS: [FormRow; 4 + 1 + 4 + 3] = [
 ];
 
 pub const FORMS: &[Form] = &[
-    Form { number: "1", key: "bieu-1", title: "Tăng, giảm đảng viên", rows: &FORM_1, requires: None },
-    Form { number: "2", key: "bieu-2", title: "Đảng viên mới kết nạp", rows: &FORM_2, requires: None },
-    Form { number: "3", key: "bieu-3", title: "Đội ngũ đảng viên", rows: &FORM_3, requires: None },
+    Form { number: "1", key: "bieu-1", title: "Tăng, giảm đảng viên", rows: &FORM_1, requires: None, composition: None },
     Form {
-        number: "7", key: "bieu-7", title: "Huy hiệu Đảng, thẻ đảng viên và kỷ luật đảng viên", rows: &FORM_7, requires: None
+        number: "2",
+        key: "bieu-2",
+        title: "Đảng viên mới kết nạp",
+        rows: &FORM_2,
+        requires: None,
+        composition: Some("Cơ cấu đảng viên mới kết nạp"),
+    },
+    Form {
+        number: "3",
+        key: "bieu-3",
+        title: "Đội ngũ đảng viên",
+        rows: &FORM_3,
+        requires: None,
+        composition: Some("Cơ cấu đội ngũ đảng viên"),
+    },
+    Form {
+        number: "5", key: "bieu-5", title: "Đảng viên theo loại hình tổ chức", rows: &FORM_5, requires: None, composition: None
+    },
+    Form {
+        number: "7",
+        key: "bieu-7",
+        title: "Huy hiệu Đảng, thẻ đảng viên và kỷ luật đảng viên",
+        rows: &FORM_7,
+        requires: None,
+        composition: None,
     },
     Form {
         number: "6",
@@ -257,6 +310,7 @@ pub const FORMS: &[Form] = &[
         title: "Kết quả đánh giá, xếp loại chất lượng",
         rows: &RATINGS,
         requires: Some(Section::Ratings),
+        composition: None,
     },
 ];
 
@@ -312,7 +366,7 @@ pub fn forms_overview(data: &Dataset) -> FormsOverview {
                                     reports
                                         .iter()
                                         .filter(|(o, r)| s.holds(o.kind) && row.measure.present(r))
-                                        .map(|(_, r)| row.measure.of(r))
+                                        .map(|(o, r)| row.measure.of(o, r))
                                         .sum()
                                 })
                             })

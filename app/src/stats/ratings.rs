@@ -118,9 +118,9 @@ pub fn ratings_overview(data: &Dataset) -> RatingsOverview {
             let mut counts = [0u64; 4];
             let mut not_rated = 0;
             let mut over_cap = Vec::new();
-            let (cap_num, cap_den) = rules.excellent_cap();
             for (org, r) in scope::grassroots(data, y) {
                 let Some(rt) = &r.ratings else { continue };
+                let (cap_num, cap_den) = rules.excellent_cap(rt.cap_exception == Some(true));
                 for g in Grade::ALL {
                     counts[g as usize] += u64::from(rt.count(g));
                 }

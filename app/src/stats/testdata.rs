@@ -47,7 +47,7 @@ pub(crate) fn code(s: &str) -> OrgCode {
 }
 
 fn org(c: &str, kind: OrgKind, level: Level, founded: NaiveDate) -> Organization {
-    Organization { code: code(c), name: format!("Tổ chức {c}"), kind, level, founded, ended: None, merged_into: None }
+    Organization { code: code(c), name: format!("Tổ chức {c}"), kind, level, workplace: None, founded, ended: None, merged_into: None }
 }
 
 fn stock(full: u32, probationary: u32) -> Stock {
@@ -60,7 +60,7 @@ fn blank(year: i32, c: &str, as_of: Option<NaiveDate>) -> Report {
 }
 
 fn ratings(organization: Option<Grade>, members: [u32; 4], not_rated_new: u32, not_rated_exempted: u32) -> Ratings {
-    Ratings { organization, members, not_rated_new, not_rated_exempted, not_rated_suspended: 0, score: None }
+    Ratings { organization, members, not_rated_new, not_rated_exempted, not_rated_suspended: 0, score: None, cap_exception: None }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -174,6 +174,7 @@ fn year_2024() -> YearData {
     YearData {
         rules: None,
         quotas: [("A01", 3), ("B01", 1), ("C01", 1)].into_iter().map(|(k, q)| (code(k), q)).collect(),
+        quota_rule: None,
         plan_deadline: Some(date(2024, 11, 5)),
         reports: [a1, a2, a, b, c].into_iter().map(|r| (r.org.clone(), r)).collect(),
     }
@@ -211,6 +212,7 @@ fn year_2025() -> YearData {
     YearData {
         rules: None,
         quotas: [("A01", 3), ("B01", 1), ("C01", 2)].into_iter().map(|(k, q)| (code(k), q)).collect(),
+        quota_rule: None,
         plan_deadline: Some(date(2025, 11, 5)),
         reports: [a1, a2, a, b, c].into_iter().map(|r| (r.org.clone(), r)).collect(),
     }

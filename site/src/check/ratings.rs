@@ -4,10 +4,52 @@
 use super::Orgs;
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
-use crate::load::Loaded;
-use app::model::{Grade, RatingRules};
+use crate::load::{Loaded, Located, ReportSpans};
+use app::model::{Grade, Organization, RatingRules, Ratings, Report};
 use app::schema::{Field, Section};
 use chrono::NaiveDate;
+
+/// Quy định 366-QĐ/TW (from 2025): an organization's grade follows its score out of 100, and
+/// only then is there a score or the 25% exception to write.
+fn score(r: &Located<Report, ReportSpans>, org: &Organization, ratings: &Ratings, rules: RatingRules, out: &mut Vec<Diagnostic>) {
+    let scored = rules.score_thresholds().is_some();
+    match (ratings.score, ratings.organization, scored) {
+        (Some(points), Some(grade), true) => {
+            let best = rules.grade_for_score(points).unwrap_or(Grade::Failed);
+            // Grades order best first: a grade at or below the score's is fine.
+            if grade >= best {
+                return;
+            }
+            out.push(
+                Diagnostic::error(
+                    Code::E048,
+                    format!("tổ chức đạt {points} điểm nhưng xếp loại “{}”, cao hơn mức “{}” của số điểm đó", grade.name(), best.name()),
+                )
+                .at(r.file, r.spans.field(Field::OrgGrade))
+                .also(r.file, r.spans.field(Field::OrgScore), format!("`diem = {points}`"))
+                .hint(format!("theo {}: xuất sắc từ 90 điểm, tốt từ 70, hoàn thành từ 50; sửa `to_chuc` hoặc `diem`", rules.name())),
+            );
+        }
+        (None, Some(_), true) if org.level.is_grassroots() => out.push(
+            Diagnostic::warning(Code::W049, format!("năm {} xếp loại tổ chức theo điểm nhưng chưa ghi `diem`", r.value.year))
+                .at(r.file, r.spans.field(Field::OrgGrade))
+                .hint("thêm `diem = 85` (điểm của tổ chức, thang 100) vào mục [xep_loai]"),
+        ),
+        (Some(_), _, false) => out.push(
+            Diagnostic::warning(Code::W049, format!("năm {} chưa chấm điểm tổ chức theo thang 100 (áp dụng từ năm 2025)", r.value.year))
+                .at(r.file, r.spans.field(Field::OrgScore))
+                .hint(format!("xóa dòng `diem`: năm {} xếp loại theo {}", r.value.year, rules.name())),
+        ),
+        _ => {}
+    }
+    if ratings.cap_exception.is_some() && !scored {
+        out.push(
+            Diagnostic::warning(Code::W049, "giới hạn xuất sắc 25% chỉ áp dụng từ năm 2025 (Quy định 366-QĐ/TW)")
+                .at(r.file, r.spans.field(Field::CapException))
+                .hint(format!("xóa dòng `ngoai_le_25_phan_tram`: năm {} giới hạn là 20%", r.value.year)),
+        );
+    }
+}
 
 pub(super) fn check(loaded: &Loaded, orgs: &Orgs, out: &mut Vec<Diagnostic>) {
     for (_, _, r) in &loaded.reports {
@@ -41,7 +83,8 @@ pub(super) fn check(loaded: &Loaded, orgs: &Orgs, out: &mut Vec<Diagnostic>) {
             );
         }
         let rules = RatingRules::for_year(rep.year);
-        let (num, den) = rules.excellent_cap();
+        let (num, den) = rules.excellent_cap(ratings.cap_exception == Some(true));
+        score(r, org, ratings, rules, out);
         let (excellent, good) = (u64::from(ratings.count(Grade::Excellent)), u64::from(ratings.count(Grade::Good)));
         // The cap is counted per grassroots organization (a committee's report sums its branches).
         if org.level.is_grassroots() && excellent * den > good * num {

@@ -146,6 +146,23 @@ impl<'a> Fields<'a> {
         }
     }
 
+    /// A percentage with at most one decimal (`3` or `2.5`), in tenths; `None` when absent.
+    pub fn opt_tenths(&mut self, key: &'static str) -> Option<u32> {
+        let item = self.item(key)?;
+        let tenths = match item.as_value() {
+            Some(Value::Integer(i)) => Some(*i.value() as f64 * 10.0),
+            Some(Value::Float(f)) => Some(*f.value() * 10.0),
+            _ => None,
+        };
+        match tenths {
+            Some(t) if (t - t.round()).abs() < 1e-9 && t > 0.0 && t <= 1000.0 => Some(t.round() as u32),
+            _ => {
+                self.wrong_type(key, item, "một phần trăm lớn hơn 0, tối đa 100, nhiều nhất một chữ số thập phân", "3 hoặc 2.5");
+                None
+            }
+        }
+    }
+
     pub fn opt_count(&mut self, key: &'static str) -> Option<u32> {
         let item = self.item(key)?;
         self.count_of(key, item)
@@ -306,6 +323,14 @@ impl<'a> Fields<'a> {
                     None
                 }
             },
+        }
+    }
+
+    pub fn opt_boolean(&mut self, key: &'static str) -> Option<bool> {
+        if self.item(key).is_some() {
+            self.boolean(key)
+        } else {
+            None
         }
     }
 

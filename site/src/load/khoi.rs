@@ -3,7 +3,7 @@
 use super::fields::{Fields, FileCtx};
 use super::{toml_file, Loaded, Located};
 use crate::codes::Code;
-use app::model::{Khoi, Level, OrgCode, OrgKind, Organization, Ownership};
+use app::model::{Khoi, Level, OrgCode, OrgKind, Organization, Ownership, Workplace};
 use std::path::Path;
 
 #[derive(Clone, Copy)]
@@ -63,6 +63,7 @@ pub(crate) fn load(loaded: &mut Loaded, path: &Path) {
         let founded = t.date("thanh_lap");
         let ended = t.opt_date("giai_the");
         let merged_into = t.opt_string("sap_nhap_vao");
+        let workplace = t.opt_string("loai_hinh");
         let span = |key: &str| ctx.spans.borrow().get(&format!("to_chuc.{key}")).or(code_span.clone());
 
         let kind = match (kind, ownership) {
@@ -145,11 +146,48 @@ pub(crate) fn load(loaded: &mut Loaded, path: &Path) {
                 None
             })
         });
+        // The type of workplace (Biểu 5): a known key, and one that fits `loai` and `so_huu`.
+        let workplace = workplace.and_then(|w| {
+            let fitting = |kind: Option<OrgKind>| {
+                Workplace::ALL
+                    .iter()
+                    .filter(|x| kind.is_none_or(|k| x.fits(k)))
+                    .map(|x| format!("\"{}\"", x.key()))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            match Workplace::ALL.into_iter().find(|x| x.key() == w) {
+                None => {
+                    ctx.error(
+                        Code::E006,
+                        span("loai_hinh"),
+                        format!("`loai_hinh` không nhận giá trị \"{w}\""),
+                        format!("chọn một trong: {}", fitting(kind)),
+                    );
+                    None
+                }
+                Some(x) if kind.is_some_and(|k| !x.fits(k)) => {
+                    let k = kind.expect("checked");
+                    let what = match k {
+                        OrgKind::Agency => "cơ quan".to_string(),
+                        OrgKind::Enterprise(o) => format!("doanh nghiệp sở hữu {}", o.name().to_lowercase()),
+                    };
+                    ctx.error(
+                        Code::E006,
+                        span("loai_hinh"),
+                        format!("loại hình \"{w}\" ({}) không phải của {what}", x.name()),
+                        format!("với `loai` và `so_huu` đã ghi, chọn một trong: {}", fitting(Some(k))),
+                    );
+                    None
+                }
+                Some(x) => Some(x),
+            }
+        });
         t.finish();
         let clean = ctx.diags.borrow().len() == start_diags;
         if let (true, Some(code), Some(name), Some(kind), Some(level), Some(founded)) = (clean, code, name, kind, level, founded) {
             loaded.orgs.push(Located {
-                value: Organization { code, name, kind, level, founded, ended, merged_into },
+                value: Organization { code, name, kind, level, workplace, founded, ended, merged_into },
                 file,
                 spans: ctx.spans.borrow().clone(),
             });

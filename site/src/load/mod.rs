@@ -90,6 +90,7 @@ pub fn load(data_dir: &Path) -> Loaded {
             }
         }
     }
+    quotas::derive_shares(&mut loaded);
     for path in files(&mut loaded, &data_dir.join("documents"), "md") {
         documents::load_document(&mut loaded, &path);
     }
@@ -138,6 +139,7 @@ impl Loaded {
         for q in &self.quotas {
             let y = years.entry(q.value.year).or_default();
             y.quotas = q.value.quotas.clone();
+            y.quota_rule = q.value.share.as_ref().map(|s| s.rule.clone());
             y.plan_deadline = q.value.plan_deadline;
         }
         for (year, _, r) in &self.reports {

@@ -72,7 +72,8 @@ fn read_section(t: &mut Fields<'_>, section: Section, report: &mut Report) -> Op
             Kind::Count => t.opt_count(key).map(Value::Count),
             Kind::Months | Kind::Quarters if required => t.counts(key).map(Value::List),
             Kind::Months | Kind::Quarters => t.opt_counts(key).map(Value::List),
-            Kind::Bool => t.boolean(key).map(Value::Bool),
+            Kind::Bool if required => t.boolean(key).map(Value::Bool),
+            Kind::Bool => t.opt_boolean(key).map(Value::Bool),
             Kind::Grade if required => t.choice(key, &grades).map(Value::Grade),
             Kind::Grade => t.opt_choice(key, &grades).map(Value::Grade),
         };

@@ -119,7 +119,11 @@ pub fn published_specs(
         specs.push(profile_table(&stats.profile, disclosure));
     }
     specs.extend(stats.targets.years.iter().map(|t| targets_table(t, disclosure)));
-    specs.extend(forms.years.iter().flat_map(|y| app::components::form_tables(y, forms.year(y.year - 1), disclosure)));
+    for y in &forms.years {
+        let previous = forms.year(y.year - 1);
+        specs.extend(app::components::composition_tables(y, previous, disclosure));
+        specs.extend(app::components::form_tables(y, previous, disclosure));
+    }
     specs
 }
 

@@ -1,7 +1,7 @@
 //! TOML text for editors: fixed key order and a short Vietnamese comment on each key.
 
 use super::names::PROVINCE;
-use super::orgs::{Kind, Org};
+use super::orgs::{Kind, Org, Ownership};
 use super::sim::{plan_deadline, Dataset, Report};
 use app::schema::write::{line, quoted};
 use std::collections::BTreeSet;
@@ -43,6 +43,9 @@ fn org_entry(out: &mut String, ds: &Dataset, o: &Org, kv: &mut impl FnMut(&mut S
     if let Kind::DoanhNghiep(owner) = o.kind {
         kv(out, "so_huu", quoted(owner.key()), "sở hữu: nha_nuoc | tu_nhan | von_nuoc_ngoai");
     }
+    if o.parent.is_none() {
+        kv(out, "loai_hinh", quoted(workplace(o)), "loại hình (Biểu 5), xem docs/data-format.md");
+    }
     kv(out, "cap", quoted(o.level.key()), "dang_bo_co_so | chi_bo_co_so | chi_bo_truc_thuoc");
     if let Some(p) = o.parent {
         kv(out, "truc_thuoc", quoted(&ds.orgs[p].code), "mã đảng bộ cơ sở cấp trên");
@@ -53,6 +56,31 @@ fn org_entry(out: &mut String, ds: &Dataset, o: &Org, kv: &mut impl FnMut(&mut S
     }
     if let Some(t) = o.merged_into {
         kv(out, "sap_nhap_vao", quoted(&ds.orgs[t].code), "sáp nhập vào đơn vị có mã này");
+    }
+}
+
+/// A grassroots organization's type of workplace (Biểu 5), read off its name and kind: the
+/// sample's names say what they are ("Trường …", "Công ty TNHH MTV …", "Ngân hàng TMCP …").
+fn workplace(o: &Org) -> &'static str {
+    let has = |words: &[&str]| words.iter().any(|w| o.name.contains(w));
+    match o.kind {
+        Kind::CoQuan if has(&["Ban Dân tộc", "Liên minh", "Mặt trận", "Hội ", "Tỉnh đoàn", "Liên đoàn"]) => {
+            "dang_doan_the"
+        }
+        Kind::CoQuan if has(&["Trường", "Bệnh viện", "Trung tâm", "Đài ", "Quỹ ", "Ban Quản lý dự án"]) => {
+            "don_vi_su_nghiep"
+        }
+        Kind::CoQuan => "co_quan_nha_nuoc",
+        Kind::DoanhNghiep(Ownership::NhaNuoc) if has(&["MTV", "Điện lực", "Xăng dầu", "Bưu điện", "Viễn thông"]) => {
+            "dn_nha_nuoc_100"
+        }
+        Kind::DoanhNghiep(Ownership::NhaNuoc) if has(&["Môi trường", "Cấp nước"]) => "dn_nha_nuoc_duoi_50",
+        Kind::DoanhNghiep(Ownership::NhaNuoc) => "dn_nha_nuoc_tren_50",
+        Kind::DoanhNghiep(Ownership::TuNhan) if has(&["Cổ phần"]) => "cong_ty_co_phan",
+        Kind::DoanhNghiep(Ownership::TuNhan) if has(&["Hợp tác xã"]) => "hop_tac_xa",
+        Kind::DoanhNghiep(Ownership::TuNhan) if has(&["TNHH"]) => "cong_ty_tnhh",
+        Kind::DoanhNghiep(Ownership::TuNhan) => "doanh_nghiep_tu_nhan",
+        Kind::DoanhNghiep(Ownership::VonNuocNgoai) => "von_nuoc_ngoai",
     }
 }
 

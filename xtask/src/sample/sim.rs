@@ -430,6 +430,7 @@ impl Sim<'_> {
                 not_rated_exempted: mien,
                 not_rated_suspended: dinh_chi,
                 score: None,
+                cap_exception: None,
             }
         });
 

@@ -148,11 +148,64 @@ pub fn render_one(ctx: &Context<'_>, code: &OrgCode) -> String {
                 </DataTable>
             </div>
             {quota_history(ctx, code)}
+            {composition(ctx, code)}
             {figures}
             {meetings(ctx, code)}
             {branch_list}
         },
     )
+}
+
+/// Who the organization's members and new members are, in its latest year that says so: each
+/// part with its count and share. Only parts that carry no judgement are published for one
+/// organization; ethnicity, religion and the like are member-level, and the Khối's totals
+/// would give a hidden one away from the others', so they stay in the Khối's figures.
+fn composition(ctx: &Context<'_>, code: &OrgCode) -> Option<impl IntoView> {
+    use app::schema::{Field, Privacy, ADMITTED_AGES, ADMITTED_PROFILE, MEMBERS_AT_END, MEMBER_AGES, MEMBER_PROFILE, THEORY};
+    use app::stats::Ratio;
+    use app::table::{Cell, Column as Col, Field as Machine, Row, Table};
+    let (year, r) =
+        ctx.data.years.iter().rev().find_map(|(y, d)| d.reports.get(code).filter(|r| r.member_profile.is_some()).map(|r| (*y, r)))?;
+    let members: u64 = MEMBERS_AT_END.iter().filter_map(|f| f.count(r)).map(u64::from).sum();
+    let admitted = u64::from(r.movements.admitted);
+    let rows_of = |fields: &[Field], whole: u64, of: &str| -> Vec<Row> {
+        fields
+            .iter()
+            .filter(|f| f.spec().privacy != Privacy::MemberLevel)
+            .filter_map(|f| {
+                let n = u64::from(f.count(r)?);
+                Some(Row::new(Cell::Text(format!("{of}: {}", f.spec().comment)), vec![Cell::Count(n), Cell::Percent(Ratio::new(n, whole))]))
+            })
+            .collect()
+    };
+    let mut rows = vec![Row::new(Cell::Text("Đảng viên cuối năm".into()), vec![Cell::Count(members), Cell::Missing("")])];
+    rows.extend(rows_of(&MEMBER_PROFILE, members, "đảng viên"));
+    rows.extend(rows_of(&MEMBER_AGES, members, "đảng viên"));
+    rows.extend(rows_of(&THEORY, members, "đảng viên"));
+    rows.push(Row::new(Cell::Text("Kết nạp trong năm".into()), vec![Cell::Count(admitted), Cell::Missing("")]));
+    if admitted > 0 {
+        rows.extend(rows_of(&ADMITTED_PROFILE, admitted, "mới kết nạp"));
+        rows.extend(rows_of(&ADMITTED_AGES, admitted, "mới kết nạp"));
+    }
+    let as_of = r.as_of.map_or_else(|| format!("năm {year}"), |d| format!("năm {year} (đến {})", format::date(d)));
+    let table = Table {
+        name: None,
+        title: format!("Cơ cấu đảng viên {as_of}"),
+        caption: format!("Cơ cấu đảng viên và đảng viên mới kết nạp của {}, {as_of}", ctx.data.orgs[code].name),
+        columns: vec![
+            Col::text("Thành phần", Machine::new("thanh_phan", "Thành phần", "")),
+            Col::count("Số", Machine::new("so", "Số", "")),
+            Col::share("Tỷ lệ", Machine::new("ty_le", "Tỷ lệ (%)", "")),
+        ],
+        rows,
+        foot: Vec::new(),
+        constant: Vec::new(),
+    };
+    Some(view! {
+        <h2 id="co-cau">{format!("Cơ cấu đảng viên {as_of}")}</h2>
+        <p>"Nữ, đoàn viên, độ tuổi, lý luận chính trị; dân tộc, tôn giáo và kỷ luật chỉ công bố ở số liệu toàn Khối để bảo vệ thông tin cá nhân."</p>
+        <div class="table-wrap" tabindex="0"><app::components::TableView table=table /></div>
+    })
 }
 
 /// Quota, admitted and progress per year, for grassroots organizations with quotas.

@@ -35,6 +35,7 @@ pub fn render(ctx: &Context<'_>, year: Option<i32>) -> String {
         })
         .collect_view();
     let cards = shown.as_ref().map(|data| view! { <HeadlineCards cards=cards(ctx, data) /> });
+    let quota_rule = shown.as_ref().and_then(|d| quota_rule(ctx, d.year));
     let profile = shown.as_ref().map(|data| profile_section(ctx, data));
     let report_link = shown.as_ref().map(|d| {
         view! { <p class="report-link"><a href=routes::stats_report(d.year)>{format!("Báo cáo năm {} (bản để in) →", d.year)}</a></p> }
@@ -77,6 +78,7 @@ pub fn render(ctx: &Context<'_>, year: Option<i32>) -> String {
             {report_link}
             <p id="app-status" class="app-status" role="status"></p>
             {figure}
+            {quota_rule}
             {profile}
             {target_table}
             {plans}
@@ -127,11 +129,26 @@ pub fn render_report(ctx: &Context<'_>, year: i32) -> String {
     )
 }
 
+/// How the quotas set as a share were computed, under the quota figure.
+fn quota_rule(ctx: &Context<'_>, year: i32) -> Option<impl IntoView> {
+    let rule = ctx.data.years.get(&year)?.quota_rule.as_ref()?;
+    let text =
+        format!("Chỉ tiêu của {} tổ chức cơ sở đảng không được giao số riêng tính bằng {}.", rule.derived.len(), rule.describe(year));
+    Some(view! { <p class="quota-rule">{text}</p> })
+}
+
 /// "Biểu thống kê": the year's forms, with the year before beside them.
 fn forms_section(ctx: &Context<'_>, year: i32) -> Option<impl IntoView> {
     let current = ctx.forms.year(year)?;
-    let tables = app::components::form_tables(current, ctx.forms.year(year - 1), ctx.disclosure);
-    (!tables.is_empty()).then(|| view! { <app::components::FormsSection tables=tables year=year partial=current.as_of.is_some() /> })
+    let previous = ctx.forms.year(year - 1);
+    let composition = app::components::composition_tables(current, previous, ctx.disclosure);
+    let tables = app::components::form_tables(current, previous, ctx.disclosure);
+    (!tables.is_empty()).then(|| {
+        view! {
+            <app::components::CompositionSection tables=composition />
+            <app::components::FormsSection tables=tables year=year partial=current.as_of.is_some() />
+        }
+    })
 }
 
 /// Who the year's new members are: the press sentence and the table across the years.

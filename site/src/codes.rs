@@ -174,7 +174,7 @@ pub const CODES: &[CodeDoc] = &[
     },
     CodeDoc {
         code: Code::E002,
-        meaning: "Khóa hoặc mục không có trong định dạng. Khóa giống thông tin cá nhân (`ho_ten`, `ngay_sinh`, `cccd`, `email`…) có gợi ý riêng.",
+        meaning: "Khóa hoặc mục không có trong định dạng. Khóa giống thông tin cá nhân (`ho_ten`, `ngay_sinh`, `cccd`, `email`…) có gợi ý riêng; trong sổ tính (`site import`): thêm hoặc đổi tên trang tính, ô bị gộp, dòng bị ẩn, cột “Khóa” bị sửa, quá 1000 dòng.",
         meaning_en: "Unknown key or section; personal-data keys get a dedicated hint.",
         example: "“khóa không hợp lệ `ho_ten`”",
         fix: "Thông tin cá nhân: xóa dòng (tệp chỉ chứa số liệu tổng hợp). Gõ sai: sửa theo khóa gợi ý “có phải là …?”.",
@@ -202,7 +202,7 @@ pub const CODES: &[CodeDoc] = &[
     },
     CodeDoc {
         code: Code::E004,
-        meaning: "Sai kiểu giá trị: chữ thay cho số, số thập phân, ngày ghi trong ngoặc kép hoặc kèm giờ, phần tử danh sách không phải số, mục không phải bảng, chỉ tiêu không phải số nguyên không âm.",
+        meaning: "Sai kiểu giá trị: chữ thay cho số, số thập phân, ngày ghi trong ngoặc kép hoặc kèm giờ, phần tử danh sách không phải số, mục không phải bảng, chỉ tiêu không phải số nguyên không âm; trong sổ tính: chữ, công thức, ngày tháng hay số thập phân trong ô số.",
         meaning_en: "Wrong value type.",
         example: "“`ke_hoach_nam_sau.ngay_gui` phải là ngày, nhưng đang là chuỗi”",
         fix: "Ghi đúng kiểu: số `12`, ngày `2024-11-05` (không ngoặc kép), `true`/`false`, danh sách `[0, 1, 2]`.",
@@ -223,7 +223,7 @@ pub const CODES: &[CodeDoc] = &[
     },
     CodeDoc {
         code: Code::E010,
-        meaning: "Không đọc được: không có thư mục dữ liệu, không mở được tệp (thiếu `site.toml`, `khoi.toml`…), tệp không phải UTF-8.",
+        meaning: "Không đọc được: không có thư mục dữ liệu, không mở được tệp (thiếu `site.toml`, `khoi.toml`…), tệp không phải UTF-8; sổ tính không phải .xlsx (.xls, .ods đổi tên), đặt mật khẩu hoặc hỏng.",
         meaning_en: "Cannot read the data directory or a file, or file is not UTF-8.",
         example: "“tệp không phải văn bản UTF-8”",
         fix: "Chạy lệnh từ gốc kho hoặc dùng `--data`; lưu tệp với bảng mã UTF-8.",

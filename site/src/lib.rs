@@ -12,3 +12,4 @@ pub mod load;
 pub mod new_report;
 pub mod render;
 pub mod serve;
+pub mod spreadsheet;

@@ -77,6 +77,30 @@ enum Command {
         #[arg(long, value_enum, default_value = "public")]
         audience: AudienceArg,
     },
+    /// Tạo sổ tính mẫu (.xlsx) cho các tổ chức điền báo cáo năm: mỗi tổ chức một tệp, số đầu năm
+    /// lấy từ số cuối năm trước, có kiểm tra ngay khi nhập.
+    Template {
+        /// Năm báo cáo, ví dụ 2026.
+        #[arg(long)]
+        year: i32,
+        /// Chỉ tạo cho một tổ chức (mã trong khoi.toml).
+        #[arg(long)]
+        org: Option<String>,
+        /// Thư mục ghi các tệp mẫu.
+        #[arg(long, default_value = "mau-bao-cao")]
+        out: PathBuf,
+        #[arg(long, default_value = "data")]
+        data: PathBuf,
+    },
+    /// Nhập các sổ tính đã điền vào data/reports/<năm>/<mã>.toml. Có lỗi ở bất kỳ tệp nào thì
+    /// không ghi gì; mỗi lỗi chỉ rõ tệp, trang tính và ô.
+    Import {
+        /// Các tệp .xlsx đã điền.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[arg(long, default_value = "data")]
+        data: PathBuf,
+    },
     /// Tạo tệp dữ liệu mới, điền sẵn để người biên tập hoàn thiện.
     New {
         #[command(subcommand)]
@@ -128,6 +152,42 @@ fn main() -> ExitCode {
             }
         }
         Command::Serve { data, out, app_dir, addr, audience } => serve(&data, &out, app_dir.as_deref(), &addr, audience.into()),
+        Command::Template { year, org, out, data } => match site::spreadsheet::write_templates(&data, year, org.as_deref(), &out) {
+            Ok(files) => {
+                for f in &files {
+                    println!("{}", f.display());
+                }
+                eprintln!(
+                    "Đã tạo {} sổ tính mẫu năm {year} trong {}: gửi cho các tổ chức điền vào các ô màu vàng.",
+                    files.len(),
+                    out.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("lỗi: {e}");
+                ExitCode::FAILURE
+            }
+        },
+        Command::Import { files, data } => {
+            let out = site::spreadsheet::import::import(&files, &data);
+            for f in &out.findings {
+                eprint!("{}", f.render());
+            }
+            if out.written.is_empty() {
+                eprintln!(
+                    "Không ghi tệp nào: sửa {} lỗi ở trên trong sổ tính rồi nhập lại.",
+                    out.findings.iter().filter(|f| f.severity == site::diagnostic::Severity::Error).count()
+                );
+                ExitCode::FAILURE
+            } else {
+                for p in &out.written {
+                    println!("{}", data.join(p).display());
+                }
+                eprintln!("Đã nhập {} báo cáo vào {}. Chạy `site check` rồi commit.", out.written.len(), data.display());
+                ExitCode::SUCCESS
+            }
+        }
         Command::New { what: New::Report { org, year, data, force } } => match site::new_report::new_report(&data, &org, year, force) {
             Ok(path) => {
                 println!("{}", path.display());

@@ -161,6 +161,89 @@ impl Findings {
         out
     }
 
+    /// Each finding as a GitHub (and Forgejo) workflow command, one per line:
+    /// `::error file=data/reports/2024/CQ01.toml,line=12,col=1,title=E020::…`, so a pull request
+    /// shows it on the line it concerns. Escaped as the runner's toolkit escapes: `%`, CR and LF
+    /// everywhere, and `:` and `,` in properties.
+    pub fn to_github(&self, sources: &SourceMap) -> String {
+        let data = |s: &str| s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
+        let property = |s: &str| data(s).replace(':', "%3A").replace(',', "%2C");
+        let mut out = String::new();
+        for d in &self.items {
+            let level = if d.severity == Severity::Error { "error" } else { "warning" };
+            let mut props = Vec::new();
+            if let Some(f) = d.file.map(|f| sources.get(f)) {
+                let (line, col) = d.span.as_ref().map_or((1, 1), |s| f.line_col(s.start));
+                props.push(format!("file={}", property(&f.path.display().to_string())));
+                props.push(format!("line={line}"));
+                props.push(format!("col={col}"));
+            }
+            props.push(format!("title={}", property(d.code.as_str())));
+            let message = match &d.hint {
+                Some(h) => format!("{} — gợi ý: {h}", d.message),
+                None => d.message.clone(),
+            };
+            let _ = writeln!(out, "::{level} {}::{}", props.join(","), data(&message));
+        }
+        out
+    }
+
+    /// The findings as a GitLab Code Quality report: a JSON array of issues with a description,
+    /// a check name (the code), a fingerprint unique in the report, a severity and the path and
+    /// line, which the merge request shows on its changed lines.
+    pub fn to_gitlab(&self, sources: &SourceMap) -> String {
+        #[derive(Serialize)]
+        struct Issue {
+            description: String,
+            check_name: &'static str,
+            fingerprint: String,
+            severity: &'static str,
+            location: Location,
+        }
+        #[derive(Serialize)]
+        struct Location {
+            path: String,
+            lines: Lines,
+        }
+        #[derive(Serialize)]
+        struct Lines {
+            begin: usize,
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        let issues: Vec<Issue> = self
+            .items
+            .iter()
+            .map(|d| {
+                let file = d.file.map(|f| sources.get(f));
+                let path = file.map_or_else(|| "data".to_string(), |f| f.path.display().to_string());
+                let begin = file.zip(d.span.as_ref()).map_or(1, |(f, s)| f.line_col(s.start).0);
+                let description = match &d.hint {
+                    Some(h) => format!("{}: {} (gợi ý: {h})", d.code.as_str(), d.message),
+                    None => format!("{}: {}", d.code.as_str(), d.message),
+                };
+                // A hash of what the finding says and where; repeated findings get a counter.
+                let mut n = 0u32;
+                let fingerprint = loop {
+                    let mut h = crate::render::Fnv::default();
+                    h.write(format!("{}|{path}|{begin}|{}|{n}", d.code.as_str(), d.message).as_bytes());
+                    let f = format!("{:016x}", h.finish());
+                    if seen.insert(f.clone()) {
+                        break f;
+                    }
+                    n += 1;
+                };
+                Issue {
+                    description,
+                    check_name: d.code.as_str(),
+                    fingerprint,
+                    severity: if d.severity == Severity::Error { "major" } else { "minor" },
+                    location: Location { path, lines: Lines { begin } },
+                }
+            })
+            .collect();
+        serde_json::to_string_pretty(&issues).expect("plain data serializes")
+    }
+
     pub fn to_json(&self, sources: &SourceMap) -> String {
         #[derive(Serialize)]
         struct Json<'a> {

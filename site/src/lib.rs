@@ -7,6 +7,7 @@ pub mod build;
 pub mod check;
 pub mod codes;
 pub mod diagnostic;
+pub mod diff;
 pub mod links;
 pub mod load;
 pub mod new_report;

@@ -35,6 +35,10 @@ impl From<AudienceArg> for Audience {
 enum Format {
     Text,
     Json,
+    /// Workflow commands for GitHub and Forgejo Actions (`::error file=…,line=…::…`).
+    Github,
+    /// A GitLab Code Quality report (JSON).
+    Gitlab,
 }
 
 #[derive(Subcommand)]
@@ -101,6 +105,16 @@ enum Command {
         #[arg(long, default_value = "data")]
         data: PathBuf,
     },
+    /// Liệt kê mọi thay đổi giữa hai phiên bản dữ liệu: từng số liệu (tổ chức, năm, chỉ tiêu: cũ → mới),
+    /// tổ chức, báo cáo, chỉ tiêu và văn bản thêm hoặc bớt. A, B: thư mục dữ liệu hoặc phiên bản git
+    /// (ví dụ HEAD~1, main).
+    Diff {
+        a: String,
+        b: String,
+        /// Thư mục dữ liệu trong kho git (cho A, B là phiên bản git).
+        #[arg(long, default_value = "data")]
+        data: PathBuf,
+    },
     /// Tạo tệp dữ liệu mới, điền sẵn để người biên tập hoàn thiện.
     New {
         #[command(subcommand)]
@@ -134,6 +148,14 @@ fn main() -> ExitCode {
             let findings = checked.findings();
             match format {
                 Format::Json => println!("{}", findings.to_json(checked.sources())),
+                Format::Github => {
+                    print!("{}", findings.to_github(checked.sources()));
+                    eprintln!("{}", tally(findings));
+                }
+                Format::Gitlab => {
+                    println!("{}", findings.to_gitlab(checked.sources()));
+                    eprintln!("{}", tally(findings));
+                }
                 Format::Text => {
                     eprint!("{}", findings.render(checked.sources()));
                     eprintln!("{}", tally(findings));
@@ -186,6 +208,23 @@ fn main() -> ExitCode {
                 }
                 eprintln!("Đã nhập {} báo cáo vào {}. Chạy `site check` rồi commit.", out.written.len(), data.display());
                 ExitCode::SUCCESS
+            }
+        }
+        Command::Diff { a, b, data } => {
+            let sides = site::diff::side(&a, &data).and_then(|x| site::diff::side(&b, &data).map(|y| (x, y)));
+            match sides {
+                Ok((x, y)) => {
+                    let changes = site::diff::changes(&site::load::load(&x.dir), &site::load::load(&y.dir));
+                    for c in &changes {
+                        println!("{c}");
+                    }
+                    eprintln!("{} thay đổi từ {} đến {}.", changes.len(), x.label, y.label);
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("lỗi: {e}");
+                    ExitCode::FAILURE
+                }
             }
         }
         Command::New { what: New::Report { org, year, data, force } } => match site::new_report::new_report(&data, &org, year, force) {

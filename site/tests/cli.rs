@@ -69,6 +69,121 @@ fn every_error_of_every_file_comes_out_in_one_run_and_as_json() {
     assert!(!codes.iter().any(|(c, _, _)| c == "W002"), "a broken report is not a missing one: {json}");
 }
 
+/// The CI formats against their documented shapes: GitHub's workflow commands
+/// (`::error file={name},line={line},col={col},title={title}::{message}`, with `%`, CR, LF and,
+/// in properties, `:` and `,` escaped) and GitLab's Code Quality report (an array of issues with
+/// `description`, `check_name`, a unique `fingerprint`, a `severity` of info, minor, major,
+/// critical or blocker, and `location.path` with `location.lines.begin`).
+#[test]
+fn check_speaks_github_annotations_and_gitlab_code_quality() {
+    // The ready-made CI files use these formats.
+    let deploy = sample_data().join("../deploy");
+    for (file, format) in [("github-actions.yml", "github"), ("forgejo-actions.yml", "github"), ("gitlab-ci.yml", "gitlab")] {
+        let text = std::fs::read_to_string(deploy.join(file)).unwrap();
+        assert!(text.contains(&format!("site check --data data --format {format}")), "{file}");
+        assert!(text.contains("site build --data data --out public"), "{file}");
+    }
+    assert!(std::fs::read_to_string(deploy.join("post-receive")).unwrap().contains("site check --data"));
+    let dir = scratch();
+    let report = dir.path().join("data/reports/2024/CQ01-01.toml");
+    edit(&report, "chuyen_den = ", "chuyen_den = 9");
+    let doc = dir.path().join("data/khoi.toml");
+    edit(&doc, "ten_viet_tat = ", "so_dien_thoai = \"0912 345 678\"\nten_viet_tat = ");
+    let line = std::fs::read_to_string(&report).unwrap().lines().position(|l| l.starts_with("chuyen_den = 9")).unwrap() + 1;
+
+    let out = site(&["check", "--data", "data", "--format", "github"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines.len() >= 2, "{text}");
+    for l in &lines {
+        let (head, message) =
+            l.split_once("::").and_then(|(_, rest)| rest.split_once("::")).unwrap_or_else(|| panic!("not a workflow command: {l}"));
+        let (level, props) = head.split_once(' ').unwrap();
+        assert!(level == "error" || level == "warning", "{l}");
+        let keys: Vec<&str> = props.split(',').map(|p| p.split_once('=').unwrap().0).collect();
+        assert!(keys == ["file", "line", "col", "title"] || keys == ["title"], "{l}");
+        for p in props.split(',') {
+            let value = p.split_once('=').unwrap().1;
+            assert!(!value.contains(':') && !value.contains('\n'), "a property is escaped: {l}");
+        }
+        assert!(!message.contains('\n') && !message.is_empty(), "{l}");
+    }
+    // The balance (E020) is reported at the year-end count; the changed transfer is on `line`.
+    let balance = lines
+        .iter()
+        .find(|l| l.starts_with("::error file=data/reports/2024/CQ01-01.toml,line=") && l.contains(",title=E020::"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(balance.contains("gợi ý"), "{balance}");
+    let balance_line: u64 = balance.split("line=").nth(1).unwrap().split(',').next().unwrap().parse().unwrap();
+    assert!(
+        lines.iter().any(|l| l.starts_with("::error file=data/reports/2024/CQ01.toml,") && l.contains("title=E050")),
+        "the committee's sum: {text}"
+    );
+    assert!(line > 1);
+    assert!(lines.iter().any(|l| l.starts_with("::error file=data/khoi.toml,") && l.contains("title=E002")), "{text}");
+
+    let out = site(&["check", "--data", "data", "--format", "gitlab"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    let issues: serde_json::Value = serde_json::from_slice(&out.stdout).expect("Code Quality is JSON");
+    let issues = issues.as_array().unwrap();
+    assert_eq!(issues.len(), lines.len(), "the same findings in both formats");
+    let mut fingerprints = std::collections::BTreeSet::new();
+    for i in issues {
+        assert!(i["description"].as_str().is_some_and(|d| !d.is_empty()), "{i}");
+        assert!(i["check_name"].as_str().is_some_and(|c| c.len() == 4), "{i}");
+        assert!(["info", "minor", "major", "critical", "blocker"].contains(&i["severity"].as_str().unwrap()), "{i}");
+        assert!(i["location"]["path"].is_string() && i["location"]["lines"]["begin"].as_u64().is_some_and(|b| b >= 1), "{i}");
+        assert!(fingerprints.insert(i["fingerprint"].as_str().unwrap().to_string()), "fingerprints are unique: {i}");
+    }
+    assert!(issues.iter().any(|i| i["check_name"] == "E020"
+        && i["location"]["path"] == "data/reports/2024/CQ01-01.toml"
+        && i["location"]["lines"]["begin"].as_u64() == Some(balance_line)
+        && i["severity"] == "major"));
+}
+
+/// `site diff` between two folders and between two git revisions of `data/`: every changed
+/// figure with its organization, year, label, key and both values; removed reports; added
+/// organizations.
+#[test]
+fn diff_lists_every_changed_figure_between_two_versions_of_the_data() {
+    let dir = scratch();
+    let run = |args: &[&str]| {
+        let out = site(args, dir.path());
+        assert!(out.status.success(), "{}", stderr(&out));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let git = |args: &[&str]| {
+        let ok = std::process::Command::new("git").args(args).current_dir(dir.path()).output().unwrap().status.success();
+        assert!(ok, "git {args:?}");
+    };
+    git(&["init", "-q"]);
+    git(&["-c", "user.name=t", "-c", "user.email=t@t", "add", "data"]);
+    git(&["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "a"]);
+    common::copy_dir(&dir.path().join("data"), &dir.path().join("before"));
+    let report = dir.path().join("data/reports/2024/CQ01-01.toml");
+    let admitted = std::fs::read_to_string(&report)
+        .unwrap()
+        .lines()
+        .find_map(|l| l.strip_prefix("ket_nap = "))
+        .unwrap()
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .parse::<u32>()
+        .unwrap();
+    edit(&report, &format!("ket_nap = {admitted} "), &format!("ket_nap = {} ", admitted + 2));
+    std::fs::remove_file(dir.path().join("data/reports/2023/DN01.toml")).unwrap();
+    let text = run(&["diff", "before", "data"]);
+    let changed = format!("~ CQ01-01 năm 2024 · kết nạp mới (`bien_dong.ket_nap`): {admitted} → {}", admitted + 2);
+    assert!(text.lines().any(|l| l == changed), "{text}");
+    assert!(text.lines().any(|l| l.starts_with("− báo cáo năm 2023 của DN01")), "{text}");
+    assert_eq!(text.lines().count(), 2, "nothing else changed: {text}");
+    git(&["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "b"]);
+    assert_eq!(run(&["diff", "HEAD~1", "HEAD"]), text, "git revisions give the same list");
+    assert_eq!(run(&["diff", "HEAD", "data"]), "", "the working folder equals the last commit");
+}
+
 #[test]
 fn a_failed_build_leaves_the_previous_site_byte_for_byte() {
     let dir = scratch();

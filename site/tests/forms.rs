@@ -100,7 +100,7 @@ fn every_form_total_reconciles_with_the_report_files() {
             let rows = csv_rows(&path);
             assert_eq!(rows.len(), form.rows.len(), "{}", path.display());
             for (row, spec) in rows.iter().zip(form.rows) {
-                assert_eq!(row[2], spec.label(), "{}", path.display());
+                assert_eq!(row[2], spec.heading(), "{}", path.display());
                 for (s, scope) in Scope::ALL.iter().enumerate() {
                     let expected: u64 = reports
                         .iter()

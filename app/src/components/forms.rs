@@ -89,7 +89,7 @@ pub fn composition_table(f: usize, current: &FormsYear, previous: Option<&FormsY
                 cells.push(shown(&now));
                 cells.push(shown(&before));
             }
-            Row { head: Cell::Text(row.label().to_string()), cells, class: None }
+            Row { head: Cell::Text(row.heading()), cells, class: None }
         })
         .collect();
     let period =
@@ -179,7 +179,7 @@ pub fn form_table(f: usize, current: &FormsYear, previous: Option<&FormsYear>, d
                 cells.push(before.map_or(Cell::Withheld, Cell::Member));
                 cells.push(ratio);
             }
-            Row { head: Cell::Text(row.label().to_string()), cells, class: row.sub.then_some("sub") }
+            Row { head: Cell::Text(row.heading()), cells, class: row.sub.then_some("sub") }
         })
         .collect();
     let period =

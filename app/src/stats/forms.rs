@@ -110,6 +110,13 @@ pub struct FormRow {
 }
 
 impl FormRow {
+    /// The label as a row heading: a schema comment ("nữ") starts with a capital ("Nữ").
+    pub fn heading(&self) -> String {
+        let label = self.label();
+        let mut chars = label.chars();
+        chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+    }
+
     pub fn label(&self) -> &'static str {
         match (self.label, self.measure) {
             ("", Measure::Sum([f])) => f.spec().comment,

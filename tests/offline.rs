@@ -7,6 +7,10 @@ use headless_chrome::Tab;
 use std::time::Duration;
 
 const TIMEOUT: Duration = Duration::from_secs(30);
+/// The two tests each build a site and drive a browser; run side by side on two cores, the
+/// rebuild and the service worker's update in the first wait on the second's work (a clean-clone
+/// run once timed out waiting for the newer-data notice). One at a time.
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
 const READY: &str = "document.documentElement.dataset.app === 'ready'";
 
 fn open(tab: &Tab, url: &str) {
@@ -25,6 +29,7 @@ fn cache_names(tab: &Tab) -> Vec<String> {
 
 #[test]
 fn a_visited_dashboard_opens_offline_and_a_new_deploy_replaces_it() {
+    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     copy_dir(&workspace_root().join("data"), &data);
@@ -120,6 +125,7 @@ fn a_visited_dashboard_opens_offline_and_a_new_deploy_replaces_it() {
 /// the link to the figure in the view on screen; a page's preview image is its main figure.
 #[test]
 fn figures_forward_as_images_or_as_the_link_to_the_view_on_screen() {
+    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
     let (_site, addr) = serve_sample_site();
     let chrome = chromium(375, 812);
     let tab = chrome.browser.new_tab().unwrap();

@@ -151,8 +151,8 @@ fn hostile_workbooks_each_get_a_clear_error_and_write_nothing() {
     ole.resize(4096, 0);
     let sheet_with = |edit: &'static dyn Fn(&mut rust_xlsxwriter::Workbook)| -> Make {
         Box::new(move |p, rows, r| {
-            filled(p, "CQ05", year, None, rows, &|k| typed(r, k));
-            // Re-make with the edit: rust_xlsxwriter cannot open a file, so build again.
+            // The workbook as `filled` lays it out, with the edit: rust_xlsxwriter writes new
+            // files only.
             let mut book = Workbook::new();
             let sheet = book.add_worksheet();
             sheet.set_name(SHEET).unwrap();

@@ -152,8 +152,7 @@ fn check_in_place(data_dir: &Path, read: &[Read1], texts: &[(PathBuf, String)]) 
     for d in &checked.findings().items {
         let Some(file) = d.file else { continue };
         let source = &checked.sources().get(file).path;
-        let Some(((rel, text), r)) = texts.iter().zip(read).find(|((rel, _), _)| source.ends_with(rel)) else { continue };
-        let _ = rel;
+        let Some(((_, text), r)) = texts.iter().zip(read).find(|((rel, _), _)| source.ends_with(rel)) else { continue };
         out.push(at_cell(d, text, r));
     }
     out
@@ -559,7 +558,7 @@ fn count_of(d: &Data) -> Result<u32, Problem> {
     match d {
         Data::Int(i) if *i >= 0 && *i <= i64::from(u32::MAX) => Ok(*i as u32),
         Data::Float(f) if f.fract() == 0.0 && *f >= 0.0 && *f <= f64::from(u32::MAX) => Ok(*f as u32),
-        Data::Int(_) | Data::Float(_) if matches!(d, Data::Float(f) if f.fract() != 0.0) => {
+        Data::Float(f) if f.fract() != 0.0 => {
             Err((Code::E004, format!("“{}” có phần thập phân, cần số nguyên", shown(d)), "số người là số nguyên: 0, 1, 2…".into()))
         }
         Data::Int(_) | Data::Float(_) => Err((Code::E005, format!("“{}” âm hoặc quá lớn", shown(d)), "ghi một số nguyên từ 0".into())),

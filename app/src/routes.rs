@@ -15,6 +15,10 @@ pub const SEARCH: &str = "/tim-kiem/";
 pub const DOCUMENTS_FEED: &str = "/van-ban/atom.xml";
 pub const NEWS_FEED: &str = "/tin-tuc/atom.xml";
 pub const SITEMAP: &str = "/sitemap.xml";
+/// What changed in the published figures between builds, its feed and the history it keeps.
+pub const CHANGES: &str = "/thay-doi/";
+pub const CHANGES_FEED: &str = "/thay-doi/atom.xml";
+pub const CHANGES_LOG: &str = "/thay-doi/lich-su.json";
 /// What a visitor without a connection sees for a page not saved on the device.
 pub const OFFLINE: &str = "/ngoai-tuyen/";
 /// The service worker: at the root, so it may serve every page.

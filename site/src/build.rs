@@ -80,7 +80,9 @@ impl Site {
             return Err(BuildError::Data(Box::new(checked)));
         }
         let dataset = checked.loaded.dataset();
-        let rendered = render::render(&dataset, render::Options { app, audience: self.audience, previous }).map_err(BuildError::Output)?;
+        let provenance = crate::provenance::Provenance::of(&self.data_dir);
+        let rendered = render::render(&dataset, render::Options { app, audience: self.audience, previous, provenance: &provenance })
+            .map_err(BuildError::Output)?;
         let broken = crate::links::broken_links(&rendered.files);
         if !broken.is_empty() {
             let list: Vec<String> = broken.iter().take(20).map(|(page, link)| format!("  {page}: {link}")).collect();

@@ -11,6 +11,7 @@ pub mod diff;
 pub mod links;
 pub mod load;
 pub mod new_report;
+pub mod provenance;
 pub mod render;
 pub mod serve;
 pub mod spreadsheet;

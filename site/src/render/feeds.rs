@@ -29,6 +29,11 @@ pub(super) fn add(ctx: &Context<'_>, files: &mut Files) {
     );
     let news: Vec<Entry> = ctx.data.news.iter().map(|n| news_entry(&base, n)).collect();
     files.insert(routes::file_of(routes::NEWS_FEED), atom(&base, routes::NEWS, &format!("Tin tức — {}", ctx.data.site.title), &news));
+    let changes: Vec<Entry> = ctx.history.updates.iter().map(|u| change_entry(&base, u)).collect();
+    files.insert(
+        routes::file_of(routes::CHANGES_FEED),
+        atom(&base, routes::CHANGES, &format!("Thay đổi số liệu — {}", ctx.data.site.title), &changes),
+    );
 }
 
 struct Entry {
@@ -53,6 +58,22 @@ fn news_entry(base: &str, n: &NewsItem) -> Entry {
         title: n.title.clone(),
         date: n.date.format("%Y-%m-%dT00:00:00Z").to_string(),
         summary: n.summary.clone(),
+    }
+}
+
+/// An update of the published figures: its first changes as the summary, the page for the rest.
+fn change_entry(base: &str, u: &super::changes::Update) -> Entry {
+    const SHOWN: usize = 5;
+    let mut lines: Vec<String> = u.changes.iter().take(SHOWN).map(|c| c.sentence()).collect();
+    let rest = u.changes.len().saturating_sub(SHOWN) + u.more;
+    if rest > 0 {
+        lines.push(format!("và {} thay đổi khác", app::format::int(rest as u64)));
+    }
+    Entry {
+        url: format!("{base}{}#{}", routes::CHANGES, u.anchor()),
+        title: u.title(),
+        date: u.date.format("%Y-%m-%dT00:00:00Z").to_string(),
+        summary: lines.join("; "),
     }
 }
 

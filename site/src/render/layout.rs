@@ -83,6 +83,7 @@ pub fn page(ctx: &Context<'_>, meta: PageMeta<'_>, content: impl IntoView + 'sta
                 <link rel="manifest" href=routes::MANIFEST />
                 <link rel="alternate" type="application/atom+xml" title="Văn bản" href=routes::DOCUMENTS_FEED />
                 <link rel="alternate" type="application/atom+xml" title="Tin tức" href=routes::NEWS_FEED />
+                <link rel="alternate" type="application/atom+xml" title="Thay đổi số liệu" href=routes::CHANGES_FEED />
                 <link rel="stylesheet" href=ctx.css_path.clone() />
                 <script type="module" src=ctx.script_path.clone()></script>
                 {boot}
@@ -108,6 +109,7 @@ pub fn page(ctx: &Context<'_>, meta: PageMeta<'_>, content: impl IntoView + 'sta
                     <div class="wrap">
                         <p>{ctx.data.khoi.name.clone()}</p>
                         <p>"Số liệu tổng hợp từ báo cáo ẩn danh của các tổ chức đảng; không công bố thông tin cá nhân."</p>
+                        <p>{ctx.updated.clone()} " " <a href=routes::CHANGES>"Xem các thay đổi"</a></p>
                     </div>
                 </footer>
             </body>

@@ -2,6 +2,7 @@
 //! Pages are Leptos components rendered with `to_html()`; charts come from `app::chart`.
 
 mod assets;
+pub mod changes;
 mod feeds;
 mod images;
 mod layout;
@@ -45,6 +46,10 @@ pub struct Context<'a> {
     pub site_image: Option<String>,
     /// Every published table (CSV and JSON under `/du-lieu/`).
     pub tables: &'a [tables::Table],
+    /// When the data was last updated and from which commit, for every page's footer.
+    pub updated: String,
+    /// The changes of this and earlier builds (`/thay-doi/`).
+    pub history: &'a changes::History,
 }
 
 /// Long builds (a national tree has thousands of pages) say how far they are, every tenth.
@@ -65,12 +70,15 @@ pub struct Rendered {
 pub struct Options<'a> {
     pub app: Option<&'a AppAssets>,
     pub audience: Audience,
-    /// A published directory whose figure images may be reused (see `images`).
+    /// A published directory whose figure images may be reused (see `images`) and whose
+    /// tables this build's are compared with (`changes`).
     pub previous: Option<&'a std::path::Path>,
+    /// The data's commit, when built from a git checkout.
+    pub provenance: &'a crate::provenance::Provenance,
 }
 
 pub fn render(data: &Dataset, options: Options<'_>) -> Result<Rendered, String> {
-    let Options { app, audience, previous } = options;
+    let Options { app, audience, previous, provenance } = options;
     let stats = app::stats::overview(data);
     let forms = app::stats::forms_overview(data);
     let mut disclosure = Disclosure::new(&stats, audience, u64::from(data.site.privacy_threshold));
@@ -93,6 +101,14 @@ pub fn render(data: &Dataset, options: Options<'_>) -> Result<Rendered, String> 
         Some(y) => y.as_of.map_or_else(|| format!("năm {}", y.year), |d| format!("ngày {}", app::format::date(d))),
         None => String::new(),
     };
+    let updated_on = last_update(data, provenance);
+    let version = provenance.describe();
+    let history = changes::history(&files, data, previous, updated_on, version.clone());
+    files.insert(changes::log_file(), serde_json::to_vec_pretty(&history).unwrap_or_default());
+    let updated = match &version {
+        Some(v) => format!("Số liệu cập nhật ngày {} ({v}).", app::format::date(updated_on)),
+        None => format!("Số liệu cập nhật ngày {}.", app::format::date(updated_on)),
+    };
     let site_image = quota
         .latest()
         .filter(|y| !y.rows.is_empty())
@@ -110,6 +126,8 @@ pub fn render(data: &Dataset, options: Options<'_>) -> Result<Rendered, String> 
         data_date,
         site_image,
         tables: &tables,
+        updated,
+        history: &history,
     };
 
     // Each page is independent: render in parallel, collect in path order.
@@ -139,4 +157,20 @@ pub fn render(data: &Dataset, options: Options<'_>) -> Result<Rendered, String> 
     shell.extend(app.map(|a| a.routes_of(Bundle::Dashboard)).unwrap_or_default());
     offline::stamp_build(&mut files, &shell);
     Ok(Rendered { files, suppressed: disclosure.report(&stats, &forms) })
+}
+
+/// When the published data last changed: the data commit's date from a git checkout, else the
+/// latest date the data itself names (a year in progress' date, a document, a news item), so
+/// the page never depends on the clock.
+fn last_update(data: &Dataset, provenance: &crate::provenance::Provenance) -> chrono::NaiveDate {
+    if let Some(c) = &provenance.commit {
+        return c.date;
+    }
+    let years = data
+        .years
+        .iter()
+        .map(|(&y, d)| d.reports.values().filter_map(|r| r.as_of).max().or_else(|| chrono::NaiveDate::from_ymd_opt(y, 12, 31)));
+    let docs = data.documents.iter().map(|d| Some(d.issued));
+    let news = data.news.iter().map(|n| Some(n.date));
+    years.chain(docs).chain(news).flatten().max().unwrap_or_default()
 }

@@ -1,5 +1,6 @@
 //! One module per kind of page; `all` lists every page of the site.
 
+mod changes;
 mod data;
 mod documents;
 mod home;
@@ -45,6 +46,7 @@ pub fn all(ctx: &Context<'_>) -> Vec<Job> {
         Job::new(file_of(routes::SEARCH), search::render),
         Job::new(file_of(routes::DATA), |ctx| data::render(ctx, ctx.tables)),
         Job::new(file_of(routes::METHOD), method::render),
+        Job::new(file_of(routes::CHANGES), changes::render),
     ];
     for year in ctx.quota.years.iter().map(|y| y.year) {
         jobs.push(Job::new(file_of(&routes::stats_year(year)), move |ctx| stats::render(ctx, Some(year))));

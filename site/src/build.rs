@@ -64,6 +64,10 @@ impl Site {
     pub fn check(&self) -> Checked {
         let mut loaded = crate::load::load(&self.data_dir);
         crate::check::check(&mut loaded);
+        // The sanitizer's rules are the renderer's, so this check stays with it.
+        let mut dropped = Vec::new();
+        crate::published_html::check(&loaded, &mut dropped);
+        loaded.findings.extend(dropped);
         loaded.findings.sort(&loaded.sources);
         Checked { loaded }
     }

@@ -224,7 +224,7 @@ impl Findings {
                 // A hash of what the finding says and where; repeated findings get a counter.
                 let mut n = 0u32;
                 let fingerprint = loop {
-                    let mut h = crate::render::Fnv::default();
+                    let mut h = crate::fnv::Fnv::default();
                     h.write(format!("{}|{path}|{begin}|{}|{n}", d.code.as_str(), d.message).as_bytes());
                     let f = format!("{:016x}", h.finish());
                     if seen.insert(f.clone()) {

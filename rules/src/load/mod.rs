@@ -4,6 +4,7 @@
 
 mod documents;
 mod fields;
+mod folder;
 mod khoi;
 mod quotas;
 mod report;
@@ -12,6 +13,7 @@ mod targets;
 mod toml_file;
 
 pub use fields::{KeySpans, ReportSpans};
+pub use folder::Folder;
 
 use crate::codes::Code;
 use crate::diagnostic::{Diagnostic, FileId, Findings, SourceMap};
@@ -49,14 +51,21 @@ pub struct Loaded {
     pub report_files: std::collections::BTreeSet<(i32, String)>,
     pub documents: Vec<Located<Document>>,
     pub news: Vec<Located<NewsItem>>,
+    /// Where the files were read from.
+    folder: Folder,
 }
 
 pub use quotas::YearQuotas;
 
 /// Reads the whole data directory. Never fails: what cannot be read is a finding.
 pub fn load(data_dir: &Path) -> Loaded {
-    let mut loaded = Loaded::default();
-    if !data_dir.is_dir() {
+    load_from(Folder::Disk, data_dir)
+}
+
+/// Reads a data directory from `folder` (the disk, or files in memory).
+pub fn load_from(folder: Folder, data_dir: &Path) -> Loaded {
+    let mut loaded = Loaded { folder, ..Loaded::default() };
+    if !loaded.folder.is_dir(data_dir) {
         loaded.findings.push(
             Diagnostic::error(Code::E010, format!("không tìm thấy thư mục dữ liệu `{}`", data_dir.display()))
                 .hint("chạy lệnh từ thư mục gốc của kho, hoặc chỉ rõ `--data <thư mục>`"),
@@ -79,7 +88,7 @@ pub fn load(data_dir: &Path) -> Loaded {
             continue;
         };
         for path in files(&mut loaded, &year_dir, "toml") {
-            if path.is_dir() {
+            if loaded.folder.is_dir(&path) {
                 // Never skipped quietly: a folder named like a report hides a report nobody reads.
                 loaded.findings.push(
                     Diagnostic::error(Code::E016, format!("`{}` là thư mục, không phải tệp báo cáo", display_path(&path).display()))
@@ -103,7 +112,7 @@ pub fn load(data_dir: &Path) -> Loaded {
 impl Loaded {
     /// Reads a file as UTF-8 text and registers it; a finding if it cannot be read.
     pub(crate) fn read(&mut self, path: &Path) -> Option<(FileId, String)> {
-        match std::fs::read(path) {
+        match self.folder.read(path) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(text) => {
                     // A byte-order mark from Windows editors is harmless: drop it.
@@ -183,16 +192,14 @@ fn display_path(path: &Path) -> PathBuf {
 /// folders are warned about.
 fn files(loaded: &mut Loaded, dir: &Path, ext: &str) -> Vec<PathBuf> {
     let mut out = Vec::new();
-    let Ok(entries) = std::fs::read_dir(dir) else { return out };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        let name = entry.file_name().to_string_lossy().into_owned();
+    for path in loaded.folder.list(dir) {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         if name.starts_with('.') {
             continue;
         }
         if path.extension().and_then(|e| e.to_str()) == Some(ext) {
             out.push(path);
-        } else if path.is_dir() {
+        } else if loaded.folder.is_dir(&path) {
             loaded.findings.push(
                 Diagnostic::warning(
                     Code::W001,
@@ -218,9 +225,9 @@ fn files(loaded: &mut Loaded, dir: &Path, ext: &str) -> Vec<PathBuf> {
 fn subdirs(loaded: &mut Loaded, dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let mut stray = Vec::new();
-    for path in std::fs::read_dir(dir).into_iter().flatten().flatten().map(|e| e.path()) {
+    for path in loaded.folder.list(dir) {
         let hidden = path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
-        if path.is_dir() {
+        if loaded.folder.is_dir(&path) {
             out.push(path);
         } else if !hidden {
             stray.push(path);

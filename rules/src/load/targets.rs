@@ -30,7 +30,7 @@ const KEYS: [&str; 10] = [
 ];
 
 pub(crate) fn load(loaded: &mut Loaded, path: &Path) {
-    if !path.exists() {
+    if !loaded.folder.exists(path) {
         return; // optional: every year uses the defaults
     }
     let Some((file, doc)) = toml_file::parse(loaded, path) else { return };

@@ -2,13 +2,13 @@
 //! document is never published with a piece silently missing. The rules are the sanitizer's
 //! own (`render::markdown`), so the warning names exactly what the page will lack.
 
-use super::personal_data::body_start;
+use crate::check::personal_data::body_start;
 use crate::codes::Code;
 use crate::diagnostic::{Diagnostic, FileId};
 use crate::load::Loaded;
 use crate::render::markdown::{dropped, DroppedKind};
 
-pub(super) fn check(loaded: &Loaded, out: &mut Vec<Diagnostic>) {
+pub(crate) fn check(loaded: &Loaded, out: &mut Vec<Diagnostic>) {
     let files = loaded.documents.iter().map(|d| d.file).chain(loaded.news.iter().map(|n| n.file));
     for file in files {
         body(loaded, file, out);

@@ -7,8 +7,7 @@ mod composition;
 mod hierarchy;
 mod identity;
 mod meetings;
-mod personal_data;
-mod published_html;
+pub mod personal_data;
 mod ratings;
 mod sections;
 
@@ -31,6 +30,5 @@ pub fn check(loaded: &mut Loaded) {
     meetings::check(loaded, &orgs, &mut found);
     sections::check(loaded, &orgs, &mut found);
     personal_data::check(loaded, &mut found);
-    published_html::check(loaded, &mut found);
     loaded.findings.extend(found);
 }

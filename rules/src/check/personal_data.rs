@@ -123,7 +123,7 @@ fn front_matter_shift(text: &str, span: &Range<usize>, key: &str) -> usize {
 }
 
 /// Byte offset of the markdown body: after the `+++` line that closes the front matter.
-pub(super) fn body_start(text: &str) -> Option<usize> {
+pub fn body_start(text: &str) -> Option<usize> {
     let opening = if text.starts_with("+++\r\n") {
         5
     } else if text.starts_with("+++\n") {

@@ -15,6 +15,8 @@ pub const SEARCH: &str = "/tim-kiem/";
 pub const DOCUMENTS_FEED: &str = "/van-ban/atom.xml";
 pub const NEWS_FEED: &str = "/tin-tuc/atom.xml";
 pub const SITEMAP: &str = "/sitemap.xml";
+/// Where a secretary checks a report file before sending it.
+pub const CHECKER: &str = "/nhap-lieu/";
 /// What changed in the published figures between builds, its feed and the history it keeps.
 pub const CHANGES: &str = "/thay-doi/";
 pub const CHANGES_FEED: &str = "/thay-doi/atom.xml";

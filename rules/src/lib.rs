@@ -3,8 +3,11 @@
 //! reading (`load::Folder`), no threads: the same code runs in `site` and, compiled to wasm, in
 //! the browser's checker page (`/nhap-lieu/`).
 
+#[cfg(feature = "browser")]
+pub mod browser;
 pub mod check;
 pub mod codes;
 pub mod diagnostic;
 pub mod fnv;
 pub mod load;
+pub mod one_report;

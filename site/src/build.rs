@@ -85,8 +85,12 @@ impl Site {
         }
         let dataset = checked.loaded.dataset();
         let provenance = crate::provenance::Provenance::of(&self.data_dir);
-        let rendered = render::render(&dataset, render::Options { app, audience: self.audience, previous, provenance: &provenance })
-            .map_err(BuildError::Output)?;
+        let checker = rules::one_report::Settings::read(&self.data_dir);
+        let rendered = render::render(
+            &dataset,
+            render::Options { app, audience: self.audience, previous, provenance: &provenance, checker: &checker },
+        )
+        .map_err(BuildError::Output)?;
         let broken = crate::links::broken_links(&rendered.files);
         if !broken.is_empty() {
             let list: Vec<String> = broken.iter().take(20).map(|(page, link)| format!("  {page}: {link}")).collect();

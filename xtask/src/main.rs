@@ -52,7 +52,7 @@ fn workspace_root() -> PathBuf {
 /// Trunk builds each wasm app (one download per kind of page) into target/app-dist/<name>.
 fn build_app(root: &Path) -> Result<PathBuf, String> {
     let dist = root.join("target/app-dist");
-    for name in ["dashboard", "search"] {
+    for (name, _) in budget::APPS {
         let mut trunk = tools::command(root, "trunk");
         trunk.current_dir(root).args(["build", "--release", "--offline", "--dist"]).arg(dist.join(name)).arg(format!("app/{name}.html"));
         run(&mut trunk)?;
@@ -115,19 +115,10 @@ fn lint(root: &Path) -> Result<(), String> {
     };
     run(&mut cargo(&["fmt", "--all", "--", "--check"])).map_err(|e| format!("{e}: run `cargo fmt --all`"))?;
     run(&mut cargo(&["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
-    run(&mut cargo(&[
-        "clippy",
-        "--package",
-        "app",
-        "--features",
-        "csr",
-        "--target",
-        "wasm32-unknown-unknown",
-        "--all-targets",
-        "--",
-        "-D",
-        "warnings",
-    ]))?;
+    for (package, feature) in [("app", "csr"), ("rules", "browser")] {
+        let wasm = ["clippy", "--package", package, "--features", feature, "--target", "wasm32-unknown-unknown", "--all-targets"];
+        run(&mut cargo(&wasm).args(["--", "-D", "warnings"]))?;
+    }
     eprintln!("lint: cargo fmt and cargo clippy (native and wasm) clean");
     Ok(())
 }

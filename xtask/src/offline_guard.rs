@@ -46,7 +46,8 @@ fn link_tools(real_bin: &Path, bin: &Path) -> Result<(), String> {
 fn resolve_offline(root: &Path) -> Result<usize, String> {
     let out = Command::new(crate::tools::cargo())
         .current_dir(root)
-        .args(["tree", "--offline", "--locked", "--target", "wasm32-unknown-unknown", "--package", "app", "--features", "csr"])
+        .args(["tree", "--offline", "--locked", "--target", "wasm32-unknown-unknown", "--package", "app", "--package", "rules"])
+        .args(["--features", "app/csr,rules/browser"])
         .args(["--edges", "normal,build", "--prefix", "none", "--no-dedupe"])
         .output()
         .map_err(|e| format!("could not start cargo tree: {e}"))?;

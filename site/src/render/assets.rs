@@ -24,16 +24,19 @@ pub enum Bundle {
     Dashboard,
     /// `/tim-kiem/`.
     Search,
+    /// `/nhap-lieu/`: the report checker (the `rules` crate's checks).
+    Checker,
 }
 
 impl Bundle {
-    pub const ALL: [Bundle; 2] = [Bundle::Dashboard, Bundle::Search];
+    pub const ALL: [Bundle; 3] = [Bundle::Dashboard, Bundle::Search, Bundle::Checker];
 
     /// What stays when it fails to load, said after "Không tải được phần tương tác (…).".
     fn fallback(self) -> &'static str {
         match self {
             Bundle::Dashboard => "Biểu đồ và bảng số liệu tĩnh vẫn đầy đủ.",
             Bundle::Search => "Danh sách đầy đủ vẫn hiển thị bên dưới.",
+            Bundle::Checker => "Có thể gửi tệp cho Văn phòng Đảng ủy để kiểm tra.",
         }
     }
 
@@ -42,6 +45,7 @@ impl Bundle {
         match self {
             Bundle::Dashboard => "dashboard",
             Bundle::Search => "search",
+            Bundle::Checker => "checker",
         }
     }
 }
@@ -129,7 +133,7 @@ mod tests {
     #[test]
     fn each_app_gets_its_own_files_and_boot_module() {
         let dir = tempfile::tempdir().unwrap();
-        for name in ["dashboard", "search"] {
+        for name in ["dashboard", "search", "checker"] {
             std::fs::create_dir(dir.path().join(name)).unwrap();
             std::fs::write(dir.path().join(format!("{name}/{name}-0a1b.js")), "js").unwrap();
             std::fs::write(dir.path().join(format!("{name}/{name}-0a1b_bg.wasm")), "wasm").unwrap();
@@ -144,7 +148,7 @@ mod tests {
         let boot = String::from_utf8(files[dashboard.trim_start_matches('/')].clone()).unwrap();
         assert!(boot.contains("import(\"./dashboard-0a1b.js\")") && boot.contains("./dashboard-0a1b_bg.wasm"), "{boot}");
         assert!(boot.contains("Biểu đồ và bảng số liệu tĩnh vẫn đầy đủ."));
-        assert_eq!(files.keys().filter(|k| k.ends_with(".wasm")).count(), 2);
+        assert_eq!(files.keys().filter(|k| k.ends_with(".wasm")).count(), 3);
 
         // A missing app says which directory and how to build it.
         std::fs::remove_dir_all(dir.path().join("search")).unwrap();

@@ -50,6 +50,8 @@ pub struct Context<'a> {
     pub updated: String,
     /// The changes of this and earlier builds (`/thay-doi/`).
     pub history: &'a changes::History,
+    /// What the report checker page (`/nhap-lieu/`) checks a file against.
+    pub checker: &'a rules::one_report::Settings,
 }
 
 /// Long builds (a national tree has thousands of pages) say how far they are, every tenth.
@@ -75,10 +77,12 @@ pub struct Options<'a> {
     pub previous: Option<&'a std::path::Path>,
     /// The data's commit, when built from a git checkout.
     pub provenance: &'a crate::provenance::Provenance,
+    /// The Khối's settings, for the report checker page.
+    pub checker: &'a rules::one_report::Settings,
 }
 
 pub fn render(data: &Dataset, options: Options<'_>) -> Result<Rendered, String> {
-    let Options { app, audience, previous, provenance } = options;
+    let Options { app, audience, previous, provenance, checker } = options;
     let stats = app::stats::overview(data);
     let forms = app::stats::forms_overview(data);
     let mut disclosure = Disclosure::new(&stats, audience, u64::from(data.site.privacy_threshold));
@@ -128,6 +132,7 @@ pub fn render(data: &Dataset, options: Options<'_>) -> Result<Rendered, String> 
         tables: &tables,
         updated,
         history: &history,
+        checker,
     };
 
     // Each page is independent: render in parallel, collect in path order.

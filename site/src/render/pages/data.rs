@@ -60,6 +60,7 @@ pub fn render(ctx: &Context<'_>, tables: &[Table]) -> String {
         view! {
             <h1>"Dữ liệu mở"</h1>
             <p class="lead">"Mỗi biểu đồ trên trang đều có bảng số liệu đi kèm. Tệp CSV dùng mã UTF-8 có BOM để mở đúng tiếng Việt trong Excel; tệp JSON kèm mô tả các cột."</p>
+            <p>"Số liệu thay đổi giữa các lần cập nhật: " <a href=routes::CHANGES>"Thay đổi số liệu"</a> ". Các tổ chức đảng kiểm tra tệp báo cáo trước khi gửi tại trang " <a href=routes::CHECKER>"Kiểm tra báo cáo"</a> "."</p>
             <p>"Số liệu nhỏ về đảng viên không được công bố: xem "<a href=routes::METHOD>"phương pháp bảo vệ số liệu nhỏ"</a>"."</p>
             <div class="table-wrap" tabindex="0">
                 <table class="data-table">

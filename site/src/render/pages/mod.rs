@@ -1,6 +1,7 @@
 //! One module per kind of page; `all` lists every page of the site.
 
 mod changes;
+mod checker;
 mod data;
 mod documents;
 mod home;
@@ -47,6 +48,7 @@ pub fn all(ctx: &Context<'_>) -> Vec<Job> {
         Job::new(file_of(routes::DATA), |ctx| data::render(ctx, ctx.tables)),
         Job::new(file_of(routes::METHOD), method::render),
         Job::new(file_of(routes::CHANGES), changes::render),
+        Job::new(file_of(routes::CHECKER), checker::render),
     ];
     for year in ctx.quota.years.iter().map(|y| y.year) {
         jobs.push(Job::new(file_of(&routes::stats_year(year)), move |ctx| stats::render(ctx, Some(year))));

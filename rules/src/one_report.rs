@@ -1,0 +1,207 @@
+//! One report checked alone, as the browser's checker page (`/nhap-lieu/`) does: the file is
+//! placed in a data folder held in memory beside the Khối's published settings (organizations,
+//! targets, quotas, site settings — never other organizations' reports, which hold the small
+//! counts the site hides), checked by the same code as `site check`, and the findings in that
+//! file are kept. Checks that compare it with other reports run when the editor imports it.
+
+use crate::codes::Code;
+use crate::diagnostic::Severity;
+use crate::load::Folder;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The Khối's settings the checker needs: data-folder paths (`khoi.toml`, `quotas/2025.toml`)
+/// with their text, comments removed (editors' notes are not published).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Settings {
+    pub files: BTreeMap<String, String>,
+}
+
+/// The checker page's parts, shared by the page the site writes and the app that fills it.
+pub mod page {
+    pub const INPUT_ID: &str = "tep-bao-cao";
+    pub const RESULT_ID: &str = "ket-qua-kiem-tra";
+    pub const SETTINGS_ID: &str = "cai-dat-kiem-tra";
+    pub const STATUS_ID: &str = "app-status";
+}
+
+/// The files of a data folder the checker is given: everything but reports, documents and news.
+pub const SETTINGS: [&str; 3] = ["site.toml", "khoi.toml", "targets.toml"];
+pub const SETTINGS_DIR: &str = "quotas";
+
+/// Codes that compare a report with other reports (last year's end, a committee's branches, a
+/// quota's report): not run on a file alone.
+pub const NEEDS_OTHER_REPORTS: [Code; 4] = [Code::W002, Code::E021, Code::E050, Code::W051];
+
+/// A finding in the checked file, with the line it points at.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finding {
+    pub code: String,
+    pub error: bool,
+    /// 1-based; the file's first line when the finding is about the whole file.
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+    pub hint: Option<String>,
+    /// The text of the line, for the page to quote.
+    pub source: String,
+}
+
+impl Settings {
+    /// Reads the settings of a data folder from disk (the site build publishes them).
+    pub fn read(data_dir: &Path) -> Settings {
+        let mut files = BTreeMap::new();
+        for name in SETTINGS {
+            if let Ok(text) = std::fs::read_to_string(data_dir.join(name)) {
+                files.insert(name.to_string(), strip_comments(&text));
+            }
+        }
+        let mut quotas: Vec<PathBuf> =
+            std::fs::read_dir(data_dir.join(SETTINGS_DIR)).into_iter().flatten().flatten().map(|e| e.path()).collect();
+        quotas.sort();
+        for path in quotas.into_iter().filter(|p| p.extension().is_some_and(|e| e == "toml")) {
+            if let (Some(name), Ok(text)) = (path.file_name(), std::fs::read_to_string(&path)) {
+                files.insert(format!("{SETTINGS_DIR}/{}", name.to_string_lossy()), strip_comments(&text));
+            }
+        }
+        Settings { files }
+    }
+}
+
+/// Checks `text`, a report file named `name` by the person who chose it.
+pub fn check(settings: &Settings, name: &str, text: &str) -> Vec<Finding> {
+    let root = Path::new("du-lieu");
+    let (year, code) = placement(name, text);
+    let report = root.join("reports").join(year.to_string()).join(format!("{code}.toml"));
+    let mut files: BTreeMap<PathBuf, Vec<u8>> = settings.files.iter().map(|(p, t)| (root.join(p), t.clone().into_bytes())).collect();
+    files.insert(report.clone(), text.as_bytes().to_vec());
+    let mut loaded = crate::load::load_from(Folder::Memory(files), root);
+    crate::check::check(&mut loaded);
+    loaded.findings.sort(&loaded.sources);
+    let sources = &loaded.sources;
+    loaded
+        .findings
+        .items
+        .iter()
+        .filter(|d| !NEEDS_OTHER_REPORTS.contains(&d.code))
+        .filter_map(|d| {
+            let file = sources.get(d.file?);
+            (file.path == report).then_some(())?;
+            let (line, column) = d.span.as_ref().map_or((1, 1), |s| file.line_col(s.start));
+            Some(Finding {
+                code: d.code.as_str().to_string(),
+                error: d.severity == Severity::Error,
+                line,
+                column,
+                message: d.message.clone(),
+                hint: d.hint.clone(),
+                source: file.text.lines().nth(line - 1).unwrap_or_default().to_string(),
+            })
+        })
+        .collect()
+}
+
+/// Where the file goes in the data folder: its own `nam` and `to_chuc` (so a file saved as
+/// "bao-cao (1).toml" is read as what it says it is); the chosen name when it cannot say.
+fn placement(name: &str, text: &str) -> (i32, String) {
+    let value = |key: &str| {
+        text.lines().find_map(|l| {
+            let (k, v) = l.split_once('=')?;
+            (k.trim() == key).then(|| v.split('#').next().unwrap_or_default().trim().trim_matches('"').to_string())
+        })
+    };
+    let year = value("nam").and_then(|y| y.parse().ok()).filter(|y| (1930..=2100).contains(y)).unwrap_or(2000);
+    let stem = Path::new(name).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let code = value("to_chuc").filter(|c| !c.is_empty() && c.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')).unwrap_or(stem);
+    (year, code)
+}
+
+/// TOML without its comments: whole-line and trailing `#…`, except inside strings.
+pub fn strip_comments(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    // Inside a multi-line string across lines: its closing quotes.
+    let mut open: Option<&str> = None;
+    for line in text.lines() {
+        let mut kept = line.len();
+        let mut i = 0;
+        let bytes = line.as_bytes();
+        while i < bytes.len() {
+            let rest = &line[i..];
+            if let Some(close) = open {
+                match rest.find(close) {
+                    Some(at) => {
+                        i += at + close.len();
+                        open = None;
+                        continue;
+                    }
+                    None => break,
+                }
+            }
+            if rest.starts_with("\"\"\"") || rest.starts_with("'''") {
+                open = Some(&rest[..3]);
+                i += 3;
+            } else if bytes[i] == b'"' {
+                // A basic string: skip to its closing quote, past escapes.
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                i += 1;
+            } else if bytes[i] == b'\'' {
+                i += 1 + line[i + 1..].find('\'').unwrap_or(line.len() - i - 1) + 1;
+            } else if bytes[i] == b'#' {
+                kept = i;
+                break;
+            } else {
+                i += 1;
+            }
+        }
+        let kept = line[..kept.min(line.len())].trim_end();
+        if !kept.is_empty() || open.is_some() {
+            out.push_str(kept);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comments_go_and_strings_with_hashes_stay() {
+        let text = "# đầu tệp\nten = \"Chi bộ #1\" # tên\nma = 'A#B'  # mã\n\nghi_chu = \"\"\"dòng # một\n# dòng hai\"\"\" # hết\nx = \"a\\\"#b\" # c\n";
+        assert_eq!(
+            strip_comments(text),
+            "ten = \"Chi bộ #1\"\nma = 'A#B'\nghi_chu = \"\"\"dòng # một\n# dòng hai\"\"\"\nx = \"a\\\"#b\"\n"
+        );
+    }
+
+    #[test]
+    fn a_report_is_placed_by_what_it_says() {
+        assert_eq!(placement("bao-cao (1).toml", "nam = 2024 # năm\nto_chuc = \"CQ01\"\n"), (2024, "CQ01".to_string()));
+        assert_eq!(placement("CQ02.toml", "nam = abc\n"), (2000, "CQ02".to_string()));
+    }
+
+    #[test]
+    fn the_sample_settings_carry_no_comment_and_a_sample_report_is_clean() {
+        let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data");
+        let settings = Settings::read(&data);
+        assert!(settings.files.contains_key("khoi.toml") && settings.files.keys().any(|k| k.starts_with("quotas/")));
+        assert!(settings.files.values().all(|t| !t.lines().any(|l| l.trim_start().starts_with('#'))));
+        let report = std::fs::read_to_string(data.join("reports/2024/CQ01-01.toml")).unwrap();
+        assert_eq!(check(&settings, "CQ01-01.toml", &report), []);
+        // A broken balance is found at its line, with the same code as `site check`.
+        let broken = report.replacen("cuoi_nam_chinh_thuc = ", "cuoi_nam_chinh_thuc = 1", 1);
+        let found = check(&settings, "x.toml", &broken);
+        let line = broken.lines().position(|l| l.starts_with("cuoi_nam_chinh_thuc")).unwrap() + 1;
+        assert!(found.iter().any(|f| f.code == "E020" && f.error), "{found:?}");
+        assert!(found.iter().all(|f| f.line >= 1 && f.source == broken.lines().nth(f.line - 1).unwrap()), "{found:?}");
+        assert!(found.iter().any(|f| f.code == "E020" && f.line == line), "{found:?}");
+        // A grassroots committee's report alone: its branches' sums are not compared.
+        let committee = std::fs::read_to_string(data.join("reports/2024/CQ01.toml")).unwrap();
+        assert_eq!(check(&settings, "CQ01.toml", &committee), []);
+    }
+}

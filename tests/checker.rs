@@ -1,0 +1,129 @@
+//! The report checker page (`/nhap-lieu/`) in Chromium: for every report fault of the corpus
+//! (`tests/fixtures/faults/`, applied to `tests/fixtures/base`), the findings the page lists for
+//! the chosen file — computed in the browser by the `rules` crate compiled to wasm, with the
+//! network cut after the page loaded — are the codes and lines `site check` reports in that
+//! file. Checks that compare with other reports are left to the import
+//! (`rules::one_report::NEEDS_OTHER_REPORTS`), and `site check` is filtered the same way.
+
+use e2e::{app_dir, chromium, collect_errors, copy_dir, eval_string, figure, wait_for, workspace_root, NetworkLink};
+use std::collections::BTreeSet;
+use std::time::Duration;
+
+/// A fault file of the corpus that replaces or adds a report.
+struct Fault {
+    name: String,
+    /// Where it goes in the data folder (`reports/2024/CQ01.toml`).
+    path: String,
+    text: String,
+}
+
+fn report_faults() -> Vec<Fault> {
+    let dir = workspace_root().join("tests/fixtures/faults");
+    let mut out = Vec::new();
+    let mut names: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().map(|e| e.path()).collect();
+    names.sort();
+    for p in names.into_iter().filter(|p| p.extension().is_some_and(|e| e == "toml")) {
+        let Ok(text) = std::fs::read_to_string(&p) else { continue };
+        let header =
+            |key: &str| text.lines().take_while(|l| l.starts_with('#')).find_map(|l| l.strip_prefix(&format!("# {key}: ")).map(str::trim));
+        let Some(path) = header("path").filter(|p| p.starts_with("reports/")) else { continue };
+        // A deletion has no file to choose; a fault whose finding is in another file is not
+        // about the chosen file.
+        if header("delete").is_some() || header("at").is_some() {
+            continue;
+        }
+        out.push(Fault { name: p.file_name().unwrap().to_string_lossy().into_owned(), path: path.to_string(), text });
+    }
+    out
+}
+
+/// (code, line) of what `site check` finds in the fault's own file, as the checker would.
+fn site_check(fault: &Fault) -> BTreeSet<(String, usize)> {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&workspace_root().join("tests/fixtures/base"), dir.path());
+    let target = dir.path().join(&fault.path);
+    std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+    std::fs::write(&target, &fault.text).unwrap();
+    let checked = site::build::Site::new(dir.path()).check();
+    let sources = checked.sources();
+    checked
+        .findings()
+        .items
+        .iter()
+        .filter(|d| !rules::one_report::NEEDS_OTHER_REPORTS.contains(&d.code))
+        .filter_map(|d| {
+            let file = sources.get(d.file?);
+            file.path.ends_with(&fault.path).then_some(())?;
+            let line = d.span.as_ref().map_or(1, |s| file.line_col(s.start).0);
+            Some((d.code.as_str().to_string(), line))
+        })
+        .collect()
+}
+
+#[test]
+fn the_checker_page_finds_what_site_check_finds_with_the_network_cut() {
+    let out = tempfile::tempdir().unwrap();
+    let dist = out.path().join("dist");
+    let app = site::render::AppAssets::read(&app_dir()).unwrap();
+    let built = site::build::Site::new(workspace_root().join("tests/fixtures/base")).build(&dist, Some(&app), false);
+    assert!(built.is_ok(), "the fixture base must build");
+    let server = site::serve::Server::new(&dist).spawn("127.0.0.1:0").unwrap();
+    let link = NetworkLink::to(server);
+
+    let chrome = chromium(375, 800);
+    let tab = chrome.browser.new_tab().unwrap();
+    let errors = collect_errors(&tab);
+    tab.navigate_to(&format!("http://{}/nhap-lieu/", link.addr)).unwrap().wait_until_navigated().unwrap();
+    wait_for(&tab, "document.documentElement.dataset.app === 'ready'", "the checker app", Duration::from_secs(30));
+    assert_eq!(eval_string(&tab, "String(document.getElementById('tep-bao-cao').disabled)"), "false");
+    // Nothing leaves the device: from here on the site cannot be reached.
+    link.set_up(false);
+
+    let faults = report_faults();
+    let mut compared = 0;
+    let mut with_findings = BTreeSet::new();
+    let mut mismatches = Vec::new();
+    for fault in &faults {
+        let expected = site_check(fault);
+        let script = format!(
+            "(() => {{ const input = document.getElementById('tep-bao-cao'); const dt = new DataTransfer(); \
+             dt.items.add(new File([{}], {})); input.files = dt.files; input.dispatchEvent(new Event('change')); return true; }})()",
+            serde_json::to_string(&fault.text).unwrap(),
+            serde_json::to_string(&fault.name).unwrap()
+        );
+        tab.evaluate(&script, false).unwrap();
+        let shown = format!(
+            "document.querySelector('#ket-qua-kiem-tra .check-summary')?.textContent.startsWith({})",
+            serde_json::to_string(&format!("Tệp {}:", fault.name)).unwrap()
+        );
+        wait_for(&tab, &shown, &format!("the result for {}", fault.name), Duration::from_secs(10));
+        let listed = eval_string(&tab, "JSON.stringify([...document.querySelectorAll('#ket-qua-kiem-tra li[data-code]')].map(li => [li.dataset.code, Number(li.dataset.line)]))");
+        let found: BTreeSet<(String, usize)> = serde_json::from_str::<Vec<(String, usize)>>(&listed).unwrap().into_iter().collect();
+        if found != expected {
+            mismatches.push(format!("{}: page {found:?}, site check {expected:?}", fault.name));
+        }
+        compared += 1;
+        with_findings.extend(expected.iter().map(|(code, _)| code.clone()));
+    }
+    figure(format!(
+        "checker: {compared} report faults compared offline, {} codes among them: {}",
+        with_findings.len(),
+        with_findings.iter().cloned().collect::<Vec<_>>().join(" ")
+    ));
+    assert!(mismatches.is_empty(), "the page and site check differ:\n{}", mismatches.join("\n"));
+    assert!(compared >= 10 && with_findings.len() >= 10, "too few faults compared: {compared}, codes {with_findings:?}");
+    // The page says what it left to the import, and a clean file is said to be clean.
+    let clean = std::fs::read_to_string(workspace_root().join("tests/fixtures/base/reports/2024/CQ01-01.toml")).unwrap();
+    let script = format!(
+        "(() => {{ const input = document.getElementById('tep-bao-cao'); const dt = new DataTransfer(); dt.items.add(new File([{}], 'CQ01-01.toml')); input.files = dt.files; input.dispatchEvent(new Event('change')); return true; }})()",
+        serde_json::to_string(&clean).unwrap()
+    );
+    tab.evaluate(&script, false).unwrap();
+    wait_for(
+        &tab,
+        "document.querySelector('#ket-qua-kiem-tra .check-summary')?.textContent.includes('không thấy lỗi')",
+        "the clean result",
+        Duration::from_secs(10),
+    );
+    assert!(errors.lock().unwrap().is_empty(), "console errors: {:?}", errors.lock().unwrap());
+}

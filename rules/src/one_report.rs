@@ -102,8 +102,10 @@ pub fn check(settings: &Settings, name: &str, text: &str) -> Vec<Finding> {
         .collect()
 }
 
-/// Where the file goes in the data folder: its own `nam` and `to_chuc` (so a file saved as
-/// "bao-cao (1).toml" is read as what it says it is); the chosen name when it cannot say.
+/// Where the file goes in the data folder: its year is its own `nam` (a chosen file has no
+/// year folder); its code is its name when that is a code (`CQ01.toml`, as templates and the
+/// data folder name reports, so a file named for another organization is found as `site check`
+/// finds it), else its own `to_chuc` (a download saved as "bao-cao (1).toml").
 fn placement(name: &str, text: &str) -> (i32, String) {
     let value = |key: &str| {
         text.lines().find_map(|l| {
@@ -113,7 +115,10 @@ fn placement(name: &str, text: &str) -> (i32, String) {
     };
     let year = value("nam").and_then(|y| y.parse().ok()).filter(|y| (1930..=2100).contains(y)).unwrap_or(2000);
     let stem = Path::new(name).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    let code = value("to_chuc").filter(|c| !c.is_empty() && c.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')).unwrap_or(stem);
+    let is_code = |c: &str| {
+        c.starts_with(|c: char| c.is_ascii_uppercase()) && c.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-')
+    };
+    let code = if is_code(&stem) { stem } else { value("to_chuc").filter(|c| is_code(c)).unwrap_or(stem) };
     (year, code)
 }
 
@@ -183,6 +188,7 @@ mod tests {
     fn a_report_is_placed_by_what_it_says() {
         assert_eq!(placement("bao-cao (1).toml", "nam = 2024 # năm\nto_chuc = \"CQ01\"\n"), (2024, "CQ01".to_string()));
         assert_eq!(placement("CQ02.toml", "nam = abc\n"), (2000, "CQ02".to_string()));
+        assert_eq!(placement("CQ02.toml", "nam = 2025\nto_chuc = \"CQ01\"\n"), (2025, "CQ02".to_string()));
     }
 
     #[test]

@@ -211,6 +211,7 @@ mod tests {
             rows: vec![row("A", 6, Some(2), true), row("B", 4, Some(5), false), row("C", 3, None, true)],
             monthly_admitted: vec![1, 0, 6],
             branches: Vec::new(),
+            coverage: Default::default(),
         }
     }
 

@@ -34,8 +34,9 @@ pub fn CumulativeFigure(
     );
     let svg = cumulative_chart(&actual, &pace, &ChartLabels { id: "bieu-do-cong-don", title: &title, description: &summary });
     let table = monthly_table(&data);
+    let source = Some(format!("Nguồn: {}.", data.coverage.sentence()));
     view! {
-        <Figure id="cong-don" title=title svg=svg summary=summary table_name=super::quota::monthly_table_name(data.year) on_tip=on_tip image=image>
+        <Figure id="cong-don" title=title svg=svg summary=summary source=source table_name=super::quota::monthly_table_name(data.year) on_tip=on_tip image=image>
             <TableView table=table />
         </Figure>
     }

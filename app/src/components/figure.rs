@@ -9,7 +9,7 @@ pub fn Figure(
     title: String,
     svg: String,
     summary: String,
-    #[prop(optional)] source: Option<String>,
+    #[prop(optional_no_strip)] source: Option<String>,
     /// File stem under `/du-lieu/` of the table behind the chart.
     #[prop(optional)]
     table_name: Option<String>,

@@ -200,10 +200,7 @@ pub fn QuotaFigure(
     } else {
         quota_chart(&data, chart_rows, &ChartLabels { id: "bieu-do-chi-tieu", title: &title, description: &summary })
     };
-    let source = match data.as_of {
-        Some(d) => format!("Nguồn: báo cáo của các tổ chức cơ sở đảng, số liệu đến ngày {}.", format::date(d)),
-        None => format!("Nguồn: báo cáo năm {} của các tổ chức cơ sở đảng.", data.year),
-    };
+    let source = Some(format!("Nguồn: {}.", data.coverage.sentence()));
     let summary = match &compare {
         Some(c) => format!(
             "{summary} So với năm {}: {}/{} ({}).",

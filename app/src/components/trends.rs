@@ -125,7 +125,15 @@ pub fn ratings_table(ratings: &RatingsOverview, group: RatedGroup, disclosure: &
 
 /// Ratings of one group as 100% stacked bars per year, with the target lines.
 #[component]
-pub fn RatingsFigure(ratings: RatingsOverview, group: RatedGroup, targets: Targets, disclosure: Disclosure) -> impl IntoView {
+pub fn RatingsFigure(
+    ratings: RatingsOverview,
+    group: RatedGroup,
+    targets: Targets,
+    disclosure: Disclosure,
+    /// What the figure rests on (`stats::source_of_years`).
+    #[prop(optional_no_strip)]
+    source: Option<String>,
+) -> impl IntoView {
     // Only member counts are about people; organizations' grades are published as they are.
     let hidden = |year: i32, cell: MemberCell| if group == RatedGroup::Members { disclosure.member_hidden(year, cell) } else { None };
     let rows: Vec<StackedRow> = ratings
@@ -172,7 +180,7 @@ pub fn RatingsFigure(ratings: RatingsOverview, group: RatedGroup, targets: Targe
     );
     let table = ratings_table(&ratings, group, &disclosure);
     view! {
-        <Figure id=group.id() title=title svg=svg summary=summary table_name=group.table_name()>
+        <Figure id=group.id() title=title svg=svg summary=summary source=source.clone() table_name=group.table_name()>
             <TableView table=table />
         </Figure>
     }
@@ -227,7 +235,13 @@ pub fn cap_table(ratings: &RatingsOverview, disclosure: &Disclosure) -> Table {
 
 /// Members rated grade 1 as a share of grade 2, against the 20% cap of the regulations.
 #[component]
-pub fn CapFigure(ratings: RatingsOverview, disclosure: Disclosure) -> impl IntoView {
+pub fn CapFigure(
+    ratings: RatingsOverview,
+    disclosure: Disclosure,
+    /// What the figure rests on (`stats::source_of_years`).
+    #[prop(optional_no_strip)]
+    source: Option<String>,
+) -> impl IntoView {
     let shown = |year: i32| {
         disclosure.member_hidden(year, MemberCell::Excellent).is_none() && disclosure.member_hidden(year, MemberCell::Good).is_none()
     };
@@ -264,7 +278,7 @@ pub fn CapFigure(ratings: RatingsOverview, disclosure: Disclosure) -> impl IntoV
     );
     let table = cap_table(&ratings, &disclosure);
     view! {
-        <Figure id="gioi-han-xuat-sac" title=title svg=svg summary=summary table_name=names::CAP.to_string()>
+        <Figure id="gioi-han-xuat-sac" title=title svg=svg summary=summary source=source.clone() table_name=names::CAP.to_string()>
             <TableView table=table />
         </Figure>
     }
@@ -272,7 +286,13 @@ pub fn CapFigure(ratings: RatingsOverview, disclosure: Disclosure) -> impl IntoV
 
 /// Meeting discipline: branches meeting every month and attendance, against 85%.
 #[component]
-pub fn MeetingsFigure(meetings: MeetingsOverview, targets: Targets) -> impl IntoView {
+pub fn MeetingsFigure(
+    meetings: MeetingsOverview,
+    targets: Targets,
+    /// What the figure rests on (`stats::source_of_years`).
+    #[prop(optional_no_strip)]
+    source: Option<String>,
+) -> impl IntoView {
     let labels = year_labels(meetings.years.iter().map(|y| (y.year, y.as_of.is_some())));
     let series = [
         Series {
@@ -311,7 +331,7 @@ pub fn MeetingsFigure(meetings: MeetingsOverview, targets: Targets) -> impl Into
     );
     let table = meetings_table(&meetings);
     view! {
-        <Figure id="sinh-hoat" title=title svg=svg summary=summary table_name=names::MEETINGS.to_string()>
+        <Figure id="sinh-hoat" title=title svg=svg summary=summary source=source.clone() table_name=names::MEETINGS.to_string()>
             <TableView table=table />
         </Figure>
     }
@@ -378,7 +398,13 @@ pub fn meetings_table(meetings: &MeetingsOverview) -> Table {
 
 /// Admissions, strikings-off, expulsions and failed probations per year, with the change.
 #[component]
-pub fn MovementsFigure(movements: MovementsOverview, disclosure: Disclosure) -> impl IntoView {
+pub fn MovementsFigure(
+    movements: MovementsOverview,
+    disclosure: Disclosure,
+    /// What the figure rests on (`stats::source_of_years`).
+    #[prop(optional_no_strip)]
+    source: Option<String>,
+) -> impl IntoView {
     let labels = year_labels(movements.years.iter().map(|y| (y.year, y.is_partial())));
     // Hidden values leave a gap in the line.
     let line = |name: &str, color, cell: Option<MovementCell>, read: fn(&crate::stats::MovementTotals) -> u64| Series {
@@ -417,7 +443,7 @@ pub fn MovementsFigure(movements: MovementsOverview, disclosure: Disclosure) -> 
     );
     let table = movements_table(&movements, &disclosure);
     view! {
-        <Figure id="bien-dong" title=title svg=svg summary=summary table_name=names::MOVEMENTS.to_string()>
+        <Figure id="bien-dong" title=title svg=svg summary=summary source=source.clone() table_name=names::MOVEMENTS.to_string()>
             <TableView table=table />
         </Figure>
     }
@@ -503,7 +529,12 @@ fn change_text(disclosure: &Disclosure, year: i32, previous: i32, cell: Movement
 
 /// Members by kind of organization over the years.
 #[component]
-pub fn StockFigure(stock: StockOverview) -> impl IntoView {
+pub fn StockFigure(
+    stock: StockOverview,
+    /// What the figure rests on (`stats::source_of_years`).
+    #[prop(optional_no_strip)]
+    source: Option<String>,
+) -> impl IntoView {
     let labels = year_labels(stock.years.iter().map(|y| (y.year, y.as_of.is_some())));
     let line = |name: &str, color, read: fn(&crate::stats::StockYear) -> u64| Series {
         name: name.into(),
@@ -534,7 +565,7 @@ pub fn StockFigure(stock: StockOverview) -> impl IntoView {
     );
     let table = stock_table(&stock);
     view! {
-        <Figure id="loai-hinh" title=title svg=svg summary=summary table_name=names::STOCK.to_string()>
+        <Figure id="loai-hinh" title=title svg=svg summary=summary source=source.clone() table_name=names::STOCK.to_string()>
             <TableView table=table />
         </Figure>
     }

@@ -4,6 +4,7 @@
 //! Khối-wide member figures sum over grassroots organizations only (a đảng bộ cơ sở's report
 //! is the sum of its branches'); meetings and required documents are the branches'.
 
+mod coverage;
 mod forms;
 mod meetings;
 mod movements;
@@ -18,6 +19,7 @@ mod targets;
 #[cfg(test)]
 pub(crate) mod testdata;
 
+pub use coverage::{source_of_years, Coverage};
 pub use forms::{forms_overview, Form, FormRow, FormsOverview, FormsYear, Measure, Scope, FORMS};
 pub use meetings::{meetings_overview, DocKind, DocsSummary, Mean, MeetingsOverview, MeetingsYear};
 pub use movements::{movements_overview, Change, MovementTotals, MovementsOverview, MovementsYear, YearChanges};

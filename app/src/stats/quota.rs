@@ -93,6 +93,9 @@ pub struct QuotaYear {
     /// What each branch under a đảng bộ cơ sở admitted: the committee's quota, broken down.
     #[serde(default)]
     pub branches: Vec<BranchAdmissions>,
+    /// The reports the year's figures rest on (the Khối's, also in a filtered view).
+    #[serde(default)]
+    pub coverage: super::Coverage,
 }
 
 /// One chi bộ trực thuộc's admissions in a year (branches have no quota of their own).
@@ -221,7 +224,7 @@ pub fn quota_overview(data: &Dataset) -> QuotaOverview {
                     })
                 })
                 .collect();
-            QuotaYear { year, as_of, pace, rows, monthly_admitted, branches }
+            QuotaYear { year, as_of, pace, rows, monthly_admitted, branches, coverage: super::Coverage::of(data, year) }
         })
         .collect();
     let committees = committees(&years);
@@ -289,7 +292,7 @@ impl QuotaYear {
             Some(p) if !rows.is_empty() => self.branches_of(p).cloned().collect(),
             _ => Vec::new(),
         };
-        QuotaYear { year: self.year, as_of: self.as_of, pace: self.pace, rows, monthly_admitted, branches }
+        QuotaYear { year: self.year, as_of: self.as_of, pace: self.pace, rows, monthly_admitted, branches, coverage: self.coverage.clone() }
     }
 }
 
@@ -322,6 +325,7 @@ mod tests {
             rows: vec![row(10, Some(5)), row(2, None)],
             monthly_admitted: vec![1, 0, 4],
             branches: Vec::new(),
+            coverage: Default::default(),
         };
         let (actual, pace) = y.cumulative();
         assert_eq!(actual, vec![1, 1, 5]);
@@ -355,6 +359,7 @@ mod tests {
                 BranchAdmissions { code: "A-1".into(), name: "Chi bộ A-1".into(), parent: "A".into(), admitted: Some(5) },
                 BranchAdmissions { code: "A-2".into(), name: "Chi bộ A-2".into(), parent: "A".into(), admitted: None },
             ],
+            coverage: Default::default(),
         };
         let enterprises = y.filtered(&QuotaFilter { enterprise: Some(true), ..QuotaFilter::default() });
         assert_eq!(enterprises.rows.len(), 1);

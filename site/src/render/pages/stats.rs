@@ -159,15 +159,25 @@ fn profile_section(ctx: &Context<'_>, data: &app::stats::QuotaYear) -> impl Into
 /// The figures across the years, the same on the dashboard and in the year's report.
 fn trends(ctx: &Context<'_>, targets: app::model::Targets) -> impl IntoView {
     let stats = ctx.stats;
+    // Each figure names the reports of the years it draws.
+    let source = |years: Vec<i32>| {
+        let coverage: Vec<&app::stats::Coverage> =
+            ctx.quota.years.iter().filter(|y| years.contains(&y.year)).map(|y| &y.coverage).collect();
+        Some(app::stats::source_of_years(&coverage)).filter(|s| !s.is_empty())
+    };
+    let ratings = source(stats.ratings.years.iter().map(|y| y.year).collect());
+    let meetings = source(stats.meetings.years.iter().map(|y| y.year).collect());
+    let movements = source(stats.movements.years.iter().map(|y| y.year).collect());
+    let stock = source(stats.stock.years.iter().map(|y| y.year).collect());
     view! {
         <h2 id="qua-cac-nam">"Qua các năm"</h2>
-        <RatingsFigure ratings=stats.ratings.clone() group=RatedGroup::Organizations targets=targets disclosure=ctx.disclosure.clone() />
-        <RatingsFigure ratings=stats.ratings.clone() group=RatedGroup::Branches targets=targets disclosure=ctx.disclosure.clone() />
-        <RatingsFigure ratings=stats.ratings.clone() group=RatedGroup::Members targets=targets disclosure=ctx.disclosure.clone() />
-        <CapFigure ratings=stats.ratings.clone() disclosure=ctx.disclosure.clone() />
-        <MeetingsFigure meetings=stats.meetings.clone() targets=targets />
-        <MovementsFigure movements=stats.movements.clone() disclosure=ctx.disclosure.clone() />
-        <StockFigure stock=stats.stock.clone() />
+        <RatingsFigure ratings=stats.ratings.clone() group=RatedGroup::Organizations targets=targets disclosure=ctx.disclosure.clone() source=ratings.clone() />
+        <RatingsFigure ratings=stats.ratings.clone() group=RatedGroup::Branches targets=targets disclosure=ctx.disclosure.clone() source=ratings.clone() />
+        <RatingsFigure ratings=stats.ratings.clone() group=RatedGroup::Members targets=targets disclosure=ctx.disclosure.clone() source=ratings.clone() />
+        <CapFigure ratings=stats.ratings.clone() disclosure=ctx.disclosure.clone() source=ratings />
+        <MeetingsFigure meetings=stats.meetings.clone() targets=targets source=meetings />
+        <MovementsFigure movements=stats.movements.clone() disclosure=ctx.disclosure.clone() source=movements />
+        <StockFigure stock=stats.stock.clone() source=stock />
     }
 }
 

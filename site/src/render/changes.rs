@@ -125,6 +125,12 @@ pub fn history(files: &Files, data: &Dataset, previous: Option<&Path>, date: Nai
     let mut changes = table_changes(files, previous);
     changes.extend(item_changes(&old.items, &items));
     let mut updates = old.updates;
+    // Earlier updates may link to a table or document this build no longer publishes.
+    for c in updates.iter_mut().flat_map(|u| u.changes.iter_mut()) {
+        if c.link.as_ref().is_some_and(|l| !files.contains_key(l.trim_start_matches('/')) && !items.contains_key(l)) {
+            c.link = None;
+        }
+    }
     if !changes.is_empty() {
         let more = changes.len().saturating_sub(LISTED_CHANGES);
         changes.truncate(LISTED_CHANGES);

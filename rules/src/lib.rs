@@ -11,3 +11,4 @@ pub mod diagnostic;
 pub mod fnv;
 pub mod load;
 pub mod one_report;
+pub mod workbook;

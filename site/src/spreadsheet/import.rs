@@ -6,56 +6,12 @@
 //! (`CQ01-2026.xlsx › Báo cáo!C14`). All or nothing: one problem anywhere in the batch and
 //! nothing is written.
 
-use super::layout::{self, Entry, COL_KEY, COL_VALUE, FIRST_ROW, MAX_ROWS, SHEET};
 use crate::codes::Code;
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::load::Loaded;
-use app::model::{Grade, OrgCode, Report};
-use app::schema::{write, Field, Kind, Presence, Value};
-use calamine::{Data, Reader, Xlsx};
-use chrono::NaiveDate;
+use crate::diagnostic::Severity;
+use app::model::OrgCode;
+use rules::workbook::{at_cell, layout, Filled, SheetFinding};
 use std::collections::BTreeMap;
-use std::io::{Cursor, Read};
 use std::path::{Path, PathBuf};
-
-/// A finding about a workbook, at a cell (or the whole file).
-#[derive(Clone, Debug, PartialEq)]
-pub struct SheetFinding {
-    pub code: Code,
-    pub severity: Severity,
-    /// `CQ01-2026.xlsx › Báo cáo!C14`, or the file alone.
-    pub at: String,
-    pub message: String,
-    pub hint: Option<String>,
-}
-
-impl SheetFinding {
-    fn error(file: &str, cell: Option<layout::Cell>, code: Code, message: impl Into<String>, hint: impl Into<String>) -> SheetFinding {
-        let at = match cell {
-            Some(c) => format!("{file} › {SHEET}!{}", layout::name(c)),
-            None => file.to_string(),
-        };
-        SheetFinding { code, severity: Severity::Error, at, message: message.into(), hint: Some(hint.into()) }
-    }
-
-    /// Rendered like `site check`'s findings, with the cell instead of a line.
-    pub fn render(&self) -> String {
-        let kind = if self.severity == Severity::Error { "lỗi" } else { "cảnh báo" };
-        let mut out = format!("{kind}[{}]: {}\n  --> {}\n", self.code, self.message, self.at);
-        if let Some(h) = &self.hint {
-            out.push_str(&format!("  = gợi ý: {h}\n"));
-        }
-        out
-    }
-}
-
-/// A workbook read into a report, not yet written.
-struct Read1 {
-    file: String,
-    report: Report,
-    /// The cell of each entry key, to name a finding's place.
-    cells: BTreeMap<String, layout::Cell>,
-}
 
 /// What an import did: the files written (relative to the data folder), or why nothing was.
 pub struct Outcome {
@@ -80,7 +36,20 @@ pub fn import(files: &[PathBuf], data_dir: &Path) -> Outcome {
     let mut read = Vec::new();
     for path in files {
         let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().to_string());
-        match read_workbook(path, &name, &loaded) {
+        let bytes = match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) => {
+                findings.push(SheetFinding::error(
+                    &name,
+                    None,
+                    Code::E010,
+                    format!("không đọc được tệp: {e}"),
+                    "kiểm tra đường dẫn và quyền đọc",
+                ));
+                continue;
+            }
+        };
+        match rules::workbook::read(&bytes, &name, &loaded) {
             Ok(r) => read.push(r),
             Err(mut f) => findings.append(&mut f),
         }
@@ -105,15 +74,7 @@ pub fn import(files: &[PathBuf], data_dir: &Path) -> Outcome {
         .iter()
         .map(|r| {
             let rel = PathBuf::from(format!("reports/{}/{}.toml", r.report.year, r.report.org));
-            let options = write::Options {
-                header: vec![
-                    format!("Báo cáo số liệu năm {} — {}", r.report.year, r.report.org),
-                    format!("Nhập từ sổ tính {} bằng `site import`.", r.file),
-                ],
-                template: false,
-                plan_deadline: None,
-            };
-            (rel, write::report_toml(&r.report, &options))
+            (rel, r.toml())
         })
         .collect();
     findings.extend(check_in_place(data_dir, &read, &texts));
@@ -131,7 +92,7 @@ pub fn import(files: &[PathBuf], data_dir: &Path) -> Outcome {
 
 /// Runs the loader and every check on a copy of the data folder with the new files, and names
 /// each finding of a new file at its cell.
-fn check_in_place(data_dir: &Path, read: &[Read1], texts: &[(PathBuf, String)]) -> Vec<SheetFinding> {
+fn check_in_place(data_dir: &Path, read: &[Filled], texts: &[(PathBuf, String)]) -> Vec<SheetFinding> {
     let staging = match tempfile::tempdir() {
         Ok(d) => d,
         Err(e) => return vec![SheetFinding::error("data", None, Code::E010, format!("không tạo được thư mục tạm: {e}"), "kiểm tra ổ đĩa")],
@@ -156,42 +117,6 @@ fn check_in_place(data_dir: &Path, read: &[Read1], texts: &[(PathBuf, String)]) 
         out.push(at_cell(d, text, r));
     }
     out
-}
-
-/// The finding `d` on a new report file, placed at the cell of the key on its line.
-fn at_cell(d: &Diagnostic, text: &str, r: &Read1) -> SheetFinding {
-    let line = d.span.as_ref().map(|s| &text[..s.start.min(text.len())]).map(|before| before.matches('\n').count());
-    let key = line.and_then(|l| key_on_line(text, l));
-    let cell = key.as_ref().and_then(|k| r.cells.get(k).or_else(|| r.cells.get(&format!("{k}[1]")))).copied();
-    SheetFinding {
-        code: d.code,
-        severity: d.severity,
-        at: match cell {
-            Some(c) => format!("{} › {SHEET}!{}", r.file, layout::name(c)),
-            None => r.file.clone(),
-        },
-        message: d.message.clone(),
-        hint: d.hint.clone(),
-    }
-}
-
-/// The dotted key written on line `line` (0-based) of a report: `bien_dong.ket_nap`.
-fn key_on_line(text: &str, line: usize) -> Option<String> {
-    let mut section = String::new();
-    for (i, l) in text.lines().enumerate() {
-        let t = l.trim();
-        if let Some(name) = t.strip_prefix('[').and_then(|x| x.split(']').next()) {
-            section = name.to_string();
-        }
-        if i == line {
-            let key = t.split('=').next()?.trim();
-            if key.is_empty() || key.starts_with('#') || key.starts_with('[') {
-                return None;
-            }
-            return Some(if section.is_empty() { key.to_string() } else { format!("{section}.{key}") });
-        }
-    }
-    None
 }
 
 fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
@@ -229,395 +154,4 @@ fn write_all(data_dir: &Path, texts: &[(PathBuf, String)]) -> Result<(), String>
         std::fs::rename(&tmp, &path).map_err(|e| format!("không ghi được {}: {e}", path.display()))?;
     }
     Ok(())
-}
-
-/// What kind of file the bytes are, before a spreadsheet reader sees them.
-fn sniff(bytes: &[u8]) -> Result<(), (String, String)> {
-    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        return Err((
-            "tệp không phải .xlsx: là sổ tính Excel 97–2003 (.xls) hoặc sổ tính .xlsx đã đặt mật khẩu".into(),
-            "mở bằng Excel, bỏ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc), rồi Lưu thành › Sổ làm việc Excel (.xlsx)".into(),
-        ));
-    }
-    if !bytes.starts_with(b"PK\x03\x04") {
-        return Err((
-            "tệp không phải sổ tính .xlsx (không đọc được nội dung)".into(),
-            "dùng tệp mẫu do `site template` tạo, lưu dạng .xlsx".into(),
-        ));
-    }
-    if bytes.windows(46).take(200).any(|w| w.starts_with(b"application/vnd.oasis.opendocument.spreadsheet")) {
-        return Err((
-            "tệp là sổ tính OpenDocument (.ods) đổi tên thành .xlsx".into(),
-            "mở bằng LibreOffice hoặc Excel, Lưu thành › Sổ làm việc Excel (.xlsx)".into(),
-        ));
-    }
-    Ok(())
-}
-
-/// Rows the sheet's XML marks hidden (1-based): a hidden row hides a number from whoever checks
-/// the workbook by eye.
-fn hidden_rows(bytes: &[u8], sheet_xml: &str) -> Vec<u32> {
-    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else { return Vec::new() };
-    let Ok(mut f) = zip.by_name(sheet_xml) else { return Vec::new() };
-    let mut xml = String::new();
-    if f.by_ref().take(64 << 20).read_to_string(&mut xml).is_err() {
-        return Vec::new();
-    }
-    xml.split("<row ")
-        .skip(1)
-        .filter_map(|tag| {
-            let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
-            let hidden = tag.contains("hidden=\"1\"") || tag.contains("hidden=\"true\"");
-            let r = tag.split("r=\"").nth(1)?.split('"').next()?.parse().ok()?;
-            hidden.then_some(r)
-        })
-        .collect()
-}
-
-fn read_workbook(path: &Path, file: &str, loaded: &Loaded) -> Result<Read1, Vec<SheetFinding>> {
-    let fail =
-        |cell: Option<layout::Cell>, code: Code, message: String, hint: String| vec![SheetFinding::error(file, cell, code, message, hint)];
-    let bytes = std::fs::read(path)
-        .map_err(|e| fail(None, Code::E010, format!("không đọc được tệp: {e}"), "kiểm tra đường dẫn và quyền đọc".into()))?;
-    sniff(&bytes).map_err(|(m, h)| fail(None, Code::E010, m, h))?;
-    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes.as_slice())).map_err(|e| {
-        fail(
-            None,
-            Code::E010,
-            format!("sổ tính hỏng, không đọc được: {e}"),
-            "mở lại bằng Excel và lưu thành .xlsx, hoặc dùng tệp mẫu mới".into(),
-        )
-    })?;
-    let sheets: Vec<(String, bool)> =
-        book.sheets_metadata().iter().map(|s| (s.name.clone(), s.visible == calamine::SheetVisible::Visible)).collect();
-    if !sheets.iter().any(|(n, _)| n == SHEET) {
-        let names = sheets.iter().map(|(n, _)| format!("“{n}”")).collect::<Vec<_>>().join(", ");
-        return Err(fail(
-            None,
-            Code::E002,
-            format!("không có trang tính “{SHEET}” (sổ tính có: {names})"),
-            format!("đổi tên trang tính về “{SHEET}”, hoặc dùng tệp mẫu do `site template` tạo"),
-        ));
-    }
-    let extra: Vec<String> =
-        sheets.iter().filter(|(n, _)| n != SHEET).map(|(n, v)| if *v { format!("“{n}”") } else { format!("“{n}” (ẩn)") }).collect();
-    if !extra.is_empty() {
-        return Err(fail(
-            None,
-            Code::E002,
-            format!("sổ tính có thêm trang tính {}", extra.join(", ")),
-            format!("chỉ giữ trang tính “{SHEET}”: số liệu ở trang khác không được đọc"),
-        ));
-    }
-    // Stream the cells, stopping at the first row past the limit: a million-row sheet is
-    // refused without being read into memory.
-    let mut cells: BTreeMap<layout::Cell, Data> = BTreeMap::new();
-    {
-        let mut reader = book.worksheet_cells_reader(SHEET).map_err(|e| {
-            fail(None, Code::E010, format!("không đọc được trang tính: {e}"), "mở lại bằng Excel và lưu thành .xlsx".into())
-        })?;
-        loop {
-            match reader.next_cell() {
-                Ok(Some(c)) => {
-                    let (row, col) = c.get_position();
-                    if row >= MAX_ROWS {
-                        return Err(fail(
-                            Some((row, col as u16)),
-                            Code::E002,
-                            format!("trang tính có dữ liệu quá dòng {MAX_ROWS}"),
-                            "chỉ ghi vào các ô màu vàng của tệp mẫu; xóa các dòng thừa".into(),
-                        ));
-                    }
-                    if col <= u32::from(COL_KEY) {
-                        let value: Data = c.get_value().clone().into();
-                        cells.insert((row, col as u16), value);
-                    }
-                }
-                Ok(None) => break,
-                Err(e) => return Err(fail(None, Code::E010, format!("sổ tính hỏng: {e}"), "mở lại bằng Excel và lưu thành .xlsx".into())),
-            }
-        }
-    }
-    let mut problems = Vec::new();
-    if let Ok(formulas) = book.worksheet_formula(SHEET) {
-        for (row, col, f) in formulas.used_cells() {
-            let (row, col) = (row as u32 + formulas.start().map_or(0, |s| s.0), col as u16 + formulas.start().map_or(0, |s| s.1 as u16));
-            let input = col == COL_VALUE && row >= FIRST_ROW || (row, col) == layout::AS_OF;
-            if input && !f.is_empty() {
-                problems.push(SheetFinding::error(
-                    file,
-                    Some((row, col)),
-                    Code::E004,
-                    format!("ô có công thức “={f}”, cần một số gõ trực tiếp"),
-                    "chép rồi dán giá trị (Dán đặc biệt › Giá trị) thay cho công thức",
-                ));
-            }
-        }
-    }
-    if let Ok(merged) = book.merge_cells_by_sheet_name(SHEET) {
-        for m in merged {
-            let touches = m.end.0 >= FIRST_ROW - 1
-                || (m.start.0..=m.end.0).contains(&layout::CODE.0)
-                || (m.start.0..=m.end.0).contains(&layout::YEAR.0);
-            if touches {
-                problems.push(SheetFinding::error(
-                    file,
-                    Some((m.start.0, m.start.1 as u16)),
-                    Code::E002,
-                    format!("ô {}:{} bị gộp", layout::name((m.start.0, m.start.1 as u16)), layout::name((m.end.0, m.end.1 as u16))),
-                    "bỏ gộp ô (Trang đầu › Gộp và căn giữa): mỗi số một ô",
-                ));
-            }
-        }
-    }
-    for r in hidden_rows(&bytes, "xl/worksheets/sheet1.xml") {
-        problems.push(SheetFinding::error(
-            file,
-            Some((r - 1, 0)),
-            Code::E002,
-            format!("dòng {r} bị ẩn"),
-            "hiện lại mọi dòng (chọn cả trang, chuột phải › Bỏ ẩn) để kiểm tra số liệu trước khi gửi",
-        ));
-    }
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    read_cells(file, &cells, loaded)
-}
-
-fn text_of(d: &Data) -> Option<String> {
-    match d {
-        Data::String(s) => Some(s.trim().to_string()),
-        _ => None,
-    }
-}
-
-/// The report in the cells.
-fn read_cells(file: &str, cells: &BTreeMap<layout::Cell, Data>, loaded: &Loaded) -> Result<Read1, Vec<SheetFinding>> {
-    let mut problems = Vec::new();
-    let mut err = |cell: layout::Cell, code: Code, message: String, hint: String| {
-        problems.push(SheetFinding::error(file, Some(cell), code, message, hint))
-    };
-    let get = |c: layout::Cell| cells.get(&c).unwrap_or(&Data::Empty);
-    let code = text_of(get(layout::CODE)).and_then(|c| OrgCode::parse(&c));
-    let year = match get(layout::YEAR) {
-        Data::Float(f) if f.fract() == 0.0 => Some(*f as i32),
-        Data::Int(i) => Some(*i as i32),
-        _ => None,
-    };
-    let (Some(code), Some(year)) = (code, year) else {
-        err(
-            layout::CODE,
-            Code::E002,
-            "ô mã đơn vị hoặc năm (B3, B4) đã bị sửa".into(),
-            "dùng tệp mẫu do `site template` tạo cho đúng tổ chức và năm".into(),
-        );
-        return Err(problems);
-    };
-    let Some(org) = loaded.orgs.iter().map(|o| &o.value).find(|o| o.code == code) else {
-        err(
-            layout::CODE,
-            Code::E012,
-            format!("không có tổ chức mã `{code}` trong khoi.toml"),
-            "kiểm tra mã đơn vị, hoặc thêm tổ chức vào khoi.toml trước".into(),
-        );
-        return Err(problems);
-    };
-    if !org.active_in(year) {
-        err(
-            layout::YEAR,
-            Code::E013,
-            format!("`{code}` không hoạt động trong năm {year}"),
-            "kiểm tra năm báo cáo, ngày thành lập và `giai_the` trong khoi.toml".into(),
-        );
-        return Err(problems);
-    }
-    let mut report = Report::empty(year, code);
-    match get(layout::AS_OF) {
-        Data::Empty => {}
-        d => match date_of(d) {
-            Some(date) if date_of_year(date, year) => report.as_of = Some(date),
-            _ => err(
-                layout::AS_OF,
-                Code::E004,
-                format!("ngày số liệu “{}” không phải một ngày của năm {year}", shown(d)),
-                format!("ghi ngày dạng 30/09/{year}, hoặc để trống nếu năm đã kết thúc"),
-            ),
-        },
-    }
-    let entries: Vec<Entry> = layout::entries(&org.level);
-    let mut by_key: BTreeMap<String, layout::Cell> = BTreeMap::new();
-    for (&(row, col), d) in cells.iter().filter(|((row, col), _)| *col == COL_KEY && *row >= FIRST_ROW) {
-        let Some(key) = text_of(d) else { continue };
-        if key.is_empty() {
-            continue;
-        }
-        if !entries.iter().any(|e| e.key == key) {
-            err(
-                (row, col),
-                Code::E002,
-                format!("khóa “{key}” không có trong mẫu báo cáo của {}", org.level.name().to_lowercase()),
-                "không sửa cột “Khóa”; dùng tệp mẫu mới nếu mẫu đã bị đổi".into(),
-            );
-            continue;
-        }
-        by_key.insert(key, (row, COL_VALUE));
-    }
-    let mut lists: BTreeMap<Field, Vec<Option<u32>>> = BTreeMap::new();
-    for e in &entries {
-        let Some(&cell) = by_key.get(&e.key) else {
-            err(
-                (FIRST_ROW, COL_KEY),
-                Code::E002,
-                format!("thiếu dòng “{}” (khóa {})", e.label, e.key),
-                "dùng tệp mẫu do `site template` tạo; không xóa dòng".into(),
-            );
-            continue;
-        };
-        let spec = e.field.spec();
-        let d = get(cell);
-        if matches!(d, Data::Empty) {
-            if e.index.is_some() {
-                lists.entry(e.field).or_default().push(None);
-            }
-            continue;
-        }
-        let value = match spec.kind {
-            Kind::Count | Kind::Months | Kind::Quarters => count_of(d).map(Value::Count),
-            Kind::Bool => bool_of(d).map(Value::Bool),
-            Kind::Grade => grade_of(d).map(Value::Grade),
-            Kind::Date => date_of(d)
-                .map(Value::Date)
-                .ok_or_else(|| (Code::E004, format!("“{}” không phải một ngày", shown(d)), "ghi ngày dạng 05/11/2025".to_string())),
-            Kind::Text => text_of(d)
-                .filter(|t| !t.is_empty())
-                .map(Value::Text)
-                .ok_or_else(|| (Code::E004, "cần chữ".into(), "ghi nội dung dạng chữ".into())),
-            Kind::Year | Kind::OrgCode => continue,
-        };
-        match (value, e.index) {
-            (Ok(Value::Count(n)), Some(_)) => lists.entry(e.field).or_default().push(Some(n)),
-            (Ok(v), None) => e.field.set(&mut report, v),
-            (Ok(_), Some(_)) => {}
-            (Err((code, message, hint)), _) => err(cell, code, format!("{}: {message}", e.label), hint),
-        }
-    }
-    // Lists: the months (or quarters) up to the last filled one; none may be skipped.
-    let covered = report.months_covered();
-    for (field, values) in lists {
-        let filled = values.iter().rposition(Option::is_some).map_or(0, |i| i + 1);
-        let want = if field.spec().kind == Kind::Quarters { covered.div_ceil(3) } else { covered };
-        let first = by_key.get(&format!("{}[1]", field.path())).copied().unwrap_or((FIRST_ROW, COL_VALUE));
-        if let Some(gap) = values[..filled].iter().position(Option::is_none) {
-            err(
-                (first.0 + gap as u32, COL_VALUE),
-                Code::E003,
-                format!(
-                    "{}: để trống {} {} nhưng có số ở sau",
-                    field.spec().comment,
-                    if field.spec().kind == Kind::Quarters { "quý" } else { "tháng" },
-                    gap + 1
-                ),
-                "ghi 0 nếu không có".into(),
-            );
-            continue;
-        }
-        let n = if filled == 0 { want } else { filled };
-        field.set(&mut report, Value::List(values.iter().take(n).map(|v| v.unwrap_or(0)).collect()));
-    }
-    // A required count left blank: the writer would write nothing and the check would say E003
-    // at the file; say it at the cell.
-    for e in
-        entries.iter().filter(|e| e.index.is_none() && e.field.spec().presence == Presence::Required && e.field.spec().kind == Kind::Count)
-    {
-        if let Some(&cell) = by_key.get(&e.key) {
-            if matches!(get(cell), Data::Empty) {
-                err(cell, Code::E003, format!("chưa ghi “{}”", e.label), "ghi 0 nếu không có".into());
-            }
-        }
-    }
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    Ok(Read1 { file: file.to_string(), report, cells: by_key })
-}
-
-fn shown(d: &Data) -> String {
-    match d {
-        Data::String(s) => s.clone(),
-        Data::Float(f) => f.to_string(),
-        Data::Int(i) => i.to_string(),
-        Data::Bool(b) => b.to_string(),
-        other => format!("{other}"),
-    }
-}
-
-type Problem = (Code, String, String);
-
-fn count_of(d: &Data) -> Result<u32, Problem> {
-    match d {
-        Data::Int(i) if *i >= 0 && *i <= i64::from(u32::MAX) => Ok(*i as u32),
-        Data::Float(f) if f.fract() == 0.0 && *f >= 0.0 && *f <= f64::from(u32::MAX) => Ok(*f as u32),
-        Data::Float(f) if f.fract() != 0.0 => {
-            Err((Code::E004, format!("“{}” có phần thập phân, cần số nguyên", shown(d)), "số người là số nguyên: 0, 1, 2…".into()))
-        }
-        Data::Int(_) | Data::Float(_) => Err((Code::E005, format!("“{}” âm hoặc quá lớn", shown(d)), "ghi một số nguyên từ 0".into())),
-        Data::String(s) => Err((
-            Code::E004,
-            format!("ô có chữ “{s}”, cần một số nguyên ≥ 0"),
-            "xóa chữ, chỉ ghi số (không ghi “người”, dấu chấm hay khoảng trắng)".into(),
-        )),
-        Data::DateTime(_) | Data::DateTimeIso(_) => {
-            Err((Code::E004, "ô có ngày tháng, cần một số".into(), "định dạng ô là Số (Định dạng ô › Số), rồi gõ lại".into()))
-        }
-        Data::Bool(_) => Err((Code::E004, "ô có giá trị đúng/sai, cần một số".into(), "gõ một số nguyên ≥ 0".into())),
-        Data::Error(e) => Err((Code::E004, format!("ô báo lỗi {e:?}"), "gõ lại số".into())),
-        _ => Err((Code::E004, "cần một số nguyên ≥ 0".into(), "gõ một số nguyên ≥ 0".into())),
-    }
-}
-
-fn bool_of(d: &Data) -> Result<bool, Problem> {
-    match text_of(d).map(|s| s.to_lowercase()).as_deref() {
-        Some(layout::YES) => Ok(true),
-        Some(layout::NO) => Ok(false),
-        _ => match d {
-            Data::Bool(b) => Ok(*b),
-            _ => Err((
-                Code::E006,
-                format!("“{}” không phải “{}” hay “{}”", shown(d), layout::YES, layout::NO),
-                format!("chọn “{}” hoặc “{}” trong danh sách", layout::YES, layout::NO),
-            )),
-        },
-    }
-}
-
-fn grade_of(d: &Data) -> Result<Grade, Problem> {
-    let t = text_of(d).unwrap_or_default();
-    Grade::ALL.into_iter().find(|g| g.name().eq_ignore_ascii_case(&t) || g.key() == t).ok_or_else(|| {
-        (
-            Code::E006,
-            format!("“{t}” không phải một mức xếp loại"),
-            "chọn trong danh sách: Hoàn thành xuất sắc nhiệm vụ, Hoàn thành tốt nhiệm vụ, Hoàn thành nhiệm vụ, Không hoàn thành nhiệm vụ"
-                .into(),
-        )
-    })
-}
-
-fn date_of(d: &Data) -> Option<NaiveDate> {
-    match d {
-        // Excel's serial day (1900 system): day 1 is 1900-01-01, counted as if 1900 had a 29 February.
-        Data::DateTime(x) if x.as_f64() >= 61.0 => {
-            NaiveDate::from_ymd_opt(1899, 12, 30)?.checked_add_days(chrono::Days::new(x.as_f64() as u64))
-        }
-        Data::DateTimeIso(s) => NaiveDate::parse_from_str(&s[..s.len().min(10)], "%Y-%m-%d").ok(),
-        Data::String(s) => {
-            NaiveDate::parse_from_str(s.trim(), "%d/%m/%Y").or_else(|_| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")).ok()
-        }
-        _ => None,
-    }
-}
-
-fn date_of_year(d: NaiveDate, year: i32) -> bool {
-    use chrono::Datelike;
-    d.year() == year
 }

@@ -3,8 +3,9 @@
 //! which follows the schema.
 
 pub mod import;
-pub mod layout;
 pub mod template;
+
+pub use rules::workbook::layout;
 
 use std::path::{Path, PathBuf};
 

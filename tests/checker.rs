@@ -137,52 +137,6 @@ fn the_checker_page_finds_what_site_check_finds_with_the_network_cut() {
     ));
     assert!(mismatches.is_empty(), "the page and site check differ:\n{}", mismatches.join("\n"));
     assert!(compared >= 10 && with_findings.len() >= 10, "too few faults compared: {compared}, codes {with_findings:?}");
-    // Workbooks: an unfilled template (a finding at each blank required cell) and a damaged
-    // one, each named at the cells `site import` names.
-    let base = workspace_root().join("tests/fixtures/base");
-    let scratch = tempfile::tempdir().unwrap();
-    copy_dir(&base, &scratch.path().join("data"));
-    let data = scratch.path().join("data");
-    let templates = site::spreadsheet::write_templates(&data, 2025, Some("CQ01-01"), &scratch.path().join("mau")).unwrap();
-    let template = std::fs::read(&templates[0]).unwrap();
-    let damaged = scratch.path().join("hong.xlsx");
-    std::fs::write(&damaged, &template[..template.len() / 2]).unwrap();
-    for path in [templates[0].clone(), damaged] {
-        let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        let imported: BTreeSet<(String, String)> = site::spreadsheet::import::import(std::slice::from_ref(&path), &data)
-            .findings
-            .iter()
-            .filter(|f| !rules::one_report::NEEDS_OTHER_REPORTS.contains(&f.code))
-            .map(|f| (f.code.to_string(), f.at.clone()))
-            .collect();
-        let bytes = std::fs::read(&path).unwrap();
-        let script = format!(
-            "(() => {{ document.getElementById('ket-qua-kiem-tra').textContent = ''; const input = document.getElementById('tep-bao-cao'); \
-             const dt = new DataTransfer(); dt.items.add(new File([new Uint8Array({})], {})); input.files = dt.files; \
-             input.dispatchEvent(new Event('change')); return true; }})()",
-            serde_json::to_string(&bytes).unwrap(),
-            serde_json::to_string(&name).unwrap()
-        );
-        tab.evaluate(&script, false).unwrap();
-        wait_for(
-            &tab,
-            "!!document.querySelector('#ket-qua-kiem-tra .check-summary')",
-            &format!("the result for {name}"),
-            Duration::from_secs(10),
-        );
-        let listed = eval_string(
-            &tab,
-            "JSON.stringify([...document.querySelectorAll('#ket-qua-kiem-tra li[data-code]')].map(li => [li.dataset.code, li.dataset.cell || '']))",
-        );
-        let found: BTreeSet<(String, String)> = serde_json::from_str::<Vec<(String, String)>>(&listed)
-            .unwrap()
-            .into_iter()
-            .map(|(code, cell)| (code, if cell.is_empty() { name.clone() } else { format!("{name} › {cell}") }))
-            .collect();
-        assert!(!found.is_empty(), "{name}: the page lists findings");
-        assert_eq!(found, imported, "{name}: the page and site import differ");
-        figure(format!("checker: {name}: {} findings, the same cells as site import", found.len()));
-    }
     // The page says what it left to the import, and a clean file is said to be clean.
     let clean = std::fs::read_to_string(workspace_root().join("tests/fixtures/base/reports/2024/CQ01-01.toml")).unwrap();
     let script = format!(

@@ -11,4 +11,5 @@ pub mod diagnostic;
 pub mod fnv;
 pub mod load;
 pub mod one_report;
+#[cfg(feature = "workbook")]
 pub mod workbook;

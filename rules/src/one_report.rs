@@ -46,9 +46,6 @@ pub struct Finding {
     pub hint: Option<String>,
     /// The text of the line, for the page to quote.
     pub source: String,
-    /// In a workbook: the cell (`Báo cáo!C14`), where line and source are the report read
-    /// from it.
-    pub cell: Option<String>,
 }
 
 impl Settings {
@@ -100,45 +97,9 @@ pub fn check(settings: &Settings, name: &str, text: &str) -> Vec<Finding> {
                 message: d.message.clone(),
                 hint: d.hint.clone(),
                 source: file.text.lines().nth(line - 1).unwrap_or_default().to_string(),
-                cell: None,
             })
         })
         .collect()
-}
-
-/// Checks a filled workbook as `site import` reads it — refused cells first, then its report
-/// checked alone — each finding named at its cell.
-pub fn check_workbook(settings: &Settings, name: &str, bytes: &[u8]) -> Vec<Finding> {
-    use crate::workbook::layout::{self, SHEET};
-    let root = Path::new("du-lieu");
-    let files = settings.files.iter().map(|(p, t)| (root.join(p), t.clone().into_bytes())).collect();
-    let loaded = crate::load::load_from(Folder::Memory(files), root);
-    let at = |cell: Option<layout::Cell>| cell.map(|c| format!("{SHEET}!{}", layout::name(c)));
-    let filled = match crate::workbook::read(bytes, name, &loaded) {
-        Ok(f) => f,
-        Err(refused) => {
-            return refused
-                .into_iter()
-                .map(|f| Finding {
-                    code: f.code.as_str().to_string(),
-                    error: f.severity == Severity::Error,
-                    line: 0,
-                    column: 0,
-                    message: f.message,
-                    hint: f.hint,
-                    source: String::new(),
-                    cell: at(f.cell),
-                })
-                .collect()
-        }
-    };
-    let text = filled.toml();
-    let report = format!("{}.toml", filled.report.org);
-    let mut found = check(settings, &report, &text);
-    for f in &mut found {
-        f.cell = at(filled.cell_of_line(&text, f.line - 1));
-    }
-    found
 }
 
 /// Where the file goes in the data folder: its year is its own `nam` (a chosen file has no

@@ -21,8 +21,13 @@ fn gzip_size(bytes: &[u8]) -> Result<u64, String> {
         .stdout(std::process::Stdio::piped())
         .spawn()
         .map_err(|e| format!("gzip: {e}"))?;
-    child.stdin.take().ok_or("gzip stdin")?.write_all(bytes).map_err(|e| e.to_string())?;
+    // Written from another thread: gzip's output pipe fills while a large input is still being
+    // written, and both sides would wait for ever.
+    let mut stdin = child.stdin.take().ok_or("gzip stdin")?;
+    let input = bytes.to_vec();
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
     let out = child.wait_with_output().map_err(|e| e.to_string())?;
+    writer.join().map_err(|_| "gzip writer panicked".to_string())?.map_err(|e| e.to_string())?;
     Ok(out.stdout.len() as u64)
 }
 

@@ -16,6 +16,9 @@ pub struct Coverage {
     /// A year in progress: the date its figures reach.
     #[serde(with = "crate::format::iso_date", default)]
     pub as_of: Option<NaiveDate>,
+    /// One organization's figures (its own page): its name; they rest on its report alone.
+    #[serde(default)]
+    pub of: Option<String>,
 }
 
 impl Coverage {
@@ -28,12 +31,23 @@ impl Coverage {
             reported += u32::from(reports.is_some_and(|r| r.contains_key(&org.code)));
         }
         let as_of = reports.and_then(|r| r.values().filter_map(|r| r.as_of).max());
-        Coverage { year, reported, expected, as_of }
+        Coverage { year, reported, expected, as_of, of: None }
+    }
+
+    /// The figures of one organization: its own report of the year, if it sent one.
+    pub fn of_one(&self, name: &str, reported: bool) -> Coverage {
+        Coverage { year: self.year, reported: u32::from(reported), expected: 1, as_of: self.as_of, of: Some(name.to_string()) }
     }
 
     /// "31/36 tổ chức cơ sở đảng đã nộp báo cáo năm 2025, số liệu đến 30/09/2025".
     pub fn sentence(&self) -> String {
         let until = self.as_of.map(|d| format!(", số liệu đến {}", crate::format::date(d))).unwrap_or_default();
+        if let Some(name) = &self.of {
+            return match self.reported {
+                0 => format!("{name} chưa nộp báo cáo năm {}", self.year),
+                _ => format!("báo cáo năm {} của {name}{until}", self.year),
+            };
+        }
         format!("{}/{} tổ chức cơ sở đảng đã nộp báo cáo năm {}{until}", self.reported, self.expected, self.year)
     }
 
@@ -71,8 +85,10 @@ mod tests {
 
     #[test]
     fn sources_name_the_years_that_are_not_whole() {
-        let whole = Coverage { year: 2024, reported: 36, expected: 36, as_of: None };
-        let partial = Coverage { year: 2025, reported: 31, expected: 36, as_of: NaiveDate::from_ymd_opt(2025, 9, 30) };
+        let whole = Coverage { year: 2024, reported: 36, expected: 36, as_of: None, of: None };
+        let partial = Coverage { year: 2025, reported: 31, expected: 36, as_of: NaiveDate::from_ymd_opt(2025, 9, 30), of: None };
+        assert_eq!(partial.of_one("Chi bộ A", true).sentence(), "báo cáo năm 2025 của Chi bộ A, số liệu đến 30/09/2025");
+        assert_eq!(whole.of_one("Chi bộ A", false).sentence(), "Chi bộ A chưa nộp báo cáo năm 2024");
         assert_eq!(partial.sentence(), "31/36 tổ chức cơ sở đảng đã nộp báo cáo năm 2025, số liệu đến 30/09/2025");
         assert_eq!(source_of_years(&[&whole]), "Nguồn: báo cáo năm 2024 của tất cả tổ chức cơ sở đảng.");
         assert_eq!(

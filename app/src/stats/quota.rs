@@ -161,7 +161,19 @@ impl QuotaOverview {
     pub fn only(&self, code: &str) -> QuotaOverview {
         let filter = QuotaFilter { parent: Some(code.to_string()), ..QuotaFilter::default() };
         QuotaOverview {
-            years: self.years.iter().map(|y| y.filtered(&filter)).filter(|y| !y.rows.is_empty()).collect(),
+            years: self
+                .years
+                .iter()
+                .map(|y| y.filtered(&filter))
+                .filter(|y| !y.rows.is_empty())
+                .map(|mut y| {
+                    // Its figures rest on its own report, not on the Khối's.
+                    if let Some(row) = y.rows.iter().find(|r| r.code == code) {
+                        y.coverage = y.coverage.of_one(&row.name, row.admitted.is_some());
+                    }
+                    y
+                })
+                .collect(),
             committees: Vec::new(),
         }
     }

@@ -44,6 +44,19 @@ fn report_faults() -> Vec<Fault> {
     out
 }
 
+/// Chooses a file named `name` holding `text` in the page's file input, as a secretary would,
+/// after clearing the previous result.
+fn choose(tab: &headless_chrome::Tab, name: &str, text: &str) {
+    let script = format!(
+        "(() => {{ document.getElementById('ket-qua-kiem-tra').textContent = ''; \
+         const input = document.getElementById('tep-bao-cao'); const dt = new DataTransfer(); \
+         dt.items.add(new File([{}], {})); input.files = dt.files; input.dispatchEvent(new Event('change')); return true; }})()",
+        serde_json::to_string(text).unwrap(),
+        serde_json::to_string(name).unwrap()
+    );
+    tab.evaluate(&script, false).unwrap();
+}
+
 /// (code, line) of what `site check` finds in the fault's own file, as the checker would.
 fn site_check(fault: &Fault) -> BTreeSet<(String, usize)> {
     let dir = tempfile::tempdir().unwrap();
@@ -109,14 +122,7 @@ fn the_checker_page_finds_what_site_check_finds_with_the_network_cut() {
     let mut mismatches = Vec::new();
     for fault in &faults {
         let expected = site_check(fault);
-        let script = format!(
-            "(() => {{ document.getElementById('ket-qua-kiem-tra').textContent = ''; \
-             const input = document.getElementById('tep-bao-cao'); const dt = new DataTransfer(); \
-             dt.items.add(new File([{}], {})); input.files = dt.files; input.dispatchEvent(new Event('change')); return true; }})()",
-            serde_json::to_string(&fault.text).unwrap(),
-            serde_json::to_string(&fault.name).unwrap()
-        );
-        tab.evaluate(&script, false).unwrap();
+        choose(&tab, &fault.name, &fault.text);
         let shown = format!(
             "document.querySelector('#ket-qua-kiem-tra .check-summary')?.textContent.startsWith({})",
             serde_json::to_string(&format!("Tệp {}:", fault.name)).unwrap()
@@ -139,11 +145,7 @@ fn the_checker_page_finds_what_site_check_finds_with_the_network_cut() {
     assert!(compared >= 10 && with_findings.len() >= 10, "too few faults compared: {compared}, codes {with_findings:?}");
     // The page says what it left to the import, and a clean file is said to be clean.
     let clean = std::fs::read_to_string(workspace_root().join("tests/fixtures/base/reports/2024/CQ01-01.toml")).unwrap();
-    let script = format!(
-        "(() => {{ const input = document.getElementById('tep-bao-cao'); const dt = new DataTransfer(); dt.items.add(new File([{}], 'CQ01-01.toml')); input.files = dt.files; input.dispatchEvent(new Event('change')); return true; }})()",
-        serde_json::to_string(&clean).unwrap()
-    );
-    tab.evaluate(&script, false).unwrap();
+    choose(&tab, "CQ01-01.toml", &clean);
     wait_for(
         &tab,
         "document.querySelector('#ket-qua-kiem-tra .check-summary')?.textContent.includes('không thấy lỗi')",

@@ -117,7 +117,7 @@ fn lint(root: &Path) -> Result<(), String> {
     run(&mut cargo(&["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
     for (package, feature) in [("app", "csr"), ("rules", "browser")] {
         let wasm = ["clippy", "--package", package, "--features", feature, "--target", "wasm32-unknown-unknown", "--all-targets"];
-        run(&mut cargo(&wasm).args(["--", "-D", "warnings"]))?;
+        run(cargo(&wasm).args(["--", "-D", "warnings"]))?;
     }
     eprintln!("lint: cargo fmt and cargo clippy (native and wasm) clean");
     Ok(())

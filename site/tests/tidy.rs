@@ -41,7 +41,10 @@ fn the_codes_table_is_generated_and_every_code_is_used() {
     use site::codes::{markdown, BEGIN, CODES, END};
     generated("checks.md", BEGIN, END, markdown());
     let mut used = BTreeSet::new();
-    codes_used(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut used);
+    // The checks live in `rules`; a few findings (W082, build errors) are raised by `site`.
+    for dir in ["src", "../rules/src"] {
+        codes_used(&Path::new(env!("CARGO_MANIFEST_DIR")).join(dir), &mut used);
+    }
     let unused: Vec<&str> = CODES.iter().map(|d| d.code.as_str()).filter(|c| !used.contains(*c)).collect();
     assert!(unused.is_empty(), "codes declared but never raised: {unused:?}");
 }

@@ -36,6 +36,13 @@ pub struct YearData {
     pub reports: BTreeMap<OrgCode, Report>,
 }
 
+impl YearData {
+    /// The date a year in progress is reported up to; `None` for a complete year.
+    pub fn as_of(&self) -> Option<NaiveDate> {
+        self.reports.values().filter_map(|r| r.as_of).max()
+    }
+}
+
 /// Quotas set as a share of members ("từ 3% trở lên so với tổng số đảng viên đầu nhiệm kỳ"):
 /// each organization without a number of its own gets the share of its members at the start
 /// of the year (or of the term), rounded up — "at least 3%" is met only by the next whole member.

@@ -30,7 +30,7 @@ impl Coverage {
             expected += 1;
             reported += u32::from(reports.is_some_and(|r| r.contains_key(&org.code)));
         }
-        let as_of = reports.and_then(|r| r.values().filter_map(|r| r.as_of).max());
+        let as_of = data.years.get(&year).and_then(super::scope::as_of);
         Coverage { year, reported, expected, as_of, of: None }
     }
 

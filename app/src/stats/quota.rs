@@ -196,7 +196,7 @@ pub fn quota_overview(data: &Dataset) -> QuotaOverview {
         .iter()
         .filter(|(_, y)| !y.quotas.is_empty())
         .map(|(&year, y)| {
-            let as_of = y.reports.values().filter_map(|r| r.as_of).max();
+            let as_of = super::scope::as_of(y);
             let pace = as_of.map_or(YearPace::complete(year), YearPace::at);
             let mut rows: Vec<QuotaRow> = y
                 .quotas

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 /// The date a year in progress is reported up to; `None` for a complete year.
 pub(crate) fn as_of(y: &YearData) -> Option<NaiveDate> {
-    y.reports.values().filter_map(|r| r.as_of).max()
+    y.as_of()
 }
 
 /// A year with reports, none of them partial: ratings, plans and year-end targets exist.

@@ -171,10 +171,7 @@ fn last_update(data: &Dataset, provenance: &crate::provenance::Provenance) -> ch
     if let Some(c) = &provenance.commit {
         return c.date;
     }
-    let years = data
-        .years
-        .iter()
-        .map(|(&y, d)| d.reports.values().filter_map(|r| r.as_of).max().or_else(|| chrono::NaiveDate::from_ymd_opt(y, 12, 31)));
+    let years = data.years.iter().map(|(&y, d)| d.as_of().or_else(|| chrono::NaiveDate::from_ymd_opt(y, 12, 31)));
     let docs = data.documents.iter().map(|d| Some(d.issued));
     let news = data.news.iter().map(|n| Some(n.date));
     years.chain(docs).chain(news).flatten().max().unwrap_or_default()

@@ -4,18 +4,20 @@
 //! rows, formulas, text or dates in number cells, a million rows) are refused with the cell.
 //! Used by `site import` and by the checker page in the browser.
 
+mod archive;
 pub mod layout;
+mod xlsx;
+mod xml;
 
 use crate::codes::Code;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::load::Loaded;
 use app::model::{Grade, OrgCode, Report};
 use app::schema::{Field, Kind, Presence, Value};
-use calamine::{Data, Reader, Xlsx};
 use chrono::NaiveDate;
 use layout::{Entry, COL_KEY, COL_VALUE, FIRST_ROW, MAX_ROWS, SHEET};
 use std::collections::BTreeMap;
-use std::io::{Cursor, Read};
+use xlsx::{Book, Data, SheetError};
 
 /// A finding about a workbook, at a cell (or the whole file).
 #[derive(Clone, Debug, PartialEq)]
@@ -137,33 +139,13 @@ fn sniff(bytes: &[u8]) -> Result<(), (String, String)> {
     Ok(())
 }
 
-/// Rows the sheet's XML marks hidden (1-based): a hidden row hides a number from whoever checks
-/// the workbook by eye.
-fn hidden_rows(bytes: &[u8], sheet_xml: &str) -> Vec<u32> {
-    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else { return Vec::new() };
-    let Ok(mut f) = zip.by_name(sheet_xml) else { return Vec::new() };
-    let mut xml = String::new();
-    if f.by_ref().take(64 << 20).read_to_string(&mut xml).is_err() {
-        return Vec::new();
-    }
-    xml.split("<row ")
-        .skip(1)
-        .filter_map(|tag| {
-            let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
-            let hidden = tag.contains("hidden=\"1\"") || tag.contains("hidden=\"true\"");
-            let r = tag.split("r=\"").nth(1)?.split('"').next()?.parse().ok()?;
-            hidden.then_some(r)
-        })
-        .collect()
-}
-
 /// Reads the workbook `bytes` (named `file` in findings) into a report of an organization of
 /// `loaded`, or says at which cells it cannot.
 pub fn read(bytes: &[u8], file: &str, loaded: &Loaded) -> Result<Filled, Vec<SheetFinding>> {
     let fail =
         |cell: Option<layout::Cell>, code: Code, message: String, hint: String| vec![SheetFinding::error(file, cell, code, message, hint)];
     sniff(bytes).map_err(|(m, h)| fail(None, Code::E010, m, h))?;
-    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| {
+    let book = Book::open(bytes).map_err(|e| {
         fail(
             None,
             Code::E010,
@@ -171,8 +153,7 @@ pub fn read(bytes: &[u8], file: &str, loaded: &Loaded) -> Result<Filled, Vec<She
             "mở lại bằng Excel và lưu thành .xlsx, hoặc dùng tệp mẫu mới".into(),
         )
     })?;
-    let sheets: Vec<(String, bool)> =
-        book.sheets_metadata().iter().map(|s| (s.name.clone(), s.visible == calamine::SheetVisible::Visible)).collect();
+    let sheets: Vec<(String, bool)> = book.sheets.iter().map(|s| (s.name.clone(), s.visible)).collect();
     if !sheets.iter().any(|(n, _)| n == SHEET) {
         let names = sheets.iter().map(|(n, _)| format!("“{n}”")).collect::<Vec<_>>().join(", ");
         return Err(fail(
@@ -192,85 +173,61 @@ pub fn read(bytes: &[u8], file: &str, loaded: &Loaded) -> Result<Filled, Vec<She
             format!("chỉ giữ trang tính “{SHEET}”: số liệu ở trang khác không được đọc"),
         ));
     }
-    // Stream the cells, stopping at the first row past the limit: a million-row sheet is
-    // refused without being read into memory.
-    let mut cells: BTreeMap<layout::Cell, Data> = BTreeMap::new();
-    {
-        let mut reader = book.worksheet_cells_reader(SHEET).map_err(|e| {
-            fail(None, Code::E010, format!("không đọc được trang tính: {e}"), "mở lại bằng Excel và lưu thành .xlsx".into())
-        })?;
-        loop {
-            match reader.next_cell() {
-                Ok(Some(c)) => {
-                    let (row, col) = c.get_position();
-                    if row >= MAX_ROWS {
-                        return Err(fail(
-                            Some((row, col as u16)),
-                            Code::E002,
-                            format!("trang tính có dữ liệu quá dòng {MAX_ROWS}"),
-                            "chỉ ghi vào các ô màu vàng của tệp mẫu; xóa các dòng thừa".into(),
-                        ));
-                    }
-                    if col <= u32::from(COL_KEY) {
-                        let value: Data = c.get_value().clone().into();
-                        cells.insert((row, col as u16), value);
-                    }
-                }
-                Ok(None) => break,
-                Err(e) => return Err(fail(None, Code::E010, format!("sổ tính hỏng: {e}"), "mở lại bằng Excel và lưu thành .xlsx".into())),
-            }
-        }
-    }
+    // Read row by row, stopping at the first row past the limit: a million-row sheet is
+    // refused without being held in memory.
+    let sheet = book.sheet(SHEET, COL_KEY, MAX_ROWS).map_err(|e| match e {
+        SheetError::TooLong(at) => fail(
+            Some(at),
+            Code::E002,
+            format!("trang tính có dữ liệu quá dòng {MAX_ROWS}"),
+            "chỉ ghi vào các ô màu vàng của tệp mẫu; xóa các dòng thừa".into(),
+        ),
+        SheetError::Broken(e) => fail(None, Code::E010, format!("sổ tính hỏng: {e}"), "mở lại bằng Excel và lưu thành .xlsx".into()),
+    })?;
     let mut problems = Vec::new();
-    if let Ok(formulas) = book.worksheet_formula(SHEET) {
-        for (row, col, f) in formulas.used_cells() {
-            let (row, col) = (row as u32 + formulas.start().map_or(0, |s| s.0), col as u16 + formulas.start().map_or(0, |s| s.1 as u16));
-            let input = col == COL_VALUE && row >= FIRST_ROW || (row, col) == layout::AS_OF;
-            if input && !f.is_empty() {
-                problems.push(SheetFinding::error(
-                    file,
-                    Some((row, col)),
-                    Code::E004,
-                    format!("ô có công thức “={f}”, cần một số gõ trực tiếp"),
-                    "chép rồi dán giá trị (Dán đặc biệt › Giá trị) thay cho công thức",
-                ));
-            }
+    for (at, f) in &sheet.formulas {
+        let input = at.1 == COL_VALUE && at.0 >= FIRST_ROW || *at == layout::AS_OF;
+        if input {
+            let shown = if f.is_empty() { "công thức".to_string() } else { format!("công thức “={f}”") };
+            problems.push(SheetFinding::error(
+                file,
+                Some(*at),
+                Code::E004,
+                format!("ô có {shown}, cần một số gõ trực tiếp"),
+                "chép rồi dán giá trị (Dán đặc biệt › Giá trị) thay cho công thức",
+            ));
         }
     }
-    if let Ok(merged) = book.merge_cells_by_sheet_name(SHEET) {
-        for m in merged {
-            let touches = m.end.0 >= FIRST_ROW - 1
-                || (m.start.0..=m.end.0).contains(&layout::CODE.0)
-                || (m.start.0..=m.end.0).contains(&layout::YEAR.0);
-            if touches {
-                problems.push(SheetFinding::error(
-                    file,
-                    Some((m.start.0, m.start.1 as u16)),
-                    Code::E002,
-                    format!("ô {}:{} bị gộp", layout::name((m.start.0, m.start.1 as u16)), layout::name((m.end.0, m.end.1 as u16))),
-                    "bỏ gộp ô (Trang đầu › Gộp và căn giữa): mỗi số một ô",
-                ));
-            }
+    for &(start, end) in &sheet.merged {
+        let touches = end.0 >= FIRST_ROW - 1 || (start.0..=end.0).contains(&layout::CODE.0) || (start.0..=end.0).contains(&layout::YEAR.0);
+        if touches {
+            problems.push(SheetFinding::error(
+                file,
+                Some(start),
+                Code::E002,
+                format!("ô {}:{} bị gộp", layout::name(start), layout::name(end)),
+                "bỏ gộp ô (Trang đầu › Gộp và căn giữa): mỗi số một ô",
+            ));
         }
     }
-    for r in hidden_rows(bytes, "xl/worksheets/sheet1.xml") {
+    for &r in &sheet.hidden_rows {
         problems.push(SheetFinding::error(
             file,
-            Some((r - 1, 0)),
+            Some((r, 0)),
             Code::E002,
-            format!("dòng {r} bị ẩn"),
+            format!("dòng {} bị ẩn", r + 1),
             "hiện lại mọi dòng (chọn cả trang, chuột phải › Bỏ ẩn) để kiểm tra số liệu trước khi gửi",
         ));
     }
     if !problems.is_empty() {
         return Err(problems);
     }
-    read_cells(file, &cells, loaded)
+    read_cells(file, &sheet.cells, loaded)
 }
 
 fn text_of(d: &Data) -> Option<String> {
     match d {
-        Data::String(s) => Some(s.trim().to_string()),
+        Data::Text(s) => Some(s.trim().to_string()),
         _ => None,
     }
 }
@@ -284,8 +241,7 @@ fn read_cells(file: &str, cells: &BTreeMap<layout::Cell, Data>, loaded: &Loaded)
     let get = |c: layout::Cell| cells.get(&c).unwrap_or(&Data::Empty);
     let code = text_of(get(layout::CODE)).and_then(|c| OrgCode::parse(&c));
     let year = match get(layout::YEAR) {
-        Data::Float(f) if f.fract() == 0.0 => Some(*f as i32),
-        Data::Int(i) => Some(*i as i32),
+        Data::Number(f) if f.fract() == 0.0 && f.abs() < 1e5 => Some(*f as i32),
         _ => None,
     };
     let (Some(code), Some(year)) = (code, year) else {
@@ -427,11 +383,11 @@ fn read_cells(file: &str, cells: &BTreeMap<layout::Cell, Data>, loaded: &Loaded)
 
 fn shown(d: &Data) -> String {
     match d {
-        Data::String(s) => s.clone(),
-        Data::Float(f) => f.to_string(),
-        Data::Int(i) => i.to_string(),
+        Data::Text(s) => s.clone(),
+        Data::Number(f) | Data::Date(f) => f.to_string(),
         Data::Bool(b) => b.to_string(),
-        other => format!("{other}"),
+        Data::DateIso(s) | Data::Error(s) => s.clone(),
+        Data::Empty => String::new(),
     }
 }
 
@@ -439,23 +395,22 @@ type Problem = (Code, String, String);
 
 fn count_of(d: &Data) -> Result<u32, Problem> {
     match d {
-        Data::Int(i) if *i >= 0 && *i <= i64::from(u32::MAX) => Ok(*i as u32),
-        Data::Float(f) if f.fract() == 0.0 && *f >= 0.0 && *f <= f64::from(u32::MAX) => Ok(*f as u32),
-        Data::Float(f) if f.fract() != 0.0 => {
+        Data::Number(f) if f.fract() == 0.0 && *f >= 0.0 && *f <= f64::from(u32::MAX) => Ok(*f as u32),
+        Data::Number(f) if f.fract() != 0.0 => {
             Err((Code::E004, format!("“{}” có phần thập phân, cần số nguyên", shown(d)), "số người là số nguyên: 0, 1, 2…".into()))
         }
-        Data::Int(_) | Data::Float(_) => Err((Code::E005, format!("“{}” âm hoặc quá lớn", shown(d)), "ghi một số nguyên từ 0".into())),
-        Data::String(s) => Err((
+        Data::Number(_) => Err((Code::E005, format!("“{}” âm hoặc quá lớn", shown(d)), "ghi một số nguyên từ 0".into())),
+        Data::Text(s) => Err((
             Code::E004,
             format!("ô có chữ “{s}”, cần một số nguyên ≥ 0"),
             "xóa chữ, chỉ ghi số (không ghi “người”, dấu chấm hay khoảng trắng)".into(),
         )),
-        Data::DateTime(_) | Data::DateTimeIso(_) => {
+        Data::Date(_) | Data::DateIso(_) => {
             Err((Code::E004, "ô có ngày tháng, cần một số".into(), "định dạng ô là Số (Định dạng ô › Số), rồi gõ lại".into()))
         }
         Data::Bool(_) => Err((Code::E004, "ô có giá trị đúng/sai, cần một số".into(), "gõ một số nguyên ≥ 0".into())),
-        Data::Error(e) => Err((Code::E004, format!("ô báo lỗi {e:?}"), "gõ lại số".into())),
-        _ => Err((Code::E004, "cần một số nguyên ≥ 0".into(), "gõ một số nguyên ≥ 0".into())),
+        Data::Error(e) => Err((Code::E004, format!("ô báo lỗi {e}"), "gõ lại số".into())),
+        Data::Empty => Err((Code::E004, "cần một số nguyên ≥ 0".into(), "gõ một số nguyên ≥ 0".into())),
     }
 }
 
@@ -489,13 +444,9 @@ fn grade_of(d: &Data) -> Result<Grade, Problem> {
 fn date_of(d: &Data) -> Option<NaiveDate> {
     match d {
         // Excel's serial day (1900 system): day 1 is 1900-01-01, counted as if 1900 had a 29 February.
-        Data::DateTime(x) if x.as_f64() >= 61.0 => {
-            NaiveDate::from_ymd_opt(1899, 12, 30)?.checked_add_days(chrono::Days::new(x.as_f64() as u64))
-        }
-        Data::DateTimeIso(s) => NaiveDate::parse_from_str(&s[..s.len().min(10)], "%Y-%m-%d").ok(),
-        Data::String(s) => {
-            NaiveDate::parse_from_str(s.trim(), "%d/%m/%Y").or_else(|_| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")).ok()
-        }
+        Data::Date(x) if (61.0..3e6).contains(x) => NaiveDate::from_ymd_opt(1899, 12, 30)?.checked_add_days(chrono::Days::new(*x as u64)),
+        Data::DateIso(s) => NaiveDate::parse_from_str(s.get(..10).unwrap_or(s), "%Y-%m-%d").ok(),
+        Data::Text(s) => NaiveDate::parse_from_str(s.trim(), "%d/%m/%Y").or_else(|_| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")).ok(),
         _ => None,
     }
 }

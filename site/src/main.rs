@@ -93,6 +93,9 @@ enum Command {
         /// Thư mục ghi các tệp mẫu.
         #[arg(long, default_value = "mau-bao-cao")]
         out: PathBuf,
+        /// Điền sẵn số liệu của báo cáo đã có trong thư mục dữ liệu, để gửi lại đơn vị sửa.
+        #[arg(long)]
+        filled: bool,
         #[arg(long, default_value = "data")]
         data: PathBuf,
     },
@@ -174,23 +177,25 @@ fn main() -> ExitCode {
             }
         }
         Command::Serve { data, out, app_dir, addr, audience } => serve(&data, &out, app_dir.as_deref(), &addr, audience.into()),
-        Command::Template { year, org, out, data } => match site::spreadsheet::write_templates(&data, year, org.as_deref(), &out) {
-            Ok(files) => {
-                for f in &files {
-                    println!("{}", f.display());
+        Command::Template { year, org, out, filled, data } => {
+            match site::spreadsheet::write_templates(&data, year, org.as_deref(), filled, &out) {
+                Ok(files) => {
+                    for f in &files {
+                        println!("{}", f.display());
+                    }
+                    eprintln!(
+                        "Đã tạo {} sổ tính mẫu năm {year} trong {}: gửi cho các tổ chức điền vào các ô màu vàng.",
+                        files.len(),
+                        out.display()
+                    );
+                    ExitCode::SUCCESS
                 }
-                eprintln!(
-                    "Đã tạo {} sổ tính mẫu năm {year} trong {}: gửi cho các tổ chức điền vào các ô màu vàng.",
-                    files.len(),
-                    out.display()
-                );
-                ExitCode::SUCCESS
+                Err(e) => {
+                    eprintln!("lỗi: {e}");
+                    ExitCode::FAILURE
+                }
             }
-            Err(e) => {
-                eprintln!("lỗi: {e}");
-                ExitCode::FAILURE
-            }
-        },
+        }
         Command::Import { files, data } => {
             let out = site::spreadsheet::import::import(&files, &data);
             for f in &out.findings {

@@ -81,7 +81,7 @@ fn every_report_of_a_year_goes_round_the_spreadsheets_unchanged() {
     let data = dir.path().join("data");
     let year = 2024;
     let templates = dir.path().join("mau");
-    let written = site::spreadsheet::write_templates(&data, year, None, &templates).unwrap();
+    let written = site::spreadsheet::write_templates(&data, year, None, false, &templates).unwrap();
     let loaded = site::load::load(&data);
     let original: Vec<app::model::Report> = loaded.reports.iter().filter(|(y, _, _)| *y == year).map(|(_, _, r)| r.value.clone()).collect();
     assert_eq!(written.len(), original.len(), "one template per organization active in {year}");
@@ -113,6 +113,30 @@ fn every_report_of_a_year_goes_round_the_spreadsheets_unchanged() {
     println!("round trip: {} workbooks of {year}, every field of every report equal, `site check` clean", original.len());
 }
 
+/// `site template --filled` sends a report back for correction: its workbook holds the report
+/// exactly, and imported again (over the same file) gives the same report.
+#[test]
+fn a_filled_template_holds_the_report_it_was_made_from() {
+    let dir = scratch();
+    let data = dir.path().join("data");
+    let year = 2025;
+    let out_dir = dir.path().join("sua");
+    let written = site::spreadsheet::write_templates(&data, year, None, true, &out_dir).unwrap();
+    let original = site::load::load(&data);
+    let reports: Vec<&app::model::Report> = original.reports.iter().filter(|(y, _, _)| *y == year).map(|(_, _, r)| &r.value).collect();
+    assert!(reports.iter().any(|r| r.as_of.is_some()), "the sample's year in progress carries an as-of date");
+    let out = import(&written, &data);
+    assert!(out.findings.is_empty(), "{}", out.findings.iter().map(|f| f.render()).collect::<String>());
+    assert_eq!(out.written.len(), reports.len());
+    let back = site::load::load(&data);
+    for r in reports {
+        let (_, _, got) = back.reports.iter().find(|(y, _, x)| *y == year && x.value.org == r.org).unwrap();
+        for f in FIELDS {
+            assert_eq!(f.field.get(&got.value), f.field.get(r), "{} {}", r.org, f.path());
+        }
+    }
+}
+
 /// Writes a workbook at a path, given the template's rows and the report to type in.
 type Make = Box<dyn Fn(&Path, &[(u32, String)], &app::model::Report)>;
 
@@ -132,7 +156,7 @@ fn hostile_workbooks_each_get_a_clear_error_and_write_nothing() {
     let loaded = site::load::load(&data);
     let r = loaded.reports.iter().find(|(y, _, x)| *y == year && x.value.org.as_str() == "CQ05").unwrap().2.value.clone();
     let templates = dir.path().join("mau");
-    site::spreadsheet::write_templates(&data, year, Some("CQ05"), &templates).unwrap();
+    site::spreadsheet::write_templates(&data, year, Some("CQ05"), false, &templates).unwrap();
     let rows = rows_of(&templates.join(format!("CQ05-{year}.xlsx")));
     let row = |key: &str| rows.iter().find(|(_, k)| k == key).unwrap().0;
     let admitted_cell = layout::name((row("bien_dong.ket_nap"), COL_VALUE));

@@ -448,7 +448,8 @@ impl Section {
     }
 }
 
-fn section(s: Section) -> &'static SectionSpec {
+/// The spec of section `s`.
+pub fn section(s: Section) -> &'static SectionSpec {
     SECTIONS.iter().find(|x| x.section == s).expect("every section is declared")
 }
 

@@ -365,10 +365,22 @@ fn read_cells(file: &str, cells: &BTreeMap<layout::Cell, Data>, loaded: &Loaded)
         field.set(&mut report, Value::List(values.iter().take(n).map(|v| v.unwrap_or(0)).collect()));
     }
     // A required count left blank: the writer would write nothing and the check would say E003
-    // at the file; say it at the cell.
-    for e in
-        entries.iter().filter(|e| e.index.is_none() && e.field.spec().presence == Presence::Required && e.field.spec().kind == Kind::Count)
-    {
+    // at the file; say it at the cell. A whole section left blank is a section not reported,
+    // which is allowed when it is optional, or kept for complete years in a year in progress.
+    let blank = |section: app::schema::Section| {
+        entries
+            .iter()
+            .filter(|e| e.field.spec().section == section)
+            .all(|e| by_key.get(&e.key).is_none_or(|&c| matches!(get(c), Data::Empty)))
+    };
+    let may_omit = |section: app::schema::Section| {
+        let spec = app::schema::section(section);
+        (!spec.required || spec.complete_years_only && report.as_of.is_some()) && blank(section)
+    };
+    for e in entries.iter().filter(|e| {
+        let spec = e.field.spec();
+        e.index.is_none() && spec.presence == Presence::Required && spec.kind == Kind::Count && !may_omit(spec.section)
+    }) {
         if let Some(&cell) = by_key.get(&e.key) {
             if matches!(get(cell), Data::Empty) {
                 err(cell, Code::E003, format!("chưa ghi “{}”", e.label), "ghi 0 nếu không có".into());

@@ -10,8 +10,9 @@ pub use rules::workbook::layout;
 use std::path::{Path, PathBuf};
 
 /// Writes the templates of `year` into `out`: every organization active in the year, or only
-/// `only`. Returns the files written.
-pub fn write_templates(data_dir: &Path, year: i32, only: Option<&str>, out: &Path) -> Result<Vec<PathBuf>, String> {
+/// `only`; when `filled`, with the reports the data folder already holds (those without one
+/// get the blank template). Returns the files written.
+pub fn write_templates(data_dir: &Path, year: i32, only: Option<&str>, filled: bool, out: &Path) -> Result<Vec<PathBuf>, String> {
     let loaded = crate::load::load(data_dir);
     if loaded.orgs.is_empty() {
         return Err(format!(
@@ -30,7 +31,8 @@ pub fn write_templates(data_dir: &Path, year: i32, only: Option<&str>, out: &Pat
     std::fs::create_dir_all(out).map_err(|e| format!("không tạo được thư mục {}: {e}", out.display()))?;
     let mut written = Vec::new();
     for org in orgs {
-        let bytes = template::workbook(&loaded, org, year).map_err(|e| format!("{}: {e}", org.code))?;
+        let report = loaded.reports.iter().find(|(y, _, r)| filled && *y == year && r.value.org == org.code).map(|(_, _, r)| &r.value);
+        let bytes = template::workbook(&loaded, org, year, report).map_err(|e| format!("{}: {e}", org.code))?;
         let path = out.join(template::file_name(org, year));
         std::fs::write(&path, bytes).map_err(|e| format!("không ghi được {}: {e}", path.display()))?;
         written.push(path);

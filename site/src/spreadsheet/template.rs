@@ -3,21 +3,22 @@
 //! last year's end-of-year counts already in this year's start, a validation on every input
 //! (whole numbers ≥ 0, yes/no and grade lists, dates), input cells unlocked and the rest
 //! protected, and a "Kiểm tra" column whose formulas show the balance and the sums as the
-//! secretary types.
+//! secretary types. With `--filled`, the report already in the data folder is written into the
+//! inputs, to send back for correction.
 
 use super::layout::{self, Entry, COL_CHECK, COL_KEY, COL_LABEL, COL_SECTION, COL_VALUE, FIRST_ROW, HEADINGS_ROW, SHEET};
 use crate::load::Loaded;
 use crate::new_report::{start_of, Start};
-use app::model::{Grade, Organization};
+use app::model::{Grade, Organization, Report};
 use app::schema::relations::{Rule, RELATIONS};
-use app::schema::{Field, Kind};
+use app::schema::{Field, Kind, Value};
 use rust_xlsxwriter::{
     DataValidation, DataValidationRule, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
 };
 use std::collections::BTreeMap;
 
-/// The workbook of `org` for `year`.
-pub fn workbook(loaded: &Loaded, org: &Organization, year: i32) -> Result<Vec<u8>, XlsxError> {
+/// The workbook of `org` for `year`, with `report`'s values in the inputs when given.
+pub fn workbook(loaded: &Loaded, org: &Organization, year: i32, report: Option<&Report>) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     // The date of the year's start, fixed: the same data gives the same bytes.
     let created = ExcelDateTime::from_ymd(year as u16, 1, 1)?;
@@ -28,7 +29,7 @@ pub fn workbook(loaded: &Loaded, org: &Organization, year: i32) -> Result<Vec<u8
     );
     let sheet = book.add_worksheet();
     sheet.set_name(SHEET)?;
-    fill(sheet, loaded, org, year)?;
+    fill(sheet, loaded, org, year, report)?;
     book.save_to_buffer()
 }
 
@@ -37,7 +38,31 @@ pub fn file_name(org: &Organization, year: i32) -> String {
     format!("{}-{year}.xlsx", org.code)
 }
 
-fn fill(sheet: &mut Worksheet, loaded: &Loaded, org: &Organization, year: i32) -> Result<(), XlsxError> {
+/// What a report holds for one row of the sheet.
+enum Typed {
+    Number(u32),
+    Text(String),
+    Date(chrono::NaiveDate),
+}
+
+fn typed(report: &Report, e: &Entry) -> Option<Typed> {
+    Some(match (e.field.get(report)?, e.index) {
+        (Value::Count(n), None) => Typed::Number(n),
+        (Value::List(l), Some(i)) => Typed::Number(*l.get(i)?),
+        (Value::Bool(b), None) => Typed::Text(if b { layout::YES } else { layout::NO }.to_string()),
+        (Value::Grade(g), None) => Typed::Text(g.name().to_string()),
+        (Value::Date(d), None) => Typed::Date(d),
+        (Value::Text(t), None) => Typed::Text(t),
+        _ => return None,
+    })
+}
+
+fn excel_date(d: chrono::NaiveDate) -> Result<ExcelDateTime, XlsxError> {
+    use chrono::Datelike;
+    ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)
+}
+
+fn fill(sheet: &mut Worksheet, loaded: &Loaded, org: &Organization, year: i32, report: Option<&Report>) -> Result<(), XlsxError> {
     let bold = Format::new().set_bold();
     let input = Format::new().set_unlocked().set_border(FormatBorder::Thin).set_background_color("#FFF8DC");
     let input_date = input.clone().set_num_format("dd/mm/yyyy");
@@ -57,7 +82,10 @@ fn fill(sheet: &mut Worksheet, loaded: &Loaded, org: &Organization, year: i32) -
     sheet.write_string(layout::YEAR.0, 0, "Năm báo cáo")?;
     sheet.write_number_with_format(layout::YEAR.0, layout::YEAR.1, f64::from(year), &bold)?;
     sheet.write_string(layout::AS_OF.0, 0, "Ngày số liệu (chỉ ghi khi năm chưa kết thúc)")?;
-    sheet.write_blank(layout::AS_OF.0, layout::AS_OF.1, &input_date)?;
+    match report.and_then(|r| r.as_of) {
+        Some(d) => sheet.write_datetime_with_format(layout::AS_OF.0, layout::AS_OF.1, &excel_date(d)?, &input_date)?,
+        None => sheet.write_blank(layout::AS_OF.0, layout::AS_OF.1, &input_date)?,
+    };
     let first = ExcelDateTime::from_ymd(year as u16, 1, 1)?;
     let last = ExcelDateTime::from_ymd(year as u16, 12, 31)?;
     sheet.add_data_validation(
@@ -105,13 +133,16 @@ fn fill(sheet: &mut Worksheet, loaded: &Loaded, org: &Organization, year: i32) -
         sheet.write_string_with_format(row, COL_LABEL, &e.label, &label)?;
         sheet.write_string_with_format(row, COL_KEY, &e.key, &key)?;
         let spec = e.field.spec();
-        let prefilled = match (e.field, start) {
-            (Field::StartFull, Some(s)) => Some(s.full),
-            (Field::StartProbationary, Some(s)) => Some(s.probationary),
+        let prefilled = match (report, e.field, start) {
+            (Some(r), _, _) => typed(r, e),
+            (None, Field::StartFull, Some(s)) => Some(Typed::Number(s.full)),
+            (None, Field::StartProbationary, Some(s)) => Some(Typed::Number(s.probationary)),
             _ => None,
         };
         match prefilled {
-            Some(n) => sheet.write_number_with_format(row, COL_VALUE, f64::from(n), &input)?,
+            Some(Typed::Number(n)) => sheet.write_number_with_format(row, COL_VALUE, f64::from(n), &input)?,
+            Some(Typed::Text(t)) => sheet.write_string_with_format(row, COL_VALUE, t, &input)?,
+            Some(Typed::Date(d)) => sheet.write_datetime_with_format(row, COL_VALUE, &excel_date(d)?, &input_date)?,
             None if spec.kind == Kind::Date => sheet.write_blank(row, COL_VALUE, &input_date)?,
             None => sheet.write_blank(row, COL_VALUE, &input)?,
         };

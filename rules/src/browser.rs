@@ -1,7 +1,7 @@
-//! The checker page in the browser: the chosen file is read on the device, checked by
-//! `one_report::check` and the findings listed; nothing is sent anywhere.
+//! The checker page in the browser: the chosen file — a report file or a filled workbook — is
+//! read on the device, checked by `one_report` and the findings listed; nothing is sent anywhere.
 
-use crate::one_report::{check, page, Finding, Settings};
+use crate::one_report::{check, check_workbook, page, At, Finding, Settings};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlInputElement};
@@ -48,13 +48,13 @@ fn mount(document: &Document) -> Result<(), String> {
                 };
                 let text = text.as_string().unwrap_or_default();
                 check(&settings, &name, text.strip_prefix('\u{feff}').unwrap_or(&text))
+            } else if lower.ends_with(".xlsx") {
+                let Ok(buffer) = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await else {
+                    return show_error(&name, "không đọc được tệp trên máy");
+                };
+                check_workbook(&settings, &name, &js_sys::Uint8Array::new(&buffer).to_vec())
             } else {
-                // A workbook reader (calamine, with the text decoders it pulls in) would more than
-                // double this page's download: workbooks are checked by `site import`.
-                return show_error(
-                    &name,
-                    "trang này kiểm tra tệp báo cáo .toml; sổ tính .xlsx được kiểm tra khi Văn phòng Đảng ủy nhập (site import), từng lỗi chỉ tới ô",
-                );
+                return show_error(&name, "chọn tệp báo cáo .toml hoặc sổ tính .xlsx làm từ tệp mẫu của Văn phòng Đảng ủy");
             };
             show(&name, &found);
         });
@@ -105,11 +105,22 @@ fn show(name: &str, found: &[Finding]) {
         let item = element(&document, "li", Some(if f.error { "finding error" } else { "finding warning" }), None);
         let _ = item.set_attribute("data-code", &f.code);
         let level = if f.error { "Lỗi" } else { "Cảnh báo" };
-        let _ = item.set_attribute("data-line", &f.line.to_string());
-        let head = format!("{level} {} · dòng {}, cột {}: {}", f.code, f.line, f.column, f.message);
-        let _ = item.append_child(&element(&document, "p", None, Some(&head)));
-        if !f.source.trim().is_empty() {
-            let _ = item.append_child(&element(&document, "pre", None, Some(&format!("{:>4} | {}", f.line, f.source))));
+        let place = match &f.at {
+            At::Line { line, column, .. } => {
+                let _ = item.set_attribute("data-line", &line.to_string());
+                format!("dòng {line}, cột {column}")
+            }
+            At::Cell(cell) => {
+                let _ = item.set_attribute("data-cell", cell);
+                format!("ô {cell} (trang “{}”)", crate::workbook::layout::SHEET)
+            }
+            At::File => "cả tệp".to_string(),
+        };
+        let _ = item.append_child(&element(&document, "p", None, Some(&format!("{level} {} · {place}: {}", f.code, f.message))));
+        if let At::Line { line, source, .. } = &f.at {
+            if !source.trim().is_empty() {
+                let _ = item.append_child(&element(&document, "pre", None, Some(&format!("{line:>4} | {source}"))));
+            }
         }
         if let Some(hint) = &f.hint {
             let _ = item.append_child(&element(&document, "p", Some("hint"), Some(&format!("Gợi ý: {hint}"))));

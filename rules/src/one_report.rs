@@ -34,18 +34,35 @@ pub const SETTINGS_DIR: &str = "quotas";
 /// quota's report): not run on a file alone.
 pub const NEEDS_OTHER_REPORTS: [Code; 4] = [Code::W002, Code::E021, Code::E050, Code::W051];
 
-/// A finding in the checked file, with the line it points at.
+/// Where a finding points in the checked file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum At {
+    /// A line of a report file (1-based), with its text for the page to quote.
+    Line { line: usize, column: usize, source: String },
+    /// A cell of a workbook's sheet: `C14`.
+    Cell(String),
+    /// The whole file.
+    File,
+}
+
+/// A finding in the checked file.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
     pub code: String,
     pub error: bool,
-    /// 1-based; the file's first line when the finding is about the whole file.
-    pub line: usize,
-    pub column: usize,
+    pub at: At,
     pub message: String,
     pub hint: Option<String>,
-    /// The text of the line, for the page to quote.
-    pub source: String,
+}
+
+impl Finding {
+    /// The line a report file's finding points at.
+    pub fn line(&self) -> Option<usize> {
+        match self.at {
+            At::Line { line, .. } => Some(line),
+            _ => None,
+        }
+    }
 }
 
 impl Settings {
@@ -89,15 +106,48 @@ pub fn check(settings: &Settings, name: &str, text: &str) -> Vec<Finding> {
             let file = sources.get(d.file?);
             (file.path == report).then_some(())?;
             let (line, column) = d.span.as_ref().map_or((1, 1), |s| file.line_col(s.start));
+            let source = file.text.lines().nth(line - 1).unwrap_or_default().to_string();
             Some(Finding {
                 code: d.code.as_str().to_string(),
                 error: d.severity == Severity::Error,
-                line,
-                column,
+                at: At::Line { line, column, source },
                 message: d.message.clone(),
                 hint: d.hint.clone(),
-                source: file.text.lines().nth(line - 1).unwrap_or_default().to_string(),
             })
+        })
+        .collect()
+}
+
+/// Checks a workbook made by `site template`, as `site import` would before writing: read
+/// against the Khối's organizations, written as its report file, and that file checked; each
+/// finding at the cell of the entry it is about.
+#[cfg(feature = "workbook")]
+pub fn check_workbook(settings: &Settings, name: &str, bytes: &[u8]) -> Vec<Finding> {
+    use crate::workbook::{layout, read};
+    let root = Path::new("du-lieu");
+    let files = settings.files.iter().map(|(p, t)| (root.join(p), t.clone().into_bytes())).collect();
+    let loaded = crate::load::load_from(Folder::Memory(files), root);
+    let filled = match read(bytes, name, &loaded) {
+        Ok(f) => f,
+        Err(problems) => {
+            return problems
+                .into_iter()
+                .map(|p| Finding {
+                    code: p.code.as_str().to_string(),
+                    error: p.severity == Severity::Error,
+                    at: p.cell.map_or(At::File, |c| At::Cell(layout::name(c))),
+                    message: p.message,
+                    hint: p.hint,
+                })
+                .collect()
+        }
+    };
+    let text = filled.toml();
+    check(settings, &format!("{}.toml", filled.report.org), &text)
+        .into_iter()
+        .map(|f| {
+            let cell = f.line().and_then(|l| filled.cell_of_line(&text, l - 1));
+            Finding { at: cell.map_or(At::File, |c| At::Cell(layout::name(c))), ..f }
         })
         .collect()
 }
@@ -204,8 +254,13 @@ mod tests {
         let found = check(&settings, "x.toml", &broken);
         let line = broken.lines().position(|l| l.starts_with("cuoi_nam_chinh_thuc")).unwrap() + 1;
         assert!(found.iter().any(|f| f.code == "E020" && f.error), "{found:?}");
-        assert!(found.iter().all(|f| f.line >= 1 && f.source == broken.lines().nth(f.line - 1).unwrap()), "{found:?}");
-        assert!(found.iter().any(|f| f.code == "E020" && f.line == line), "{found:?}");
+        assert!(
+            found
+                .iter()
+                .all(|f| matches!(&f.at, At::Line { line, source, .. } if *line >= 1 && source == broken.lines().nth(line - 1).unwrap())),
+            "{found:?}"
+        );
+        assert!(found.iter().any(|f| f.code == "E020" && f.line() == Some(line)), "{found:?}");
         // A grassroots committee's report alone: its branches' sums are not compared.
         let committee = std::fs::read_to_string(data.join("reports/2024/CQ01.toml")).unwrap();
         assert_eq!(check(&settings, "CQ01.toml", &committee), []);

@@ -261,6 +261,14 @@ fn the_checker_page_finds_what_site_check_finds_with_the_network_cut() {
         workbooks += 1;
     }
     figure(format!("checker: {workbooks} workbooks with a fault compared offline with `site import`"));
+    // A broken workbook is said to be one, with the import's code, for the whole file.
+    choose_bytes(&tab, "hong.xlsx", b"PK\x03\x04 not a workbook");
+    wait_for(
+        &tab,
+        "document.querySelector('#ket-qua-kiem-tra li[data-code=\"E010\"]:not([data-cell])')?.textContent.includes('cả tệp')",
+        "the broken workbook's finding",
+        Duration::from_secs(10),
+    );
     assert!(mismatches.is_empty(), "the page and site import differ:\n{}", mismatches.join("\n"));
     assert!(workbooks >= 10, "too few workbooks compared: {workbooks}");
     // The page says what it left to the import, and a clean file is said to be clean.

@@ -12,6 +12,9 @@ pub struct Site {
     pub data_dir: PathBuf,
     /// Public (small cells suppressed) or internal (full detail, marked "Nội bộ").
     pub audience: Audience,
+    /// Whether text files get `.gz` and `.br` copies (`crate::precompress`): for hosting, not
+    /// for `site serve`.
+    pub precompress: bool,
 }
 
 /// The outcome of `check`: every finding, with the sources they quote.
@@ -53,7 +56,12 @@ pub enum BuildError {
 
 impl Site {
     pub fn new(data_dir: impl Into<PathBuf>) -> Site {
-        Site { data_dir: data_dir.into(), audience: Audience::Public }
+        Site { data_dir: data_dir.into(), audience: Audience::Public, precompress: true }
+    }
+
+    pub fn precompress(mut self, precompress: bool) -> Site {
+        self.precompress = precompress;
+        self
     }
 
     pub fn audience(mut self, audience: Audience) -> Site {
@@ -105,7 +113,7 @@ impl Site {
         let started = Instant::now();
         let (checked, rendered) = self.render_all(app, deny_warnings, Some(out))?;
         let files = &rendered.files;
-        write_atomically(out, files).map_err(BuildError::Output)?;
+        write_atomically(out, files, self.precompress).map_err(BuildError::Output)?;
         let report = privacy_report_path(out);
         let json = serde_json::to_vec_pretty(&rendered.suppressed).unwrap_or_default();
         std::fs::write(&report, json)
@@ -134,9 +142,10 @@ impl From<Checked> for BuildError {
     }
 }
 
-/// Writes into a fresh sibling directory, then swaps it in with renames. A crash before the
-/// swap leaves the old site; the swap itself is two renames in the same directory.
-pub fn write_atomically(out: &Path, files: &Files) -> Result<(), String> {
+/// Writes into a fresh sibling directory, with each text file's precompressed copies, then
+/// swaps it in with renames. A crash before the swap leaves the old site; the swap itself is two
+/// renames in the same directory.
+pub fn write_atomically(out: &Path, files: &Files, precompress: bool) -> Result<(), String> {
     let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let name = out.file_name().ok_or_else(|| format!("thư mục đầu ra `{}` không hợp lệ", out.display()))?.to_string_lossy().into_owned();
     std::fs::create_dir_all(parent).map_err(|e| format!("không tạo được `{}`: {e}", parent.display()))?;
@@ -145,13 +154,19 @@ pub fn write_atomically(out: &Path, files: &Files) -> Result<(), String> {
     let retired = parent.join(format!(".{name}.old-build-{pid}"));
     let _ = std::fs::remove_dir_all(&staging);
     let result = (|| {
-        for (path, bytes) in files {
-            let target = staging.join(path);
-            if let Some(dir) = target.parent() {
-                std::fs::create_dir_all(dir).map_err(|e| format!("không tạo được `{}`: {e}", dir.display()))?;
-            }
-            std::fs::write(&target, bytes).map_err(|e| format!("không ghi được `{}`: {e}", target.display()))?;
+        use rayon::prelude::*;
+        let copies = if precompress { crate::precompress::copies(files, out) } else { Vec::new() };
+        let all: Vec<(&String, &Vec<u8>)> = files.iter().chain(copies.iter().map(|(p, b)| (p, b))).collect();
+        // Folders first, in order; then the files on every core.
+        let dirs: std::collections::BTreeSet<&Path> = all.iter().filter_map(|(p, _)| Path::new(p.as_str()).parent()).collect();
+        for dir in dirs {
+            let dir = staging.join(dir);
+            std::fs::create_dir_all(&dir).map_err(|e| format!("không tạo được `{}`: {e}", dir.display()))?;
         }
+        all.par_iter().try_for_each(|(path, bytes)| {
+            let target = staging.join(path);
+            std::fs::write(&target, bytes).map_err(|e| format!("không ghi được `{}`: {e}", target.display()))
+        })?;
         if out.exists() {
             // One atomic exchange where the system has it: no moment without a site.
             if exchange(&staging, out).is_ok() {

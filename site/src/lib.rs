@@ -7,6 +7,7 @@ pub mod build;
 pub mod diff;
 pub mod links;
 pub mod new_report;
+pub mod precompress;
 pub mod provenance;
 mod published_html;
 pub mod render;

@@ -171,7 +171,7 @@ fn main() -> ExitCode {
             }
         }
         Command::Build { data, out, app_dir, deny_warnings, audience } => {
-            match build(&data, &out, app_dir.as_deref(), deny_warnings, audience.into()) {
+            match build(&data, &out, app_dir.as_deref(), deny_warnings, audience.into(), true) {
                 true => ExitCode::SUCCESS,
                 false => ExitCode::FAILURE,
             }
@@ -254,7 +254,8 @@ fn tally(f: &Findings) -> String {
     }
 }
 
-fn build(data: &Path, out: &Path, app_dir: Option<&Path>, deny_warnings: bool, audience: Audience) -> bool {
+/// `precompress`: `.gz` and `.br` copies for the host; `site serve` does without.
+fn build(data: &Path, out: &Path, app_dir: Option<&Path>, deny_warnings: bool, audience: Audience, precompress: bool) -> bool {
     let app = match app_dir.map(AppAssets::read).transpose() {
         Ok(app) => app,
         Err(e) => {
@@ -263,7 +264,7 @@ fn build(data: &Path, out: &Path, app_dir: Option<&Path>, deny_warnings: bool, a
         }
     };
     site::build::clean_leftovers(out);
-    match Site::new(data).audience(audience).build(out, app.as_ref(), deny_warnings) {
+    match Site::new(data).audience(audience).precompress(precompress).build(out, app.as_ref(), deny_warnings) {
         Ok((checked, s)) => {
             eprint!("{}", checked.findings().render(checked.sources()));
             eprintln!(
@@ -297,7 +298,7 @@ fn build(data: &Path, out: &Path, app_dir: Option<&Path>, deny_warnings: bool, a
 fn serve(data: &Path, out: &Path, app_dir: Option<&Path>, addr: &str, audience: Audience) -> ExitCode {
     use std::sync::atomic::{AtomicU64, Ordering};
     use std::sync::Arc;
-    build(data, out, app_dir, false, audience);
+    build(data, out, app_dir, false, audience, false);
     let version = Arc::new(AtomicU64::new(1));
     let server = site::serve::Server::new(out).with_live_reload(version.clone());
     let local = match server.spawn(addr) {
@@ -315,7 +316,7 @@ fn serve(data: &Path, out: &Path, app_dir: Option<&Path>, addr: &str, audience: 
         if now != last {
             last = now;
             eprintln!("Dữ liệu thay đổi: tạo lại…");
-            if build(data, out, app_dir, false, audience) {
+            if build(data, out, app_dir, false, audience, false) {
                 version.fetch_add(1, Ordering::SeqCst);
             }
         }

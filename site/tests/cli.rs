@@ -229,6 +229,46 @@ fn two_builds_are_byte_identical() {
     assert!(site(&["build", "--data", "data", "--out", "a"], dir.path()).status.success());
     assert!(site(&["build", "--data", "data", "--out", "b"], dir.path()).status.success());
     assert_eq!(snapshot(&dir.path().join("a")), snapshot(&dir.path().join("b")));
+    // A rebuild over a published site, which takes unchanged files' copies from it, too.
+    edit(&dir.path().join("data/site.toml"), "", "");
+    assert!(site(&["build", "--data", "data", "--out", "a"], dir.path()).status.success());
+    assert_eq!(snapshot(&dir.path().join("a")), snapshot(&dir.path().join("b")));
+}
+
+/// Beside each page, script, style and data file, a `.gz` and a `.br` copy that decompress to
+/// it, for hosts that serve them as they are; and none of a stale file.
+#[test]
+fn text_files_have_precompressed_copies_that_decompress_to_them() {
+    use std::io::Read;
+    let dir = scratch();
+    assert!(site(&["build", "--data", "data", "--out", "dist"], dir.path()).status.success());
+    let tree = snapshot(&dir.path().join("dist"));
+    let mut checked = BTreeMap::<String, usize>::new();
+    for (path, bytes) in &tree {
+        let name = path.to_string_lossy();
+        if let Some(original) = name.strip_suffix(".gz") {
+            let mut back = Vec::new();
+            flate2::read::GzDecoder::new(&bytes[..]).read_to_end(&mut back).unwrap();
+            assert_eq!(&back, &tree[Path::new(original)], "{name}");
+            assert!(bytes.len() < back.len(), "{name} is smaller than its file");
+        } else if let Some(original) = name.strip_suffix(".br") {
+            let mut back = Vec::new();
+            brotli::BrotliDecompress(&mut &bytes[..], &mut back).unwrap();
+            assert_eq!(&back, &tree[Path::new(original)], "{name}");
+        } else {
+            let ext = path.extension().map(|e| e.to_string_lossy().into_owned()).unwrap_or_default();
+            let wanted = site::precompress::wanted(&name, bytes);
+            let has = |s: &str| tree.contains_key(&PathBuf::from(format!("{name}.{s}")));
+            assert_eq!((has("gz"), has("br")), (wanted, wanted), "{name}");
+            if wanted {
+                *checked.entry(ext).or_default() += 1;
+            }
+        }
+    }
+    for ext in ["html", "css", "json", "xml", "csv"] {
+        assert!(checked.get(ext).is_some_and(|n| *n > 0), "no .{ext} precompressed: {checked:?}");
+    }
+    println!("precompressed: {checked:?}");
 }
 
 fn html_pages(dir: &Path) -> Vec<PathBuf> {

@@ -26,16 +26,26 @@ type Snapshot = BTreeMap<PathBuf, Vec<u8>>;
 /// Every file under `dir` with its bytes; `None` if `dir` does not exist.
 /// A site as this test compares it: without its list of changes (`thay-doi/`, which grows with
 /// every completed build into the same folder, so no two builds here would be alike) and with
-/// the build's name (a hash of every file, in each page and the service worker) blanked.
+/// the build's name (a hash of every file, in each page and the service worker) blanked;
+/// precompressed copies are compared by what they decompress to.
 fn snapshot(dir: &Path) -> Option<Snapshot> {
+    use std::io::Read;
     let tree = dir.exists().then(|| common::tree(dir))?;
     let name =
         String::from_utf8_lossy(tree.get(Path::new("index.html"))?).split("data-phien-ban=\"").nth(1)?.split('"').next()?.to_string();
-    let blank = |bytes: &Vec<u8>| match std::str::from_utf8(bytes) {
-        Ok(text) if !name.is_empty() => text.replace(&name, "").into_bytes(),
-        _ => bytes.clone(),
+    let blank = |path: &Path, bytes: &Vec<u8>| {
+        let mut plain = Vec::new();
+        let bytes = match path.extension().and_then(|e| e.to_str()) {
+            Some("gz") => flate2::read::GzDecoder::new(&bytes[..]).read_to_end(&mut plain).map(|_| &plain).unwrap_or(bytes),
+            Some("br") => brotli::BrotliDecompress(&mut &bytes[..], &mut plain).map(|_| &plain).unwrap_or(bytes),
+            _ => bytes,
+        };
+        match std::str::from_utf8(bytes) {
+            Ok(text) if !name.is_empty() => text.replace(&name, "").into_bytes(),
+            _ => bytes.clone(),
+        }
     };
-    Some(tree.iter().filter(|(p, _)| !p.starts_with("thay-doi")).map(|(p, b)| (p.clone(), blank(b))).collect())
+    Some(tree.iter().filter(|(p, _)| !p.starts_with("thay-doi")).map(|(p, b)| (p.clone(), blank(p, b))).collect())
 }
 
 fn build(data: &Path, out: &str, cwd: &Path) -> std::process::Child {

@@ -1,6 +1,7 @@
 //! Project tooling: `cargo xtask <command>`. Every command installs what it needs first
 //! (idempotent, fast when all is there), so a fresh machine needs only rustup, cargo and npm.
 
+mod bench;
 mod budget;
 mod offline_guard;
 mod sample;
@@ -19,6 +20,8 @@ commands:
                    java, the Nu HTML checker, axe-core)
   sample --orgs N --years A..B --seed S --out DIR
                    generate a sample data tree
+  bench            build speed and memory side by side: 2,000 documents against Hugo, trees of
+                   100, 1,000 and 5,000 organizations, rebuilds (prints the figures)
   budget DIR       check the size budgets of a site built with the apps
   offline-guard    prove that after the setup the wasm apps build offline from a cargo home that
                    started empty (part of `test`)";
@@ -28,6 +31,7 @@ fn main() {
     let root = workspace_root();
     let result = match args.first().map(String::as_str) {
         Some("sample") => sample::run(&args[1..]),
+        Some("bench") => bench::run(&root),
         Some("install") => tools::install(&root, tools::Needs::All),
         Some("build") => build(&root),
         Some("serve") => serve(&root),

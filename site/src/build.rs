@@ -12,8 +12,8 @@ pub struct Site {
     pub data_dir: PathBuf,
     /// Public (small cells suppressed) or internal (full detail, marked "Nội bộ").
     pub audience: Audience,
-    /// Whether text files get `.gz` and `.br` copies (`crate::precompress`): for hosting, not
-    /// for `site serve`.
+    /// Whether text files get `.gz` and `.br` copies (`crate::precompress`), for hosts that
+    /// serve them as they are (`site build --precompress`).
     pub precompress: bool,
 }
 
@@ -56,7 +56,7 @@ pub enum BuildError {
 
 impl Site {
     pub fn new(data_dir: impl Into<PathBuf>) -> Site {
-        Site { data_dir: data_dir.into(), audience: Audience::Public, precompress: true }
+        Site { data_dir: data_dir.into(), audience: Audience::Public, precompress: false }
     }
 
     pub fn precompress(mut self, precompress: bool) -> Site {

@@ -67,6 +67,10 @@ enum Command {
         /// public: ẩn số nhỏ (mặc định); internal: đầy đủ số liệu, ghi "Nội bộ", không cho máy tìm kiếm.
         #[arg(long, value_enum, default_value = "public")]
         audience: AudienceArg,
+        /// Ghi thêm bản nén .gz và .br cạnh mỗi tệp văn bản, cho máy chủ gửi thẳng (nginx
+        /// gzip_static/brotli_static, Caddy precompressed). GitHub/GitLab Pages tự nén: không cần.
+        #[arg(long)]
+        precompress: bool,
     },
     /// Xem trước tại http://127.0.0.1:8080, tự tạo lại và tải lại trang khi dữ liệu thay đổi.
     Serve {
@@ -170,8 +174,8 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
-        Command::Build { data, out, app_dir, deny_warnings, audience } => {
-            match build(&data, &out, app_dir.as_deref(), deny_warnings, audience.into(), true) {
+        Command::Build { data, out, app_dir, deny_warnings, audience, precompress } => {
+            match build(&data, &out, app_dir.as_deref(), deny_warnings, audience.into(), precompress) {
                 true => ExitCode::SUCCESS,
                 false => ExitCode::FAILURE,
             }

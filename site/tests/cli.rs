@@ -325,6 +325,21 @@ fn every_page_is_accounted_for_and_in_the_sitemap() {
     let page4 = std::fs::read_to_string(public.join("tin-tuc/trang-4/index.html")).unwrap();
     assert!(page4.contains("rel=\"prev\" href=\"/tin-tuc/trang-3/\""));
     assert!(!page4.contains("rel=\"next\""));
+    // The navigation marks the section a page is in, and none for pages outside it.
+    let marked = |page: &str| {
+        let html = std::fs::read_to_string(public.join(page)).unwrap();
+        let nav = html.split("<nav aria-label=\"Điều hướng chính\">").nth(1).and_then(|n| n.split("</nav>").next()).unwrap();
+        let marks: Vec<String> =
+            nav.split("aria-current=\"page\">").skip(1).map(|rest| rest.split('<').next().unwrap_or_default().to_string()).collect();
+        assert!(marks.len() <= 1, "{page}: {marks:?}");
+        marks.into_iter().next()
+    };
+    assert_eq!(marked("index.html").as_deref(), Some("Trang chủ"));
+    assert_eq!(marked("thong-ke/2024/index.html").as_deref(), Some("Thống kê"));
+    assert_eq!(marked("tin-tuc/trang-4/index.html").as_deref(), Some("Tin tức"));
+    for outside in ["nhap-lieu/index.html", "thay-doi/index.html", "404.html"] {
+        assert_eq!(marked(outside), None, "{outside}");
+    }
 }
 
 #[test]

@@ -54,11 +54,13 @@ pub fn page(ctx: &Context<'_>, meta: PageMeta<'_>, content: impl IntoView + 'sta
     let banner = internal.then(|| {
         view! { <p class="internal-banner" role="note">"Nội bộ — bản đầy đủ số liệu, chỉ dùng trong tổ chức đảng, không phát hành công khai."</p> }
     });
-    let current = NAV.iter().rev().find(|(href, _)| meta.path.starts_with(href)).map(|(h, _)| *h).unwrap_or("/");
+    // The section the page is in; the home page only for itself (every path starts with "/"),
+    // and none for pages outside the navigation (the checker, the list of changes, 404).
+    let current = NAV.iter().find(|(href, _)| if *href == "/" { meta.path == "/" } else { meta.path.starts_with(href) }).map(|(h, _)| *h);
     let nav = NAV
         .iter()
         .map(|&(href, label)| {
-            let aria_current = (href == current).then_some("page");
+            let aria_current = (Some(href) == current).then_some("page");
             view! { <li><a href=href aria-current=aria_current>{label}</a></li> }
         })
         .collect_view();

@@ -65,7 +65,15 @@ impl Finding {
     }
 }
 
+/// Where the checked file and the settings sit in the data folder held in memory.
+const ROOT: &str = "du-lieu";
+
 impl Settings {
+    /// The settings as files of a data folder held in memory, under `ROOT`.
+    fn folder(&self) -> BTreeMap<PathBuf, Vec<u8>> {
+        self.files.iter().map(|(p, t)| (Path::new(ROOT).join(p), t.clone().into_bytes())).collect()
+    }
+
     /// Reads the settings of a data folder from disk (the site build publishes them).
     pub fn read(data_dir: &Path) -> Settings {
         let mut files = BTreeMap::new();
@@ -88,12 +96,11 @@ impl Settings {
 
 /// Checks `text`, a report file named `name` by the person who chose it.
 pub fn check(settings: &Settings, name: &str, text: &str) -> Vec<Finding> {
-    let root = Path::new("du-lieu");
     let (year, code) = placement(name, text);
-    let report = root.join("reports").join(year.to_string()).join(format!("{code}.toml"));
-    let mut files: BTreeMap<PathBuf, Vec<u8>> = settings.files.iter().map(|(p, t)| (root.join(p), t.clone().into_bytes())).collect();
+    let report = Path::new(ROOT).join("reports").join(year.to_string()).join(format!("{code}.toml"));
+    let mut files = settings.folder();
     files.insert(report.clone(), text.as_bytes().to_vec());
-    let mut loaded = crate::load::load_from(Folder::Memory(files), root);
+    let mut loaded = crate::load::load_from(Folder::Memory(files), Path::new(ROOT));
     crate::check::check(&mut loaded);
     loaded.findings.sort(&loaded.sources);
     let sources = &loaded.sources;
@@ -124,9 +131,7 @@ pub fn check(settings: &Settings, name: &str, text: &str) -> Vec<Finding> {
 #[cfg(feature = "workbook")]
 pub fn check_workbook(settings: &Settings, name: &str, bytes: &[u8]) -> Vec<Finding> {
     use crate::workbook::{layout, read};
-    let root = Path::new("du-lieu");
-    let files = settings.files.iter().map(|(p, t)| (root.join(p), t.clone().into_bytes())).collect();
-    let loaded = crate::load::load_from(Folder::Memory(files), root);
+    let loaded = crate::load::load_from(Folder::Memory(settings.folder()), Path::new(ROOT));
     let filled = match read(bytes, name, &loaded) {
         Ok(f) => f,
         Err(problems) => {

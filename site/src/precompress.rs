@@ -50,10 +50,8 @@ pub fn copies(files: &crate::render::Files, previous: &Path) -> Vec<(String, Vec
         .par_iter()
         .filter(|(path, bytes)| wanted(path, bytes))
         .flat_map_iter(|(path, bytes)| {
-            let old = |suffix: &str| {
-                let same = std::fs::read(previous.join(path)).is_ok_and(|b| b == *bytes);
-                same.then(|| std::fs::read(previous.join(format!("{path}.{suffix}"))).ok()).flatten()
-            };
+            let same = std::fs::read(previous.join(path)).is_ok_and(|b| b == *bytes);
+            let old = |suffix: &str| same.then(|| std::fs::read(previous.join(format!("{path}.{suffix}"))).ok()).flatten();
             let gz = old("gz").unwrap_or_else(|| gzip(bytes));
             let br = old("br").unwrap_or_else(|| brotli(path, bytes));
             [(format!("{path}.gz"), gz), (format!("{path}.br"), br)]

@@ -4,8 +4,8 @@
 //! search page's; pages with neither load no wasm at all.
 
 use crate::components::QuotaExplorer;
-use crate::stats::{QuotaFilter, QuotaOverview};
-use crate::view_state::ViewState;
+use crate::stats::{QuotaFilter, QuotaOverview, QuotaYear};
+use crate::view_state::{Change, ViewState};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -47,7 +47,7 @@ fn mount(document: &web_sys::Document) -> Result<(), String> {
         .ok_or("không tìm thấy vùng biểu đồ")?;
     let json = document.get_element_by_id(DATA_ID).and_then(|e| e.text_content()).ok_or("trang thiếu dữ liệu biểu đồ")?;
     let overview: QuotaOverview = parse_json(&json).map_err(|e| format!("dữ liệu biểu đồ không đọc được ({e})"))?;
-    let latest = overview.latest().map(|y| y.year).ok_or("chưa có năm nào có chỉ tiêu")?;
+    let latest = overview.all_years().last().copied().ok_or("chưa có năm nào có chỉ tiêu")?;
     // An organization's page (`data-org`): its own figures, its choice kept in the link only.
     let org = target.get_attribute("data-org");
     // The query wins (a shared link); without one, the choice remembered on this device. The
@@ -56,8 +56,15 @@ fn mount(document: &web_sys::Document) -> Result<(), String> {
     let url_year = from_url.year;
     let mut initial = if from_url.is_default() && org.is_none() { remembered().unwrap_or_default() } else { from_url };
     let page_year = target.get_attribute("data-year").and_then(|y| y.parse().ok());
-    initial.year = Some(url_year.or(page_year).filter(|y| overview.year(*y).is_some()).unwrap_or(latest));
-    initial.compare = initial.compare.filter(|c| overview.year(*c).is_some() && Some(*c) != initial.year);
+    // The page holds its own year; a link to another year or comparison fetches it first.
+    let held = page_year
+        .filter(|y| overview.year(*y).is_some())
+        .or_else(|| overview.years.last().map(|y| y.year))
+        .ok_or("trang thiếu số liệu năm")?;
+    let wanted_year = url_year.or(page_year).filter(|y| overview.all_years().contains(y)).unwrap_or(latest);
+    let wanted_compare = initial.compare.filter(|c| overview.all_years().contains(c) && *c != wanted_year);
+    initial.year = Some(held);
+    initial.compare = wanted_compare.filter(|c| overview.year(*c).is_some() && *c != held);
     if org.is_some() {
         initial.filter = QuotaFilter { parent: org.clone(), ..QuotaFilter::default() };
     } else if initial.filter.parent.as_ref().is_some_and(|p| !overview.committees.iter().any(|(code, _)| code == p)) {
@@ -66,19 +73,49 @@ fn mount(document: &web_sys::Document) -> Result<(), String> {
     }
     let one_org = org.is_some();
     // What the build drew into the page (its figures' images show that).
-    let page_view = ViewState {
-        year: Some(page_year.filter(|y| overview.year(*y).is_some()).unwrap_or(latest)),
-        filter: QuotaFilter { parent: org.clone(), ..QuotaFilter::default() },
-        ..ViewState::default()
-    };
+    let page_view =
+        ViewState { year: Some(held), filter: QuotaFilter { parent: org.clone(), ..QuotaFilter::default() }, ..ViewState::default() };
 
+    // What the link asks for beyond what the page holds, fetched once the view is up.
+    let mut later = Vec::new();
+    if wanted_year != held {
+        later.push(Change::Year(wanted_year));
+    }
+    if wanted_compare.is_some() && wanted_compare != initial.compare {
+        later.push(Change::Compare(wanted_compare));
+    }
     target.set_inner_html("");
     let handle = leptos::mount::mount_to(target, move || {
-        view! { <QuotaExplorer overview=overview initial=initial on_change=move |s: ViewState| keep(s, one_org) on_rows=show_rows on_card=show_card one_org=one_org page_view=page_view /> }
+        view! { <QuotaExplorer overview=overview initial=initial on_change=move |s: ViewState| keep(s, one_org) on_rows=show_rows on_card=show_card load_year=Callback::new(load_year) one_org=one_org page_view=page_view then=later /> }
     });
     // Keep the view mounted for the life of the page.
     handle.forget();
     Ok(())
+}
+
+/// Fetches a year's data file (content-hashed: the service worker keeps it) and parses it with
+/// the browser's parser.
+fn load_year((path, done): (String, Callback<Result<QuotaYear, String>>)) {
+    leptos::task::spawn_local(async move {
+        done.run(fetch_json(&path).await);
+    });
+}
+
+async fn fetch_json<T: serde::de::DeserializeOwned>(path: &str) -> Result<T, String> {
+    use wasm_bindgen_futures::JsFuture;
+    let window = web_sys::window().ok_or("không có cửa sổ trình duyệt")?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(path))
+        .await
+        .map_err(|_| "không kết nối được máy chủ".to_string())?
+        .dyn_into()
+        .map_err(|_| "trả lời không hợp lệ".to_string())?;
+    if !response.ok() {
+        return Err(format!("máy chủ trả lời {}", response.status()));
+    }
+    let value = JsFuture::from(response.json().map_err(|_| "trả lời không hợp lệ".to_string())?)
+        .await
+        .map_err(|_| "dữ liệu sai cú pháp JSON".to_string())?;
+    serde_wasm_bindgen::from_value(value).map_err(|e| format!("dữ liệu không đọc được: {e}"))
 }
 
 /// Rewrites the admissions headline card (outside the app's own region) after a redraw.

@@ -32,6 +32,12 @@ pub const ICON_512: &str = "/icons/icon-512.png";
 pub const ICON_MASKABLE: &str = "/icons/icon-maskable-512.png";
 pub const ICON_APPLE: &str = "/icons/apple-touch-icon.png";
 
+/// One year of the dashboard's quota data, fetched when a reader chooses that year: named by
+/// its content hash (under `/assets/`, which the service worker keeps cache-first).
+pub fn quota_year_data(year: i32, hash: &str) -> String {
+    format!("/assets/so-lieu/chi-tieu-{year}-{hash}.json")
+}
+
 /// A figure's image, relative to its page (`chi-tieu.png` beside `/thong-ke/`): the same link
 /// serves the static page and the app, whatever the page's query.
 pub fn figure_image(figure_id: &str, extension: &str) -> String {

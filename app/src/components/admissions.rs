@@ -20,6 +20,10 @@ pub fn CumulativeFigure(
     /// Whether the build's image shows this view (see `Figure`).
     #[prop(default = true)]
     image: bool,
+    /// Offered as PNG too (see `Figure`): not on an organization's page, where only the
+    /// main figure has one.
+    #[prop(default = true)]
+    png: bool,
 ) -> impl IntoView {
     let (actual, pace) = data.cumulative();
     let title = format!("Kết nạp cộng dồn theo tháng năm {} so với tiến độ chỉ tiêu", data.year);
@@ -36,7 +40,7 @@ pub fn CumulativeFigure(
     let table = monthly_table(&data);
     let source = Some(format!("Nguồn: {}.", data.coverage.sentence()));
     view! {
-        <Figure id="cong-don" title=title svg=svg summary=summary source=source table_name=super::quota::monthly_table_name(data.year) on_tip=on_tip image=image>
+        <Figure id="cong-don" title=title svg=svg summary=summary source=source table_name=super::quota::monthly_table_name(data.year) on_tip=on_tip image=image png=png>
             <TableView table=table />
         </Figure>
     }

@@ -174,7 +174,20 @@ fn announcement(data: &crate::stats::QuotaYear) -> String {
     format!("Đang hiển thị {} tổ chức, {} chậm tiến độ, năm {}.", data.rows.len(), data.lagging(), data.year)
 }
 
-/// The live dashboard. `initial.year` is already resolved to a year the overview has.
+/// Fetches a year's data from its file (`QuotaOverview::file_of`) and hands it back; the
+/// platform's (the browser's fetch), so the components stay free of it.
+pub type LoadYear = Callback<(String, Callback<Result<crate::stats::QuotaYear, String>>)>;
+
+/// The years a change asks for (the year shown, the comparison).
+fn wanted(change: &Change) -> Option<i32> {
+    match change {
+        Change::Year(y) | Change::Compare(Some(y)) => Some(*y),
+        _ => None,
+    }
+}
+
+/// The live dashboard. `initial.year` is already resolved to a year the overview holds; other
+/// years are fetched through `load_year` when chosen, and the view changes once they are here.
 #[component]
 pub fn QuotaExplorer(
     overview: QuotaOverview,
@@ -188,27 +201,61 @@ pub fn QuotaExplorer(
     /// card above the dashboard is rewritten with it).
     #[prop(into)]
     on_card: Callback<super::Card>,
+    /// Fetches a year the overview names by its file only.
+    #[prop(optional)]
+    load_year: Option<LoadYear>,
     /// An organization's page: `overview` holds that organization only (`initial.filter.parent`).
     #[prop(optional)]
     one_org: bool,
     /// The view the build drew into the page: while the dashboard shows it, each figure links
     /// the build's image of it; another view has no image to offer.
     page_view: ViewState,
+    /// Changes to make once mounted: a link to a year the page does not hold, fetched first.
+    #[prop(optional)]
+    then: Vec<Change>,
 ) -> impl IntoView {
-    let years: Vec<i32> = overview.years.iter().map(|y| y.year).collect();
+    let years = overview.all_years();
     let committees = overview.committees.clone();
     let latest = years.last().copied().unwrap_or_default();
     let state = RwSignal::new(initial);
     let tooltip = RwSignal::new(String::new());
+    // "Đang tải số liệu năm 2021…", or why it could not be fetched.
+    let notice = RwSignal::new(String::new());
     let overview = StoredValue::new(overview);
     // Bars the quota chart draws; a new view starts again from the first ones.
     let chart_rows = RwSignal::new(QUOTA_CHART_ROWS);
-    let changed = Callback::new(move |change: Change| {
+    let apply = move |change: Change| {
         tooltip.set(String::new());
         chart_rows.set(QUOTA_CHART_ROWS);
         state.update(|s| s.apply(change));
         on_change.run(state.get_untracked());
+    };
+    let changed = Callback::new(move |change: Change| {
+        let file = wanted(&change).and_then(|y| overview.with_value(|o| o.file_of(y).map(|f| (y, f.to_string()))));
+        match (file, load_year) {
+            (Some((year, path)), Some(load)) => {
+                notice.set(format!("Đang tải số liệu năm {year}…"));
+                let done = Callback::new(move |got: Result<crate::stats::QuotaYear, String>| match got {
+                    Ok(data) if data.year == year => {
+                        notice.set(String::new());
+                        overview.update_value(|o| o.insert(data));
+                        apply(change.clone());
+                    }
+                    failed => {
+                        let why = failed.err().unwrap_or_else(|| "tệp dữ liệu không đúng năm".into());
+                        notice.set(format!("Không tải được số liệu năm {year} ({why}). Hãy thử lại khi có kết nối."));
+                        // The filter bar shows the view still on screen again.
+                        state.update(|_| ());
+                    }
+                });
+                load.run((path, done));
+            }
+            _ => apply(change),
+        }
     });
+    for change in then {
+        changed.run(change);
+    }
     let more = Callback::new(move |()| chart_rows.update(|n| *n += QUOTA_CHART_ROWS));
     let page_view = StoredValue::new(page_view);
     let as_built = move |s: &ViewState| {
@@ -226,6 +273,7 @@ pub fn QuotaExplorer(
     view! {
         <Controls years=years committees=committees state=state on_change=changed one_org=one_org />
         <p class="chart-tooltip" role="status" aria-live="polite" hidden=move || tooltip.get().is_empty()>{move || tooltip.get()}</p>
+        <p class="chart-notice" id="tai-so-lieu" role="status" aria-live="polite" hidden=move || notice.get().is_empty()>{move || notice.get()}</p>
         // What a filter change now shows, for screen readers (the charts redraw silently).
         <p class="sr-only" aria-live="polite" id="loc-thong-bao">
             {move || {
@@ -254,7 +302,7 @@ pub fn QuotaExplorer(
             let s = state.get();
             let data = filtered(&s).filter(|d| s.display != Display::Table && !d.rows.is_empty())?;
             let who = crate::chart::quota_scope(&s.filter, &data);
-            Some(view! { <CumulativeFigure data=data who=who on_tip=Some(show_tip) image=as_built(&s) /> })
+            Some(view! { <CumulativeFigure data=data who=who on_tip=Some(show_tip) image=as_built(&s) png=!one_org /> })
         }}
     }
 }

@@ -28,14 +28,16 @@ pub fn Figure(
     /// false once a filter has changed the chart (the image is the page's first view).
     #[prop(default = true)]
     image: bool,
+    /// Whether the image is offered as PNG besides SVG (PNGs are drawn only where a page's link
+    /// preview or a leader's forwarding needs them: see `images::Png`).
+    #[prop(default = true)]
+    png: bool,
     children: Children,
 ) -> impl IntoView {
     let drawn = !svg.is_empty();
     let image = image && drawn;
     #[cfg(feature = "ssr")]
-    if image {
-        images::record(id, &title, &svg, source.as_deref());
-    }
+    let png = image && images::record(id, &title, &svg, source.as_deref(), png);
     let caption_id = format!("{id}-caption");
     let labelled_by = caption_id.clone();
     let table_label = caption_id.clone();
@@ -50,7 +52,7 @@ pub fn Figure(
             {chart_note}
             <p class="chart-summary">{summary}</p>
             {source.map(|s| view! { <p class="chart-source">{s}</p> })}
-            {drawn.then(|| image_links(id, image))}
+            {drawn.then(|| image_links(id, image, png))}
             {table_name.map(|stem| super::quota::downloads(&stem))}
             // Focusable so keyboard users can scroll a wide table on a phone.
             <div class="table-wrap" hidden=hide_table tabindex="0" role="region" aria-labelledby=table_label>{children()}</div>
@@ -70,12 +72,12 @@ fn tapped_text(ev: &leptos::ev::MouseEvent) -> Option<String> {
 /// shows; and "Chia sẻ", the link to this figure in the current view, which the site's small
 /// script shows where the browser can share or copy a link (a button that does nothing without
 /// script would only confuse).
-fn image_links(id: &'static str, image: bool) -> impl IntoView {
+fn image_links(id: &'static str, image: bool, png: bool) -> impl IntoView {
     let files = image.then(|| {
+        let png = png.then(|| view! { <a href=crate::routes::figure_image(id, "png") download="">"PNG"</a>" · " });
         view! {
             "Tải ảnh: "
-            <a href=crate::routes::figure_image(id, "png") download="">"PNG"</a>
-            " · "
+            {png}
             <a href=crate::routes::figure_image(id, "svg") download="">"SVG"</a>
             " "
         }
@@ -103,32 +105,49 @@ pub mod images {
         /// The chart as the page has it (`chart::svg::accessible`).
         pub svg: String,
         pub source: Option<String>,
+        /// Drawn as PNG too, not only SVG.
+        pub png: bool,
+    }
+
+    /// Which of a page's figures get a PNG. Rasterizing is most of a build's work: at a
+    /// province's size (thousands of organization pages) a PNG for every figure would take
+    /// minutes, so an organization's page draws one for its main figure only, the one its link
+    /// preview shows; the Khối's pages, which leaders forward, draw one for every figure.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum Png {
+        Every,
+        MainOnly,
     }
 
     thread_local! {
-        static FIGURES: RefCell<Option<Vec<FigureSource>>> = const { RefCell::new(None) };
+        static FIGURES: RefCell<Option<(Png, Vec<FigureSource>)>> = const { RefCell::new(None) };
     }
 
     /// Runs `render` and returns what it rendered with the figures it built, in page order.
     /// Rendering is synchronous, so every figure of the page is built on this thread.
-    pub fn collect<T>(render: impl FnOnce() -> T) -> (T, Vec<FigureSource>) {
-        let outer = FIGURES.with(|f| f.borrow_mut().replace(Vec::new()));
+    pub fn collect<T>(png: Png, render: impl FnOnce() -> T) -> (T, Vec<FigureSource>) {
+        let outer = FIGURES.with(|f| f.borrow_mut().replace((png, Vec::new())));
         let out = render();
-        let figures = FIGURES.with(|f| std::mem::replace(&mut *f.borrow_mut(), outer)).unwrap_or_default();
+        let figures = FIGURES.with(|f| std::mem::replace(&mut *f.borrow_mut(), outer)).map(|(_, list)| list).unwrap_or_default();
         (out, figures)
     }
 
     /// The id of the first figure recorded so far on this page: its main figure, whose image
     /// previews the page's link (the page shell asks once the content is built).
     pub fn first_id() -> Option<&'static str> {
-        FIGURES.with(|f| f.borrow().as_ref().and_then(|list| list.first().map(|fig| fig.id)))
+        FIGURES.with(|f| f.borrow().as_ref().and_then(|(_, list)| list.first().map(|fig| fig.id)))
     }
 
-    pub(super) fn record(id: &'static str, title: &str, svg: &str, source: Option<&str>) {
-        FIGURES.with(|f| {
-            if let Some(list) = f.borrow_mut().as_mut() {
-                list.push(FigureSource { id, title: title.to_string(), svg: svg.to_string(), source: source.map(str::to_string) });
+    /// Records a figure to draw beside its page; says whether it gets a PNG (`wanted`, and the
+    /// page's [`Png`]). Outside `collect`, nothing is drawn and the PNG is as wanted.
+    pub(super) fn record(id: &'static str, title: &str, svg: &str, source: Option<&str>, wanted: bool) -> bool {
+        FIGURES.with(|f| match f.borrow_mut().as_mut() {
+            Some((policy, list)) => {
+                let png = wanted && (*policy == Png::Every || list.is_empty());
+                list.push(FigureSource { id, title: title.to_string(), svg: svg.to_string(), source: source.map(str::to_string), png });
+                png
             }
-        });
+            None => wanted,
+        })
     }
 }

@@ -17,7 +17,7 @@ mod trends;
 pub use admissions::{cumulative_chart, monthly_table, CumulativeFigure, YearFigures};
 pub use branches::{branches_table, BranchAdmissionsTable};
 pub use cards::{admissions_card, members_card, Card, HeadlineCards, ADMISSIONS_CARD};
-pub use explorer::{Controls, QuotaExplorer};
+pub use explorer::{Controls, LoadYear, QuotaExplorer};
 #[cfg(feature = "ssr")]
 pub use figure::images;
 pub use figure::Figure;

@@ -146,9 +146,53 @@ pub struct QuotaOverview {
     /// sorting or folding for it.
     #[serde(default)]
     pub committees: Vec<(String, String)>,
+    /// Years whose data is not in this value but in a file of its own, fetched when the reader
+    /// chooses one: a dashboard page embeds only the year its first view shows.
+    #[serde(default)]
+    pub elsewhere: Vec<YearFile>,
+}
+
+/// Where a year's quota data is published (a content-hashed file, `routes::quota_year_data`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct YearFile {
+    pub year: i32,
+    pub path: String,
 }
 
 impl QuotaOverview {
+    /// Every year there is data for, held here or elsewhere, in order.
+    pub fn all_years(&self) -> Vec<i32> {
+        let mut years: Vec<i32> = self.years.iter().map(|y| y.year).chain(self.elsewhere.iter().map(|f| f.year)).collect();
+        years.sort_unstable();
+        years.dedup();
+        years
+    }
+
+    /// The file to fetch for `year`, when its data is not held here.
+    pub fn file_of(&self, year: i32) -> Option<&str> {
+        if self.year(year).is_some() {
+            return None;
+        }
+        self.elsewhere.iter().find(|f| f.year == year).map(|f| f.path.as_str())
+    }
+
+    /// What a dashboard page embeds: the year `shown` itself, every other year named by its
+    /// file (`path` gives it), and the committees.
+    pub fn embedding(&self, shown: i32, path: impl Fn(&QuotaYear) -> String) -> QuotaOverview {
+        QuotaOverview {
+            years: self.year(shown).cloned().into_iter().collect(),
+            committees: self.committees.clone(),
+            elsewhere: self.years.iter().filter(|y| y.year != shown).map(|y| YearFile { year: y.year, path: path(y) }).collect(),
+        }
+    }
+
+    /// Takes in a year fetched from its file, keeping the years in order.
+    pub fn insert(&mut self, data: QuotaYear) {
+        self.years.retain(|y| y.year != data.year);
+        let at = self.years.iter().position(|y| y.year > data.year).unwrap_or(self.years.len());
+        self.years.insert(at, data);
+    }
+
     pub fn year(&self, year: i32) -> Option<&QuotaYear> {
         self.years.iter().find(|y| y.year == year)
     }
@@ -175,6 +219,7 @@ impl QuotaOverview {
                 })
                 .collect(),
             committees: Vec::new(),
+            elsewhere: Vec::new(),
         }
     }
 }
@@ -240,7 +285,7 @@ pub fn quota_overview(data: &Dataset) -> QuotaOverview {
         })
         .collect();
     let committees = committees(&years);
-    QuotaOverview { years, committees }
+    QuotaOverview { years, committees, elsewhere: Vec::new() }
 }
 
 /// Admissions per month summed over `rows`, for `months` months.
@@ -395,6 +440,28 @@ mod tests {
             y.filtered(&QuotaFilter { enterprise: Some(false), ..QuotaFilter::default() }).branches.is_empty(),
             "only under one chosen committee"
         );
+    }
+
+    #[test]
+    fn a_page_embeds_its_year_and_names_the_files_of_the_others() {
+        let overview = quota_overview(&crate::stats::testdata::dataset());
+        let all: Vec<i32> = overview.years.iter().map(|y| y.year).collect();
+        assert!(all.len() >= 2, "the test data has several years");
+        let shown = all[0];
+        let page = overview.embedding(shown, |y| format!("/so-lieu/{}.json", y.year));
+        assert_eq!(page.years.iter().map(|y| y.year).collect::<Vec<_>>(), [shown]);
+        assert_eq!(page.all_years(), all, "every year stays listed");
+        assert_eq!(page.file_of(shown), None, "the shown year is held");
+        assert_eq!(page.file_of(all[1]), Some(format!("/so-lieu/{}.json", all[1]).as_str()));
+        assert_eq!(page.committees, overview.committees);
+        // Fetched years come back in order, whatever order they are fetched in.
+        let mut fetched = page.clone();
+        for y in overview.years.iter().rev() {
+            fetched.insert(y.clone());
+        }
+        assert_eq!(fetched.years, overview.years);
+        assert_eq!(fetched.file_of(all[1]), None);
+        assert_eq!(fetched.all_years(), all);
     }
 
     #[test]

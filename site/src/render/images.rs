@@ -207,38 +207,46 @@ pub type PageFigures = (String, Vec<FigureSource>);
 /// font, width, palette).
 const RASTER: &str = "<!-- PNG: resvg 0.49, DejaVu Sans 2.37, 1000 px, 256 màu -->";
 
-/// Writes every figure's SVG and PNG beside its page (`thong-ke/chi-tieu.png`). A figure shown
+/// Writes every figure's SVG, and its PNG where the page offers one, beside its page
+/// (`thong-ke/chi-tieu.png`). A figure shown
 /// on several pages (a year's dashboard and its report) is drawn once, and one whose SVG is the
 /// same in `previous` (the published directory) is not drawn again: rasterizing is most of a
 /// build's work, and most figures do not change between two builds.
 pub fn add_figures(files: &mut Files, pages: &[PageFigures], imprint: &Imprint<'_>, previous: Option<&Path>) -> Result<(), String> {
-    let mut drawings: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    // Each drawing with the places it goes: (file stem, with a PNG).
+    let mut drawings: BTreeMap<String, Vec<(String, bool)>> = BTreeMap::new();
     for (page, figures) in pages {
         for figure in figures {
             let svg = compose(figure, page, imprint);
             let stem = routes::file_of(&routes::figure_image_of(page, figure.id, ""));
-            drawings.entry(svg).or_default().push(stem);
+            drawings.entry(svg).or_default().push((stem, figure.png));
         }
     }
-    let drawn: Vec<Result<Vec<u8>, String>> = drawings
+    let drawn: Vec<Result<Option<Vec<u8>>, String>> = drawings
         .par_iter()
-        .map(|(svg, stems)| {
-            let png = previous.and_then(|dir| drawn_before(dir, svg, stems)).map_or_else(|| png(svg, PNG_WIDTH), Ok);
-            png.map_err(|e| format!("không vẽ được ảnh `{}png`: {e}", stems[0]))
+        .map(|(svg, places)| {
+            let stems: Vec<&str> = places.iter().filter(|(_, png)| *png).map(|(stem, _)| stem.as_str()).collect();
+            if stems.is_empty() {
+                return Ok(None);
+            }
+            let png = previous.and_then(|dir| drawn_before(dir, svg, &stems)).map_or_else(|| png(svg, PNG_WIDTH), Ok);
+            png.map(Some).map_err(|e| format!("không vẽ được ảnh `{}png`: {e}", stems[0]))
         })
         .collect();
-    for ((svg, stems), png) in drawings.iter().zip(drawn) {
+    for ((svg, places), png) in drawings.iter().zip(drawn) {
         let png = png?;
-        for stem in stems {
+        for (stem, with_png) in places {
             files.insert(format!("{stem}svg"), svg.clone().into_bytes());
-            files.insert(format!("{stem}png"), png.clone());
+            if let (true, Some(png)) = (with_png, &png) {
+                files.insert(format!("{stem}png"), png.clone());
+            }
         }
     }
     Ok(())
 }
 
 /// The PNG of `svg` in the previous build, if it drew the same SVG at one of the same places.
-fn drawn_before(dir: &Path, svg: &str, stems: &[String]) -> Option<Vec<u8>> {
+fn drawn_before(dir: &Path, svg: &str, stems: &[&str]) -> Option<Vec<u8>> {
     stems.iter().find_map(|stem| {
         let same = std::fs::read(dir.join(format!("{stem}svg"))).ok()? == svg.as_bytes();
         same.then(|| std::fs::read(dir.join(format!("{stem}png"))).ok()).flatten()
@@ -287,6 +295,7 @@ mod tests {
                   font-size=\"14\">Chi bộ Ứng dụng</text><g class=\"hits\"><rect class=\"hit\"><title>x</title></rect></g></svg>"
                 .into(),
             source: None,
+            png: true,
         }
     }
 

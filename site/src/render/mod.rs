@@ -1,6 +1,7 @@
 //! Stage four: the model and stats rendered to files in memory, keyed by their site path.
 //! Pages are Leptos components rendered with `to_html()`; charts come from `app::chart`.
 
+mod app_data;
 mod assets;
 pub mod changes;
 mod feeds;
@@ -52,6 +53,8 @@ pub struct Context<'a> {
     pub history: &'a changes::History,
     /// What the report checker page (`/nhap-lieu/`) checks a file against.
     pub checker: &'a rules::one_report::Settings,
+    /// The dashboard's data, a file a year.
+    pub year_files: &'a app_data::YearFiles,
 }
 
 /// Long builds (a national tree has thousands of pages) say how far they are, every tenth.
@@ -101,6 +104,7 @@ pub fn render(data: &Dataset, options: Options<'_>) -> Result<Rendered, String> 
         t.write(&mut files);
     }
     workbook::add(&mut files, data, &forms, &disclosure)?;
+    let year_files = app_data::YearFiles::write(quota, &mut files);
     let data_date = match quota.latest() {
         Some(y) => y.as_of.map_or_else(|| format!("năm {}", y.year), |d| format!("ngày {}", app::format::date(d))),
         None => String::new(),
@@ -133,6 +137,7 @@ pub fn render(data: &Dataset, options: Options<'_>) -> Result<Rendered, String> 
         updated,
         history: &history,
         checker,
+        year_files: &year_files,
     };
 
     // Each page is independent: render in parallel, collect in path order.
@@ -142,7 +147,7 @@ pub fn render(data: &Dataset, options: Options<'_>) -> Result<Rendered, String> 
     let rendered: Vec<((String, Vec<u8>), images::PageFigures)> = jobs
         .into_par_iter()
         .map(|job| {
-            let (html, figures) = app::components::images::collect(|| (job.render)(&ctx));
+            let (html, figures) = app::components::images::collect(job.png, || (job.render)(&ctx));
             let page_route = format!("/{}", job.path.trim_end_matches("index.html"));
             report_progress(done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1, total);
             ((job.path.clone(), html.into_bytes()), (page_route, figures))

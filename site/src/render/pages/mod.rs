@@ -14,6 +14,7 @@ mod search;
 mod stats;
 
 use super::Context;
+use app::components::images::Png;
 use app::routes::{self, file_of};
 use leptos::prelude::*;
 
@@ -27,11 +28,17 @@ fn embedded_json<T: serde::Serialize>(id: &'static str, value: &T) -> AnyView {
 pub struct Job {
     pub path: String,
     pub render: Box<dyn Fn(&Context<'_>) -> String + Send + Sync>,
+    /// Which of its figures get a PNG.
+    pub png: Png,
 }
 
 impl Job {
     fn new(path: impl Into<String>, render: impl Fn(&Context<'_>) -> String + Send + Sync + 'static) -> Job {
-        Job { path: path.into(), render: Box::new(render) }
+        Job { path: path.into(), render: Box::new(render), png: Png::Every }
+    }
+
+    fn png(self, png: Png) -> Job {
+        Job { png, ..self }
     }
 }
 
@@ -56,7 +63,7 @@ pub fn all(ctx: &Context<'_>) -> Vec<Job> {
     }
     for code in ctx.data.orgs.keys() {
         let code = code.clone();
-        jobs.push(Job::new(file_of(&routes::org(&code)), move |ctx| orgs::render_one(ctx, &code)));
+        jobs.push(Job::new(file_of(&routes::org(&code)), move |ctx| orgs::render_one(ctx, &code)).png(Png::MainOnly));
     }
     for (i, doc) in ctx.data.documents.iter().enumerate() {
         jobs.push(Job::new(file_of(&routes::document(&doc.slug)), move |ctx| documents::render_one(ctx, i)));

@@ -35,6 +35,8 @@ pub fn render(ctx: &Context<'_>, year: Option<i32>) -> String {
         })
         .collect_view();
     let cards = shown.as_ref().map(|data| view! { <HeadlineCards cards=cards(ctx, data) /> });
+    // The app's data: this year; the others are fetched when chosen.
+    let embedded = shown.as_ref().map(|d| ctx.year_files.embedding(ctx.quota, d.year));
     let quota_rule = shown.as_ref().and_then(|d| quota_rule(ctx, d.year));
     let profile = shown.as_ref().map(|data| profile_section(ctx, data));
     let report_link = shown.as_ref().map(|d| {
@@ -84,7 +86,7 @@ pub fn render(ctx: &Context<'_>, year: Option<i32>) -> String {
             {plans}
             {trends}
             {forms}
-            {super::embedded_json("quota-data", &ctx.quota)}
+            {embedded.map(|data| super::embedded_json("quota-data", &data))}
         },
     )
 }

@@ -4,10 +4,10 @@
 //! search page's; pages with neither load no wasm at all.
 
 use crate::components::QuotaExplorer;
-use crate::stats::{QuotaFilter, QuotaOverview, QuotaYear};
+use crate::stats::{QuotaFilter, QuotaOverview};
 use crate::view_state::{Change, ViewState};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 
 const MOUNT_ID: &str = "quota-app";
 const DATA_ID: &str = "quota-data";
@@ -94,28 +94,34 @@ fn mount(document: &web_sys::Document) -> Result<(), String> {
 }
 
 /// Fetches a year's data file (content-hashed: the service worker keeps it) and parses it with
-/// the browser's parser.
-fn load_year((path, done): (String, Callback<Result<QuotaYear, String>>)) {
-    leptos::task::spawn_local(async move {
-        done.run(fetch_json(&path).await);
+/// the browser's parser. Promise callbacks rather than futures: no executor in the download.
+fn load_year((path, done): (String, Callback<Result<QuotaOverview, String>>)) {
+    let Some(window) = web_sys::window() else { return };
+    let fail = move |why: &'static str| -> Step { Box::new(move |_| done.run(Err(why.into()))) };
+    let answered: Step = Box::new(move |response: JsValue| {
+        let response: web_sys::Response = response.unchecked_into();
+        match response.json() {
+            Ok(json) if response.ok() => {
+                let parsed: Step = Box::new(move |value| done.run(serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())));
+                settle(&json, parsed, fail("dữ liệu sai cú pháp JSON"));
+            }
+            _ => done.run(Err(format!("máy chủ trả lời {}", response.status()))),
+        }
     });
+    settle(&window.fetch_with_str(&path), answered, fail("không kết nối được máy chủ"));
 }
 
-async fn fetch_json<T: serde::de::DeserializeOwned>(path: &str) -> Result<T, String> {
-    use wasm_bindgen_futures::JsFuture;
-    let window = web_sys::window().ok_or("không có cửa sổ trình duyệt")?;
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(path))
-        .await
-        .map_err(|_| "không kết nối được máy chủ".to_string())?
-        .dyn_into()
-        .map_err(|_| "trả lời không hợp lệ".to_string())?;
-    if !response.ok() {
-        return Err(format!("máy chủ trả lời {}", response.status()));
-    }
-    let value = JsFuture::from(response.json().map_err(|_| "trả lời không hợp lệ".to_string())?)
-        .await
-        .map_err(|_| "dữ liệu sai cú pháp JSON".to_string())?;
-    serde_wasm_bindgen::from_value(value).map_err(|e| format!("dữ liệu không đọc được: {e}"))
+/// What to do with a promise's outcome.
+type Step = Box<dyn FnOnce(JsValue)>;
+
+/// Runs `ok` with what `promise` resolves to, or `failed` with why it rejects. The callbacks
+/// live as long as the page (one of the two is never called, and is a few bytes).
+fn settle(promise: &js_sys::Promise, ok: Step, failed: Step) {
+    use wasm_bindgen::closure::Closure;
+    let (ok, failed) = (Closure::once(ok), Closure::once(failed));
+    let _ = promise.then2(&ok, &failed);
+    ok.forget();
+    failed.forget();
 }
 
 /// Rewrites the admissions headline card (outside the app's own region) after a redraw.

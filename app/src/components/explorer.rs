@@ -176,7 +176,7 @@ fn announcement(data: &crate::stats::QuotaYear) -> String {
 
 /// Fetches a year's data from its file (`QuotaOverview::file_of`) and hands it back; the
 /// platform's (the browser's fetch), so the components stay free of it.
-pub type LoadYear = Callback<(String, Callback<Result<crate::stats::QuotaYear, String>>)>;
+pub type LoadYear = Callback<(String, Callback<Result<QuotaOverview, String>>)>;
 
 /// The years a change asks for (the year shown, the comparison).
 fn wanted(change: &Change) -> Option<i32> {
@@ -219,8 +219,8 @@ pub fn QuotaExplorer(
     let latest = years.last().copied().unwrap_or_default();
     let state = RwSignal::new(initial);
     let tooltip = RwSignal::new(String::new());
-    // "Đang tải số liệu năm 2021…", or why it could not be fetched.
-    let notice = RwSignal::new(String::new());
+    // The line above the charts also says "Đang tải số liệu năm 2021…", or why it failed.
+    let notice = tooltip;
     let overview = StoredValue::new(overview);
     // Bars the quota chart draws; a new view starts again from the first ones.
     let chart_rows = RwSignal::new(QUOTA_CHART_ROWS);
@@ -235,8 +235,8 @@ pub fn QuotaExplorer(
         match (file, load_year) {
             (Some((year, path)), Some(load)) => {
                 notice.set(format!("Đang tải số liệu năm {year}…"));
-                let done = Callback::new(move |got: Result<crate::stats::QuotaYear, String>| match got {
-                    Ok(data) if data.year == year => {
+                let done = Callback::new(move |got: Result<QuotaOverview, String>| match got {
+                    Ok(data) if data.year(year).is_some() => {
                         notice.set(String::new());
                         overview.update_value(|o| o.insert(data));
                         apply(change.clone());
@@ -273,7 +273,6 @@ pub fn QuotaExplorer(
     view! {
         <Controls years=years committees=committees state=state on_change=changed one_org=one_org />
         <p class="chart-tooltip" role="status" aria-live="polite" hidden=move || tooltip.get().is_empty()>{move || tooltip.get()}</p>
-        <p class="chart-notice" id="tai-so-lieu" role="status" aria-live="polite" hidden=move || notice.get().is_empty()>{move || notice.get()}</p>
         // What a filter change now shows, for screen readers (the charts redraw silently).
         <p class="sr-only" aria-live="polite" id="loc-thong-bao">
             {move || {

@@ -25,7 +25,7 @@ pub use meetings::{meetings_overview, DocKind, DocsSummary, Mean, MeetingsOvervi
 pub use movements::{movements_overview, Change, MovementTotals, MovementsOverview, MovementsYear, YearChanges};
 pub use plans::{plans_overview, LatePlan, PlansOverview, PlansYear};
 pub use profile::{profile_overview, ProfileOverview, ProfileYear, PROFILE_PARTS};
-pub use quota::{monthly_pace, quota_overview, running_total, QuotaFilter, QuotaOverview, QuotaRow, QuotaYear, YearFile, YearPace};
+pub use quota::{monthly_pace, quota_overview, running_total, QuotaFilter, QuotaOverview, QuotaRow, QuotaYear, YearPace};
 pub use ratings::{ratings_overview, GradeSummary, RatingsOverview, RatingsYear};
 pub use ratio::{Gap, Ratio};
 pub use stock::{stock_overview, ByKind, MemberCount, OrgCounts, StockOverview, StockYear};

@@ -148,23 +148,24 @@ pub struct QuotaOverview {
     pub committees: Vec<(String, String)>,
     /// Years whose data is not in this value but in a file of its own, fetched when the reader
     /// chooses one: a dashboard page embeds only the year its first view shows.
+    /// (year, path of its file: `routes::quota_year_data`); a pair, not a struct, to keep the
+    /// app's download small. The file is a `QuotaOverview` holding that year alone.
     #[serde(default)]
-    pub elsewhere: Vec<YearFile>,
-}
-
-/// Where a year's quota data is published (a content-hashed file, `routes::quota_year_data`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct YearFile {
-    pub year: i32,
-    pub path: String,
+    pub elsewhere: Vec<(i32, String)>,
 }
 
 impl QuotaOverview {
     /// Every year there is data for, held here or elsewhere, in order.
     pub fn all_years(&self) -> Vec<i32> {
-        let mut years: Vec<i32> = self.years.iter().map(|y| y.year).chain(self.elsewhere.iter().map(|f| f.year)).collect();
-        years.sort_unstable();
-        years.dedup();
+        // Both lists are in order: merged by insertion (no sort code in the app).
+        let mut years: Vec<i32> = self.elsewhere.iter().map(|f| f.0).collect();
+        for y in self.years.iter().map(|y| y.year) {
+            if years.contains(&y) {
+                continue;
+            }
+            let at = years.iter().position(|&v| v > y).unwrap_or(years.len());
+            years.insert(at, y);
+        }
         years
     }
 
@@ -173,7 +174,7 @@ impl QuotaOverview {
         if self.year(year).is_some() {
             return None;
         }
-        self.elsewhere.iter().find(|f| f.year == year).map(|f| f.path.as_str())
+        self.elsewhere.iter().find(|f| f.0 == year).map(|f| f.1.as_str())
     }
 
     /// What a dashboard page embeds: the year `shown` itself, every other year named by its
@@ -182,15 +183,22 @@ impl QuotaOverview {
         QuotaOverview {
             years: self.year(shown).cloned().into_iter().collect(),
             committees: self.committees.clone(),
-            elsewhere: self.years.iter().filter(|y| y.year != shown).map(|y| YearFile { year: y.year, path: path(y) }).collect(),
+            elsewhere: self.years.iter().filter(|y| y.year != shown).map(|y| (y.year, path(y))).collect(),
         }
     }
 
-    /// Takes in a year fetched from its file, keeping the years in order.
-    pub fn insert(&mut self, data: QuotaYear) {
-        self.years.retain(|y| y.year != data.year);
-        let at = self.years.iter().position(|y| y.year > data.year).unwrap_or(self.years.len());
-        self.years.insert(at, data);
+    /// One year alone: what its file holds.
+    pub fn of_year(data: &QuotaYear) -> QuotaOverview {
+        QuotaOverview { years: vec![data.clone()], ..QuotaOverview::default() }
+    }
+
+    /// Takes in the years of a fetched file, keeping the years in order.
+    pub fn insert(&mut self, fetched: QuotaOverview) {
+        for data in fetched.years {
+            self.years.retain(|y| y.year != data.year);
+            let at = self.years.iter().position(|y| y.year > data.year).unwrap_or(self.years.len());
+            self.years.insert(at, data);
+        }
     }
 
     pub fn year(&self, year: i32) -> Option<&QuotaYear> {
@@ -457,7 +465,7 @@ mod tests {
         // Fetched years come back in order, whatever order they are fetched in.
         let mut fetched = page.clone();
         for y in overview.years.iter().rev() {
-            fetched.insert(y.clone());
+            fetched.insert(QuotaOverview::of_year(y));
         }
         assert_eq!(fetched.years, overview.years);
         assert_eq!(fetched.file_of(all[1]), None);

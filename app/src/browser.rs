@@ -78,6 +78,9 @@ fn mount(document: &web_sys::Document) -> Result<(), String> {
 
     // What the link asks for beyond what the page holds, fetched once the view is up.
     let mut later = Vec::new();
+    if overview.year(held).is_some_and(|y| y.branches_left_out) && initial.filter.parent.is_some() {
+        later.push(Change::Parent(initial.filter.parent.take()));
+    }
     if wanted_year != held {
         later.push(Change::Year(wanted_year));
     }

@@ -212,6 +212,7 @@ mod tests {
             monthly_admitted: vec![1, 0, 6],
             branches: Vec::new(),
             coverage: Default::default(),
+            branches_left_out: false,
         }
     }
 

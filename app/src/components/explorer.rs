@@ -178,10 +178,13 @@ fn announcement(data: &crate::stats::QuotaYear) -> String {
 /// platform's (the browser's fetch), so the components stay free of it.
 pub type LoadYear = Callback<(String, Callback<Result<QuotaOverview, String>>)>;
 
-/// The years a change asks for (the year shown, the comparison).
-fn wanted(change: &Change) -> Option<i32> {
+/// The year a change asks for (the year shown, the comparison), and whether with its branches
+/// (a committee chosen, or a year shown under one).
+fn wanted(change: &Change, now: &ViewState) -> Option<(i32, bool)> {
     match change {
-        Change::Year(y) | Change::Compare(Some(y)) => Some(*y),
+        Change::Year(y) => Some((*y, now.filter.parent.is_some())),
+        Change::Compare(Some(y)) => Some((*y, false)),
+        Change::Parent(Some(_)) => now.year.map(|y| (y, true)),
         _ => None,
     }
 }
@@ -231,7 +234,8 @@ pub fn QuotaExplorer(
         on_change.run(state.get_untracked());
     };
     let changed = Callback::new(move |change: Change| {
-        let file = wanted(&change).and_then(|y| overview.with_value(|o| o.file_of(y).map(|f| (y, f.to_string()))));
+        let file = wanted(&change, &state.get_untracked())
+            .and_then(|(y, branches)| overview.with_value(|o| o.file_of(y, branches).map(|f| (y, f.to_string()))));
         match (file, load_year) {
             (Some((year, path)), Some(load)) => {
                 notice.set(format!("Đang tải số liệu năm {year}…"));

@@ -96,6 +96,10 @@ pub struct QuotaYear {
     /// The reports the year's figures rest on (the Khối's, also in a filtered view).
     #[serde(default)]
     pub coverage: super::Coverage,
+    /// `branches` left out (a dashboard page's own year: at a province's size they weigh as
+    /// much as the rows); the year's file has them, fetched when a committee is chosen.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub branches_left_out: bool,
 }
 
 /// One chi bộ trực thuộc's admissions in a year (branches have no quota of their own).
@@ -169,21 +173,27 @@ impl QuotaOverview {
         years
     }
 
-    /// The file to fetch for `year`, when its data is not held here.
-    pub fn file_of(&self, year: i32) -> Option<&str> {
-        if self.year(year).is_some() {
+    /// The file to fetch for `year`, when its data is not held here (or held without its
+    /// branches, and `branches` are wanted).
+    pub fn file_of(&self, year: i32, branches: bool) -> Option<&str> {
+        if self.year(year).is_some_and(|y| !(branches && y.branches_left_out)) {
             return None;
         }
         self.elsewhere.iter().find(|f| f.0 == year).map(|f| f.1.as_str())
     }
 
-    /// What a dashboard page embeds: the year `shown` itself, every other year named by its
-    /// file (`path` gives it), and the committees.
+    /// What a dashboard page embeds: the year `shown` itself without its branches, every year
+    /// named by its file (`path` gives it), and the committees.
     pub fn embedding(&self, shown: i32, path: impl Fn(&QuotaYear) -> String) -> QuotaOverview {
+        let held = self.year(shown).cloned().map(|mut y| {
+            y.branches_left_out = !y.branches.is_empty();
+            y.branches.clear();
+            y
+        });
         QuotaOverview {
-            years: self.year(shown).cloned().into_iter().collect(),
+            years: held.into_iter().collect(),
             committees: self.committees.clone(),
-            elsewhere: self.years.iter().filter(|y| y.year != shown).map(|y| (y.year, path(y))).collect(),
+            elsewhere: self.years.iter().map(|y| (y.year, path(y))).collect(),
         }
     }
 
@@ -289,7 +299,16 @@ pub fn quota_overview(data: &Dataset) -> QuotaOverview {
                     })
                 })
                 .collect();
-            QuotaYear { year, as_of, pace, rows, monthly_admitted, branches, coverage: super::Coverage::of(data, year) }
+            QuotaYear {
+                year,
+                as_of,
+                pace,
+                rows,
+                monthly_admitted,
+                branches,
+                coverage: super::Coverage::of(data, year),
+                branches_left_out: false,
+            }
         })
         .collect();
     let committees = committees(&years);
@@ -357,7 +376,16 @@ impl QuotaYear {
             Some(p) if !rows.is_empty() => self.branches_of(p).cloned().collect(),
             _ => Vec::new(),
         };
-        QuotaYear { year: self.year, as_of: self.as_of, pace: self.pace, rows, monthly_admitted, branches, coverage: self.coverage.clone() }
+        QuotaYear {
+            year: self.year,
+            as_of: self.as_of,
+            pace: self.pace,
+            rows,
+            monthly_admitted,
+            branches,
+            coverage: self.coverage.clone(),
+            branches_left_out: self.branches_left_out,
+        }
     }
 }
 
@@ -391,6 +419,7 @@ mod tests {
             monthly_admitted: vec![1, 0, 4],
             branches: Vec::new(),
             coverage: Default::default(),
+            branches_left_out: false,
         };
         let (actual, pace) = y.cumulative();
         assert_eq!(actual, vec![1, 1, 5]);
@@ -425,6 +454,7 @@ mod tests {
                 BranchAdmissions { code: "A-2".into(), name: "Chi bộ A-2".into(), parent: "A".into(), admitted: None },
             ],
             coverage: Default::default(),
+            branches_left_out: false,
         };
         let enterprises = y.filtered(&QuotaFilter { enterprise: Some(true), ..QuotaFilter::default() });
         assert_eq!(enterprises.rows.len(), 1);
@@ -458,9 +488,12 @@ mod tests {
         let shown = all[0];
         let page = overview.embedding(shown, |y| format!("/so-lieu/{}.json", y.year));
         assert_eq!(page.years.iter().map(|y| y.year).collect::<Vec<_>>(), [shown]);
+        assert!(overview.years[0].branches.len() > 0, "the test data has branches");
+        assert!(page.years[0].branches.is_empty() && page.years[0].branches_left_out, "branches wait for a committee");
         assert_eq!(page.all_years(), all, "every year stays listed");
-        assert_eq!(page.file_of(shown), None, "the shown year is held");
-        assert_eq!(page.file_of(all[1]), Some(format!("/so-lieu/{}.json", all[1]).as_str()));
+        assert_eq!(page.file_of(shown, false), None, "the shown year is held");
+        assert_eq!(page.file_of(shown, true), Some(format!("/so-lieu/{shown}.json").as_str()), "its branches are in its file");
+        assert_eq!(page.file_of(all[1], false), Some(format!("/so-lieu/{}.json", all[1]).as_str()));
         assert_eq!(page.committees, overview.committees);
         // Fetched years come back in order, whatever order they are fetched in.
         let mut fetched = page.clone();
@@ -468,7 +501,8 @@ mod tests {
             fetched.insert(QuotaOverview::of_year(y));
         }
         assert_eq!(fetched.years, overview.years);
-        assert_eq!(fetched.file_of(all[1]), None);
+        assert_eq!(fetched.file_of(all[1], true), None);
+        assert_eq!(fetched.file_of(shown, true), None);
         assert_eq!(fetched.all_years(), all);
     }
 

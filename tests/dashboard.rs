@@ -112,9 +112,10 @@ fn filters_redraw_the_charts_keep_the_url_and_survive_a_reload() {
     tab.navigate_to(&url).unwrap().wait_until_navigated().unwrap();
     wait_for(tab, READY, "the app after reload", TIMEOUT);
     wait_for(tab, "document.getElementById('chon-loai').value === '1'", "the kind filter restored", TIMEOUT);
+    // The comparison year is not in the page: fetched, then shown.
+    wait_for(tab, &format!("document.getElementById('so-sanh').value === '{other}'"), "the comparison restored", TIMEOUT);
     assert_eq!(rows(tab), enterprises);
     assert_consistent(tab);
-    assert_eq!(eval_string(tab, "document.getElementById('so-sanh').value"), other);
     // Back to every organization: every row shows again.
     set_select(tab, "chon-loai", "");
     wait_for(tab, &format!("document.querySelectorAll('{SHOWN}').length === {all}"), "every row again", TIMEOUT);
@@ -313,6 +314,66 @@ fn redraw_time_for_a_thousand_organizations_is_printed() {
         years["in_dom"].as_f64().unwrap(),
         years["painted"].as_f64().unwrap()
     ));
+}
+
+/// A dashboard page holds its own year; another is fetched from its content-hashed file when
+/// chosen, and a file that cannot be fetched is said, the view staying as it was.
+#[test]
+fn other_years_are_fetched_when_chosen_and_a_failed_fetch_is_said() {
+    let phone = Phone::open("/thong-ke/");
+    let tab = &phone.tab;
+    let embedded = eval_string(tab, "document.getElementById('quota-data').textContent");
+    let embedded: serde_json::Value = serde_json::from_str(&embedded).unwrap();
+    assert_eq!(embedded["years"].as_array().unwrap().len(), 1, "the page embeds one year");
+    let latest = eval_string(tab, "document.getElementById('chon-nam').value");
+    let years: Vec<String> =
+        serde_json::from_str(&eval_string(tab, "JSON.stringify([...document.querySelectorAll('#chon-nam option')].map(o => o.value))"))
+            .unwrap();
+    assert!(years.len() >= 3, "the sample has several years: {years:?}");
+    let (other, missing) = (&years[1], &years[2]);
+    let fetched = |year: &str| {
+        eval_string(
+            tab,
+            &format!(
+                "String(performance.getEntriesByType('resource').filter(e => e.name.includes('/assets/so-lieu/chi-tieu-{year}-')).length)"
+            ),
+        )
+    };
+    assert_eq!(fetched(other), "0", "nothing fetched before it is asked for");
+
+    set_select(tab, "chon-nam", other);
+    wait_for(tab, &format!("document.querySelector('#chi-tieu figcaption').textContent.includes('{other}')"), "the fetched year", TIMEOUT);
+    assert_eq!(fetched(other), "1");
+    assert_consistent(tab);
+    // Back and forth: a year fetched once is kept.
+    set_select(tab, "chon-nam", &latest);
+    wait_for(tab, &format!("document.querySelector('#chi-tieu figcaption').textContent.includes('{latest}')"), "the page's year", TIMEOUT);
+    set_select(tab, "chon-nam", other);
+    wait_for(
+        tab,
+        &format!("document.querySelector('#chi-tieu figcaption').textContent.includes('{other}')"),
+        "the fetched year again",
+        TIMEOUT,
+    );
+    assert_eq!(fetched(other), "1", "fetched once");
+
+    // A file that is gone (a half-finished upload): said, and the view stays.
+    let path =
+        embedded["elsewhere"].as_array().unwrap().iter().find(|e| e[0].to_string() == *missing).unwrap()[1].as_str().unwrap().to_string();
+    std::fs::remove_file(phone._site.path().join("dist").join(path.trim_start_matches('/'))).unwrap();
+    set_select(tab, "chon-nam", missing);
+    wait_for(
+        tab,
+        &format!("document.querySelector('.chart-tooltip').textContent.includes('Không tải được số liệu năm {missing}')"),
+        "the failure said",
+        TIMEOUT,
+    );
+    assert!(eval_string(tab, "document.querySelector('#chi-tieu figcaption').textContent").contains(other.as_str()), "the view stays");
+    assert_eq!(eval_string(tab, "document.getElementById('chon-nam').value"), *other, "the filter bar shows the view on screen");
+    let errors: Vec<String> = phone.errors.lock().unwrap().iter().filter(|e| !e.contains("404")).cloned().collect();
+    phone.errors.lock().unwrap().clear();
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+    phone.done();
 }
 
 #[test]

@@ -103,8 +103,9 @@ fn load_year((path, done): (String, Callback<Result<QuotaOverview, String>>)) {
     let fail = move |why: &'static str| -> Step { Box::new(move |_| done.run(Err(why.into()))) };
     let answered: Step = Box::new(move |response: JsValue| {
         let response: web_sys::Response = response.unchecked_into();
-        match response.json() {
-            Ok(json) if response.ok() => {
+        // Asked of a failed answer, `json()` would reject unheard.
+        match response.ok().then(|| response.json()) {
+            Some(Ok(json)) => {
                 let parsed: Step = Box::new(move |value| done.run(serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())));
                 settle(&json, parsed, fail("dữ liệu sai cú pháp JSON"));
             }

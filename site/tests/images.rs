@@ -30,7 +30,7 @@ fn every_figure_has_its_image_and_every_page_a_preview() {
     assert!(built.is_ok(), "the sample site must build");
     let files = tree(&out);
     let base = "https://dangbokhoi.binhan.example.vn";
-    let (mut figures, mut pages) = (0, 0);
+    let (mut figures, mut pages, mut svg_only) = (0, 0, 0);
     for (path, bytes) in files.iter().filter(|(p, _)| p.extension().is_some_and(|e| e == "html")) {
         let html = String::from_utf8_lossy(bytes);
         let page_dir = path.parent().unwrap_or(Path::new(""));
@@ -41,6 +41,9 @@ fn every_figure_has_its_image_and_every_page_a_preview() {
         let og_file = og.strip_prefix(base).unwrap_or_else(|| panic!("{}: og:image not on the site: {og}", path.display()));
         assert!(files.contains_key(Path::new(og_file.trim_start_matches('/'))), "{}: og:image {og} does not exist", path.display());
 
+        // An organization's page draws a PNG for its main figure only (its link preview).
+        let org_page = path.starts_with("don-vi/") && path != Path::new("don-vi/index.html");
+        let mut first = true;
         for chunk in html.split("<figure ").skip(1) {
             let chunk = &chunk[..chunk.find("</figure>").unwrap()];
             let tag = &chunk[..chunk.find('>').unwrap()];
@@ -49,14 +52,29 @@ fn every_figure_has_its_image_and_every_page_a_preview() {
             }
             let id = attribute(tag, "id").unwrap();
             let drawn = chunk.contains("<svg");
+            let wants_png = drawn && (!org_page || first);
             let png_link = format!("href=\"{id}.png\"");
-            assert_eq!(chunk.contains(&png_link), drawn, "{}#{id}: a drawn figure links its PNG, an empty one none", path.display());
+            let svg_link = format!("href=\"{id}.svg\"");
+            assert_eq!(chunk.contains(&svg_link), drawn, "{}#{id}: a drawn figure links its SVG, an empty one none", path.display());
+            assert_eq!(chunk.contains(&png_link), wants_png, "{}#{id}: PNG linked where drawn", path.display());
+            assert_eq!(
+                files.contains_key(&page_dir.join(format!("{id}.png"))),
+                wants_png,
+                "{}#{id}: PNG drawn where linked",
+                path.display()
+            );
             if !drawn {
                 continue;
             }
+            first = false;
             figures += 1;
-            let png = &files[&page_dir.join(format!("{id}.png"))];
             let svg = String::from_utf8(files[&page_dir.join(format!("{id}.svg"))].clone()).unwrap();
+            if !wants_png {
+                svg_only += 1;
+                assert!(svg.contains("Nguồn:"), "{}#{id}: no source", path.display());
+                continue;
+            }
+            let png = &files[&page_dir.join(format!("{id}.png"))];
             let (width, height) = png_size(png);
             let view_box: Vec<f32> = attribute(&svg, "viewBox").unwrap().split_whitespace().map(|n| n.parse().unwrap()).collect::<Vec<_>>();
             assert_eq!(width, 1000, "{}#{id}", path.display());
@@ -71,7 +89,11 @@ fn every_figure_has_its_image_and_every_page_a_preview() {
         }
     }
     assert!(figures >= 100 && pages >= 60, "{figures} figures on {pages} pages");
-    eprintln!("images: {figures} figures on {pages} pages, each with its PNG and SVG; every page has an existing og:image");
+    assert!(svg_only > 0 && svg_only < figures, "{svg_only} of {figures} figures as SVG only");
+    eprintln!(
+        "images: {figures} figures on {pages} pages, each with its SVG, {} with a PNG too; every page has an existing og:image",
+        figures - svg_only
+    );
 }
 
 #[test]

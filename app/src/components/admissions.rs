@@ -100,10 +100,15 @@ pub fn cumulative_chart(actual: &[u64], pace: &[f64], labels: &ChartLabels<'_>) 
 /// Everything the dashboard shows for one year's admissions: quota per organization, then the
 /// Khối's monthly curve. Rendered by the static page and by the app for the chosen year.
 #[component]
-pub fn YearFigures(data: QuotaYear) -> impl IntoView {
+pub fn YearFigures(
+    data: QuotaYear,
+    /// See `QuotaFigure`: the dashboard lists the first rows, the print report every one.
+    #[prop(optional)]
+    table_limit: Option<usize>,
+) -> impl IntoView {
     let cumulative = data.clone();
     view! {
-        <super::QuotaFigure data=data />
+        <super::QuotaFigure data=data table_limit=table_limit.unwrap_or(usize::MAX) />
         <CumulativeFigure data=cumulative />
     }
 }

@@ -23,7 +23,7 @@ pub use figure::images;
 pub use figure::Figure;
 pub use forms::{composition_table, composition_tables, form_table, form_tables, CompositionSection, FormsSection};
 pub use profile::{press_paragraph, profile_table, ProfileSection};
-pub use quota::{downloads, monthly_table_name, quota_table, quota_table_name, QuotaFigure, QUOTA_FIGURE_ID};
+pub use quota::{downloads, monthly_table_name, quota_table, quota_table_name, QuotaFigure, QUOTA_FIGURE_ID, STATIC_TABLE_ROWS};
 pub use search::{SearchBox, SearchForm, SEARCH_INPUT_ID};
 pub use table::{Column, DataTable, TableView};
 pub use targets::{targets_table, TargetsTable};

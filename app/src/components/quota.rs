@@ -143,6 +143,9 @@ fn more_rows_note(shown: usize, total: usize, on_more: Option<Callback<()>>) -> 
     }
 }
 
+/// Rows the dashboard's static quota table lists (see `QuotaFigure`'s `table_limit`).
+pub const STATIC_TABLE_ROWS: usize = 100;
+
 /// The quota figure's id: the page's main figure, whose image previews a shared link.
 pub const QUOTA_FIGURE_ID: &str = "chi-tieu";
 
@@ -174,9 +177,27 @@ pub fn QuotaFigure(
     /// Whether the build's image shows this view (see `Figure`).
     #[prop(default = true)]
     image: bool,
+    /// The static table lists at most this many rows (the first: lagging, slowest first), and
+    /// says where the rest are: a province's dashboard would carry thousands of rows. The app
+    /// passes `table_rows` with every row, and the print report has no limit.
+    #[prop(optional)]
+    table_limit: Option<usize>,
 ) -> impl IntoView {
     let title = format!("Tiến độ thực hiện chỉ tiêu kết nạp đảng viên năm {}", data.year);
-    let rows = table_rows.unwrap_or_else(|| quota_table_rows(&data, compare.as_ref()));
+    let limited = table_limit.filter(|&n| table_rows.is_none() && data.rows.len() > n);
+    let rows = match (table_rows, limited) {
+        (Some(rows), _) => rows,
+        (None, Some(n)) => crate::table::html_rows(&quota_columns(compare.as_ref()), &quota_rows(&data, compare.as_ref())[..n]),
+        (None, None) => quota_table_rows(&data, compare.as_ref()),
+    };
+    let table_note = limited.map(|n| {
+        let total = format::int(data.rows.len() as u64);
+        view! {
+            <p class="table-note">{format!(
+                "Bảng liệt kê {n} trong {total} tổ chức, chậm tiến độ và tiến độ thấp nhất trước; đủ {total} tổ chức trong tệp CSV, JSON ở trên và trong biểu đồ tương tác (cần JavaScript)."
+            )}</p>
+        }
+    });
     let parent_name = filter.parent.as_deref().and_then(|p| data.rows.iter().find(|r| r.code == p)).map(|r| r.name.clone());
     let (data, compare) = if filter.is_all() { (data, compare) } else { (data.filtered(&filter), compare.map(|c| c.filtered(&filter))) };
     let what = filter.describe(parent_name.as_deref());
@@ -230,6 +251,30 @@ pub fn QuotaFigure(
             image=image
         >
             <TableView table=table rows=Some(rows) />
+            {table_note}
         </Figure>
+    }
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_static_table_lists_its_first_rows_and_says_where_the_rest_are() {
+        let data = crate::stats::quota_overview(&crate::stats::testdata::dataset()).years[0].clone();
+        let total = data.rows.len();
+        assert!(total >= 3, "the test data has rows");
+        let body_rows = |html: &str| html.split("<tbody>").nth(1).unwrap().split("</tbody>").next().unwrap().matches("<tr").count();
+        let limited = view! { <QuotaFigure data=data.clone() table_limit=2 /> }.to_html();
+        assert_eq!(body_rows(&limited), 2);
+        assert!(limited.contains(&format!("Bảng liệt kê 2 trong {total} tổ chức")), "{limited}");
+        assert!(limited.contains(&format!("{}.csv", quota_table_name(data.year))), "the full table's file is linked");
+        // The first rows are the first of the year's order (lagging, slowest first).
+        let first = &data.rows[0].name;
+        assert!(limited.contains(first.as_str()));
+        let whole = view! { <QuotaFigure data=data.clone() table_limit=total /> }.to_html();
+        assert_eq!(body_rows(&whole), total);
+        assert!(!whole.contains("Bảng liệt kê"), "no note when every row is there");
     }
 }

@@ -47,7 +47,7 @@ pub fn render(ctx: &Context<'_>, year: Option<i32>) -> String {
         view! {
             <div id="quota-app" class="app-root" data-year=selected.to_string()>
                 <Controls years=years committees=ctx.quota.committees.clone() state=Signal::stored(app::view_state::ViewState { year: Some(selected), ..Default::default() }) />
-                <YearFigures data=data />
+                <YearFigures data=data table_limit=app::components::STATIC_TABLE_ROWS />
             </div>
         }
     });

@@ -358,8 +358,15 @@ fn other_years_are_fetched_when_chosen_and_a_failed_fetch_is_said() {
     assert_eq!(fetched(other), "1", "fetched once");
 
     // A file that is gone (a half-finished upload): said, and the view stays.
-    let path =
-        embedded["elsewhere"].as_array().unwrap().iter().find(|e| e[0].to_string() == *missing).unwrap()[1].as_str().unwrap().to_string();
+    let path = embedded["elsewhere"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e[0].as_i64().map(|y| y.to_string()).as_deref() == Some(missing.as_str()))
+        .unwrap()[1]
+        .as_str()
+        .unwrap()
+        .to_string();
     std::fs::remove_file(phone._site.path().join("dist").join(path.trim_start_matches('/'))).unwrap();
     set_select(tab, "chon-nam", missing);
     wait_for(

@@ -488,7 +488,7 @@ mod tests {
         let shown = all[0];
         let page = overview.embedding(shown, |y| format!("/so-lieu/{}.json", y.year));
         assert_eq!(page.years.iter().map(|y| y.year).collect::<Vec<_>>(), [shown]);
-        assert!(overview.years[0].branches.len() > 0, "the test data has branches");
+        assert!(!overview.years[0].branches.is_empty(), "the test data has branches");
         assert!(page.years[0].branches.is_empty() && page.years[0].branches_left_out, "branches wait for a committee");
         assert_eq!(page.all_years(), all, "every year stays listed");
         assert_eq!(page.file_of(shown, false), None, "the shown year is held");
